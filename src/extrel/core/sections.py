@@ -1,0 +1,88 @@
+"""The seven subsections the regional standard requires, in the standard's order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGUAGES: tuple[str, ...] = ("ru", "en")
+"""Languages of every section; the first is the default (its files carry the shared fields)."""
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+
+@dataclass(frozen=True)
+class Subsection:
+    id: str
+    title: dict[str, str]
+    dated: bool
+    """True when file names start with YYYY-MM-DD."""
+
+
+SUBSECTIONS: tuple[Subsection, ...] = (
+    Subsection(
+        "news",
+        {"ru": "Новости в области развития внешних связей", "en": "External relations news"},
+        dated=True,
+    ),
+    Subsection(
+        "partners",
+        {
+            "ru": "Межмуниципальное сотрудничество и международные связи",
+            "en": "Partner municipalities and international links",
+        },
+        dated=False,
+    ),
+    Subsection(
+        "plan",
+        {
+            "ru": "План развития внешних связей на календарный год",
+            "en": "Annual plan of external relations",
+        },
+        dated=False,
+    ),
+    Subsection(
+        "announcements",
+        {
+            "ru": "Анонсы международных и межрегиональных событий",
+            "en": "Upcoming international and interregional events",
+        },
+        dated=True,
+    ),
+    Subsection(
+        "organizations",
+        {
+            "ru": "Сотрудничество с международными организациями и экспертами",
+            "en": "Cooperation with international organizations and experts",
+        },
+        dated=False,
+    ),
+    Subsection(
+        "participation",
+        {"ru": "Участие в международных мероприятиях", "en": "Participation in international events"},
+        dated=True,
+    ),
+    Subsection(
+        "presentation",
+        {"ru": "Презентация муниципального образования", "en": "Presentation of the municipality"},
+        dated=False,
+    ),
+)
+
+SUBSECTION_IDS: tuple[str, ...] = tuple(s.id for s in SUBSECTIONS)
+BY_ID: dict[str, Subsection] = {s.id: s for s in SUBSECTIONS}
+
+ACTIVITY_KINDS: tuple[str, ...] = (
+    "presentation",
+    "delegation-in-russia",
+    "delegation-in-foreign",
+    "friendship-day",
+    "business-visit",
+    "trade-mission",
+    "conference",
+    "humanitarian-action",
+    "youth-exchange",
+    "new-partner",
+    "other",
+)
+
+STATUSES: tuple[str, ...] = ("missing", "stale", "due", "fresh")
+"""Freshness statuses, worst first."""
