@@ -1,0 +1,371 @@
+"""Last-update dates of files, from git history (or modification times).
+
+The rules are those of PRODUCT.md, "Freshness":
+
+- a file's last update is the committer date of the last commit that changed
+  it, converted to the site's time zone;
+- commits listed in ``.git-blame-ignore-revs`` (at the repository's top
+  level) do not count, so a bulk reformat does not make every page fresh;
+- renames follow the file: the history under the old name counts for the new
+  one.  A *pure* rename (git similarity 100%, ``R100``) is not an update by
+  itself, since the content did not change; a rename with edits is;
+- a file that is untracked, or has uncommitted changes (staged or not),
+  counts by its modification time; so does every file when the content is not
+  in a git work tree at all.
+
+The whole history is read by one ``git log`` process and the work tree's state
+by one ``git status`` process, whatever the number of files.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+import stat
+import subprocess
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+log = logging.getLogger(__name__)
+
+IGNORE_REVS_FILE = ".git-blame-ignore-revs"
+
+# Variables that would point git at another repository than the one holding
+# `root` (set, for instance, when extrel runs from a git hook): those of
+# `git rev-parse --local-env-vars`, except the configuration ones, which users
+# set on purpose (`GIT_CONFIG_COUNT` for `safe.directory` in CI, say).
+_REPO_ENV_VARS = frozenset(
+    {
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_IMPLICIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_COMMON_DIR",
+        "GIT_PREFIX",
+        "GIT_INTERNAL_SUPER_PREFIX",
+        "GIT_SHALLOW_FILE",
+        "GIT_GRAFT_FILE",
+        "GIT_REPLACE_REF_BASE",
+    }
+)
+
+_HEADER = "\x01"
+"""Marks the start of a commit in our `git log` format (never a status letter)."""
+
+
+class GitError(RuntimeError):
+    """git could not be run on the content's repository."""
+
+
+class ShallowCloneError(GitError):
+    """The repository is a shallow clone: dates from its history would be wrong."""
+
+    def __init__(self, toplevel: Path | str) -> None:
+        super().__init__(
+            f"Репозиторий «{toplevel}» склонирован не полностью (shallow clone): "
+            "без всей истории git каждый файл выглядел бы обновлённым в день последнего "
+            "коммита, и проверка актуальности была бы неверной.\n"
+            "Как исправить: загрузите всю историю командой `git fetch --unshallow`; "
+            "в CI клонируйте без ограничения глубины (GitHub Actions: "
+            "`actions/checkout` с `fetch-depth: 0`; GitLab CI: переменная `GIT_DEPTH: 0`). "
+            "Если неточные даты допустимы, разрешите неполную историю явно.\n"
+            "(The repository is a shallow clone; fetch the whole history with "
+            "`git fetch --unshallow`, or in CI use `fetch-depth: 0` / `GIT_DEPTH: 0`.)"
+        )
+        self.toplevel = toplevel
+
+
+def last_updates(
+    root: Path,
+    paths: Iterable[str],
+    tz: ZoneInfo,
+    *,
+    allow_shallow: bool = False,
+) -> dict[str, date]:
+    """Last update date, in `tz`, of each given path (posix, relative to `root`).
+
+    The result is keyed by the path strings exactly as given.  A path that has
+    no history and does not exist on disk is left out, as is a path deleted in
+    the work tree but not yet committed.
+
+    `root` need not be the top level of the git work tree: paths are mapped to
+    the repository through `git rev-parse --show-prefix`.
+
+    Precedence, per path:
+
+    1. untracked, or changed in the work tree or the index: its mtime;
+    2. otherwise the latest committer date among the commits that changed it
+       (following renames, skipping pure renames and ignored revisions);
+    3. a file whose every commit is ignored or a pure rename (for instance one
+       created by a bulk import listed in ``.git-blame-ignore-revs``) gets the
+       date of the *earliest* of those commits, when it came into being, as
+       git blame attributes such lines to the ignored commit for want of another;
+    4. otherwise, when it exists on disk (an ignored file, say), its mtime.
+
+    Renames are followed name by name back through the history as `git log`
+    walks it; merges are not diffed (their parents' own commits count).
+
+    Raises `ShallowCloneError` for a shallow clone unless `allow_shallow`, and
+    `GitError` when git fails on an existing repository (for instance
+    "dubious ownership"), rather than silently falling back to mtimes.
+    """
+    root = Path(root)
+    wanted = list(dict.fromkeys(paths))
+    repo = _find_repo(root)
+    if repo is None:
+        log.debug("%s is not in a git work tree: using modification times", root)
+        return _by_mtime(root, wanted, tz)
+
+    toplevel, prefix, shallow = repo
+    if shallow and not allow_shallow:
+        raise ShallowCloneError(toplevel)
+    if shallow:
+        log.info("shallow clone at %s: dates of old files will be too recent", toplevel)
+
+    git_path = {p: _join(prefix, p) for p in wanted}
+    dirty = _dirty_paths(toplevel)
+    ignored = _IgnoredRevs.read(toplevel / IGNORE_REVS_FILE)
+    history = _history(toplevel, set(git_path.values()), ignored)
+
+    result: dict[str, date] = {}
+    for p in wanted:
+        gp = git_path[p]
+        if gp in dirty:
+            mtime = _mtime_date(root / p, tz)
+            if mtime is not None:
+                result[p] = mtime
+            continue
+        ts = history.get(gp)
+        if ts is not None:
+            result[p] = datetime.fromtimestamp(ts, tz).date()
+            continue
+        mtime = _mtime_date(root / p, tz)
+        if mtime is not None:
+            result[p] = mtime
+    return result
+
+
+# --- git plumbing ----------------------------------------------------------
+
+
+def _git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if k not in _REPO_ENV_VARS}
+    env["LC_ALL"] = "C"  # messages we recognise ("not a git repository") in English
+    env["GIT_OPTIONAL_LOCKS"] = "0"  # `git status` must not take the index lock
+    cmd = [
+        "git",
+        "-c",
+        "core.quotepath=off",
+        "-c",
+        "log.showSignature=false",
+        "-c",
+        "color.ui=never",
+        *args,
+    ]
+    try:
+        proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, check=False)
+    except FileNotFoundError as e:
+        raise GitError(
+            "Не найдена программа git: установите git, чтобы даты обновления брались "
+            f"из истории ({e})."
+        ) from e
+    if check and proc.returncode != 0:
+        raise GitError(
+            f"Ошибка git в «{cwd}» (`git {' '.join(args)}`, код {proc.returncode}):\n"
+            + _decode(proc.stderr).strip()
+        )
+    return proc
+
+
+def _decode(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def _find_repo(root: Path) -> tuple[Path, str, bool] | None:
+    """(top level, prefix of `root` inside it, shallow?) or None outside a work tree."""
+    if not root.is_dir():
+        return None
+    proc = _git(root, "rev-parse", "--is-inside-work-tree", check=False)
+    if proc.returncode != 0:
+        err = _decode(proc.stderr)
+        if "not a git repository" in err:
+            return None
+        raise GitError(f"Ошибка git в «{root}» (`git rev-parse`):\n{err.strip()}")
+    if _decode(proc.stdout).strip() != "true":
+        return None  # inside .git or a bare repository: no work tree
+    out = _decode(
+        _git(
+            root, "rev-parse", "--is-shallow-repository", "--show-toplevel", "--show-prefix"
+        ).stdout
+    ).split("\n")
+    shallow, toplevel, prefix = out[0].strip(), out[1], out[2]
+    return Path(toplevel), prefix, shallow == "true"
+
+
+def _join(prefix: str, path: str) -> str:
+    """Repository-relative posix path of `path` (relative to the prefix)."""
+    return posixpath.normpath(posixpath.join(prefix, path.replace(os.sep, "/")))
+
+
+def _dirty_paths(toplevel: Path) -> set[str]:
+    """Paths (relative to the top level) that are untracked or differ from HEAD."""
+    out = _git(
+        toplevel,
+        "status",
+        "--porcelain",
+        "-z",
+        "--untracked-files=all",
+        "--no-renames",
+        "--ignore-submodules=all",
+    ).stdout
+    dirty: set[str] = set()
+    for entry in _decode(out).split("\0"):
+        # "XY path"; with --no-renames every entry names one path.
+        if len(entry) > 3:
+            dirty.add(entry[3:].rstrip("/"))
+    return dirty
+
+
+@dataclass
+class _IgnoredRevs:
+    """Revisions of `.git-blame-ignore-revs`: full hashes, or unambiguous abbreviations."""
+
+    by_length: dict[int, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, path: Path) -> _IgnoredRevs:
+        revs = cls()
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return revs
+        except OSError as e:
+            log.warning("cannot read %s: %s", path, e)
+            return revs
+        for line in text.splitlines():
+            rev = line.split("#", 1)[0].strip().lower()
+            if not rev:
+                continue
+            if len(rev) < 4 or any(c not in "0123456789abcdef" for c in rev):
+                log.warning("%s: not a commit hash, skipped: %r", path, rev)
+                continue
+            revs.by_length.setdefault(len(rev), set()).add(rev)
+        return revs
+
+    def __contains__(self, commit: object) -> bool:
+        if not isinstance(commit, str):
+            return False
+        return any(commit[:n] in revs for n, revs in self.by_length.items())
+
+
+def _log_entries(toplevel: Path) -> Iterator[tuple[str, int, list[tuple[str, list[str]]]]]:
+    """(hash, committer timestamp, [(status, paths)]) of every commit, newest first."""
+    head = _git(toplevel, "rev-parse", "-q", "--verify", "HEAD", check=False)
+    if head.returncode != 0:
+        return  # no commit yet
+    out = _git(
+        toplevel,
+        "log",
+        "-z",
+        "--topo-order",  # children before parents, so renames are met before older edits
+        f"--format={_HEADER}%H %ct",
+        "--name-status",
+        "-M",
+        "HEAD",
+        "--",
+    ).stdout
+    tokens = _decode(out).split("\0")
+    i, n = 0, len(tokens)
+    commit: tuple[str, int] | None = None
+    changes: list[tuple[str, list[str]]] = []
+    while i < n:
+        token = tokens[i]
+        i += 1
+        if token.startswith(_HEADER):
+            if commit is not None:
+                yield commit[0], commit[1], changes
+            sha, _, ts = token[1:].partition(" ")
+            commit, changes = (sha, int(ts)), []
+            continue
+        status = token.lstrip("\n")
+        if not status:
+            continue  # the trailing empty token
+        count = 2 if status[0] in "RC" else 1
+        changes.append((status, tokens[i : i + count]))
+        i += count
+    if commit is not None:
+        yield commit[0], commit[1], changes
+
+
+def _history(toplevel: Path, wanted: set[str], ignored: _IgnoredRevs) -> dict[str, int]:
+    """Committer timestamp of the last update of each wanted path that has one.
+
+    Walks the history newest first, keeping `alias`: which wanted path each
+    name stands for at the current point of the walk.  A rename `old -> new`
+    makes `old` stand for whatever `new` stood for; an addition ends a name's
+    history (an older file of the same name was another file).
+    """
+    alias: dict[str, str] = {p: p for p in wanted}
+    latest: dict[str, int] = {}
+    earliest_any: dict[str, int] = {}  # fallback when no commit counts
+
+    for sha, ts, changes in _log_entries(toplevel):
+        counts = sha not in ignored
+        removed: list[str] = []
+        added: list[tuple[str, str]] = []
+        for status, names in changes:
+            kind = status[0]
+            new = names[-1]
+            target = alias.get(new)
+            if target is None:
+                continue
+            earliest_any[target] = min(ts, earliest_any.get(target, ts))
+            if kind == "R":
+                pure = status[1:] == "100"
+                if counts and not pure:
+                    latest[target] = max(ts, latest.get(target, ts))
+                removed.append(new)
+                added.append((names[0], target))
+            elif kind in "AC":
+                if counts:
+                    latest[target] = max(ts, latest.get(target, ts))
+                removed.append(new)
+            elif kind in "MT":
+                if counts:
+                    latest[target] = max(ts, latest.get(target, ts))
+            # "D": the name is deleted here and re-created later; nothing to date.
+        for name in removed:
+            alias.pop(name, None)
+        alias.update(added)
+
+    for target, ts in earliest_any.items():
+        latest.setdefault(target, ts)
+    return latest
+
+
+# --- modification times ----------------------------------------------------
+
+
+def _mtime_date(path: Path, tz: ZoneInfo) -> date | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return datetime.fromtimestamp(st.st_mtime, tz).date()
+
+
+def _by_mtime(root: Path, paths: Iterable[str], tz: ZoneInfo) -> dict[str, date]:
+    result: dict[str, date] = {}
+    for p in paths:
+        d = _mtime_date(root / p, tz)
+        if d is not None:
+            result[p] = d
+    return result
