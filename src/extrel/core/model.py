@@ -1,0 +1,106 @@
+"""The content model: municipalities, their pages and the entries the pages make up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .problems import Problem
+from .schema import MunicipalityMeta
+from .sections import DEFAULT_LANGUAGE, LANGUAGES, SUBSECTION_IDS
+
+
+@dataclass
+class Page:
+    """One Markdown file: one language of one entry."""
+
+    path: str
+    """Relative to the repository root, forward slashes."""
+    municipality: str
+    section: str
+    slug: str
+    lang: str
+    meta: dict[str, Any]
+    """The front matter as the editor wrote it (not yet merged with the Russian file)."""
+    lines: dict[str, int]
+    body: str
+    body_line: int = 1
+
+
+@dataclass
+class Entry:
+    """A page in all its languages: ``news/2026-11-05-kutaisi.ru.md`` and ``.en.md`` together."""
+
+    municipality: str
+    section: str
+    slug: str
+    pages: dict[str, Page] = field(default_factory=dict)
+    data: dict[str, BaseModel] = field(default_factory=dict)
+    """Validated front matter per language, language-independent fields taken from Russian."""
+
+    def languages(self) -> list[str]:
+        return [lang for lang in LANGUAGES if lang in self.data]
+
+    def source_language(self, lang: str) -> str | None:
+        """Language whose text is shown in ``lang``: itself, else the first one written."""
+        if lang in self.data:
+            return lang
+        for other in (DEFAULT_LANGUAGE, *LANGUAGES):
+            if other in self.data:
+                return other
+        return None
+
+    def meta(self, lang: str) -> Any:
+        source = self.source_language(lang)
+        return self.data[source] if source else None
+
+    def translated(self, lang: str) -> bool:
+        return lang in self.data
+
+    @property
+    def date(self) -> dt.date | None:
+        """The entry's own date (news, participation: date; announcements: start; plan: year)."""
+        meta = self.meta(DEFAULT_LANGUAGE)
+        value = getattr(meta, "date", None) or getattr(meta, "start", None)
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if value is None and getattr(meta, "year", None):
+            return dt.date(meta.year, 1, 1)
+        return value
+
+
+@dataclass
+class Municipality:
+    id: str
+    meta: MunicipalityMeta
+    registry_path: str
+    content_path: str
+    entries: dict[str, list[Entry]] = field(
+        default_factory=lambda: {sid: [] for sid in SUBSECTION_IDS}
+    )
+    page_files: dict[str, dict[str, list[str]]] = field(
+        default_factory=lambda: {sid: {lang: [] for lang in LANGUAGES} for sid in SUBSECTION_IDS}
+    )
+    """Every ``*.L.md`` file of each subsection and language, valid or not (for freshness)."""
+
+    def name(self, lang: str) -> str:
+        return getattr(self.meta.name, lang, self.meta.name.ru)
+
+    def all_entries(self) -> list[Entry]:
+        return [e for sid in SUBSECTION_IDS for e in self.entries[sid]]
+
+
+@dataclass
+class Region:
+    root: Path
+    content_dir: str
+    municipalities: dict[str, Municipality]
+    portal_pages: list[str]
+    problems: list[Problem]
+
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)

@@ -1,0 +1,104 @@
+"""extrel's options (the ``extrel`` plugin's block in mkdocs.yml), validated without MkDocs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .freshness import Thresholds
+from .problems import Problem
+from .schema import explain
+from .sections import SUBSECTION_IDS
+
+
+class SectionThresholds(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    max_age_days: int | None = Field(default=None, ge=1)
+    warn_days: int | None = Field(default=None, ge=0)
+
+
+class FreshnessOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    max_age_days: int = Field(default=31, ge=1)
+    warn_days: int = Field(default=7, ge=0)
+    sections: dict[str, SectionThresholds] = {}
+
+    @field_validator("sections")
+    @classmethod
+    def _known_sections(cls, value: dict[str, SectionThresholds]) -> dict[str, SectionThresholds]:
+        unknown = sorted(set(value) - set(SUBSECTION_IDS))
+        if unknown:
+            raise ValueError(f"unknown subsection(s): {', '.join(unknown)}")
+        return value
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    enabled: bool = True
+    timezone: str = "Europe/Moscow"
+    freshness: FreshnessOptions = FreshnessOptions()
+    stale_log_level: Literal["info", "warning"] = "info"
+    fail_on_stale: bool = False
+    allowed_iframe_hosts: list[str] = [
+        "rutube.ru",
+        "vk.com",
+        "vkvideo.ru",
+        "youtube.com",
+        "www.youtube.com",
+        "www.youtube-nocookie.com",
+    ]
+    workers: int | None = Field(default=None, ge=1)
+    """Processes building sections in parallel; None: one per core."""
+
+    @field_validator("timezone")
+    @classmethod
+    def _real_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("timezone") from None
+        return value
+
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def thresholds(self) -> dict[str, Thresholds]:
+        base = self.freshness
+        result = {}
+        for sid in SUBSECTION_IDS:
+            override = base.sections.get(sid, SectionThresholds())
+            result[sid] = Thresholds(
+                max_age_days=override.max_age_days or base.max_age_days,
+                warn_days=override.warn_days if override.warn_days is not None else base.warn_days,
+            )
+        return result
+
+
+INTERNAL_KEYS = frozenset({"role", "municipality", "language", "today"})
+"""Plugin options extrel sets itself for each sub-build; not the user's to validate here."""
+
+
+def parse_options(
+    raw: Mapping[str, Any] | None, source: str = "mkdocs.yml", line: int | None = None
+) -> tuple[Options, list[Problem]]:
+    data = {k: v for k, v in (raw or {}).items() if k not in INTERNAL_KEYS}
+    try:
+        return Options.model_validate(data), []
+    except Exception as exc:  # pydantic.ValidationError
+        problems = []
+        for err in exc.errors():  # type: ignore[attr-defined]
+            err_line, ru, en = explain(err, Options, {})
+            if str(err.get("ctx", {}).get("error", "")) == "timezone":
+                ru = (
+                    f"часовой пояс «{err.get('input')}» неизвестен; укажите имя из базы IANA, "
+                    "например Europe/Moscow или Europe/Ulyanovsk"
+                )
+                en = (
+                    f"unknown time zone '{err.get('input')}'; use an IANA name such as "
+                    "Europe/Moscow or Europe/Ulyanovsk"
+                )
+            problems.append(Problem(source, line, "extrel: " + ru, "extrel: " + en))
+        return Options(), problems

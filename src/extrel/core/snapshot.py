@@ -1,0 +1,115 @@
+"""Everything a check or a build needs to know about a region, computed once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .freshness import MunicipalityFreshness, municipality_freshness, translation_lag
+from .gitdates import last_updates
+from .loader import load_region
+from .model import Region
+from .options import Options
+from .problems import Problem
+from .sections import BY_ID, DEFAULT_LANGUAGE, LANGUAGES
+
+
+@dataclass
+class Snapshot:
+    root: Path
+    options: Options
+    today: dt.date
+    region: Region
+    dates: dict[str, dt.date]
+    """Last update of every page file, by path relative to the root."""
+    freshness: dict[str, MunicipalityFreshness]
+    problems: list[Problem] = field(default_factory=list)
+
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+    def behind(self) -> list[str]:
+        return [mid for mid, f in self.freshness.items() if f.status in ("stale", "missing")]
+
+
+def analyse(
+    root: Path,
+    options: Options,
+    today: dt.date,
+    *,
+    only: Iterable[str] | None = None,
+    allow_shallow: bool = False,
+    content_dir: str = "content",
+    config_problems: Iterable[Problem] = (),
+) -> Snapshot:
+    """Load the content, date every page and rate every subsection as of ``today``.
+
+    Raises ``gitdates.ShallowCloneError`` for a shallow clone unless ``allow_shallow``.
+    """
+    root = root.resolve()
+    region = load_region(root, content_dir, only)
+    paths = [
+        p
+        for m in region.municipalities.values()
+        for by_lang in m.page_files.values()
+        for files in by_lang.values()
+        for p in files
+    ] + region.portal_pages
+    dates = last_updates(root, paths, options.zone(), allow_shallow=allow_shallow)
+    thresholds = options.thresholds()
+    freshness = {}
+    for mid, m in region.municipalities.items():
+        page_dates = {
+            sid: {lang: [dates[p] for p in files if p in dates] for lang, files in by_lang.items()}
+            for sid, by_lang in m.page_files.items()
+        }
+        freshness[mid] = municipality_freshness(mid, page_dates, today, thresholds)
+    problems = [*config_problems, *region.problems, *_warnings(region, dates, today, options)]
+    return Snapshot(root, options, today, region, dates, freshness, problems)
+
+
+def _warnings(
+    region: Region, dates: dict[str, dt.date], today: dt.date, options: Options
+) -> list[Problem]:
+    """Translation lag and dates in the future: reported, never a reason to stop."""
+    found = []
+    thresholds = options.thresholds()
+    for m in region.municipalities.values():
+        for entry in m.all_entries():
+            base = entry.pages.get(DEFAULT_LANGUAGE)
+            for lang in LANGUAGES:
+                page = entry.pages.get(lang)
+                if page is None or page is base or base is None:
+                    continue
+                lag = translation_lag(
+                    dates.get(base.path), dates.get(page.path), thresholds[entry.section]
+                )
+                if lag is not None:
+                    found.append(
+                        Problem(
+                            page.path,
+                            None,
+                            f"перевод отстаёт от русской версии на {lag} дн.: русский файл "
+                            f"{base.path} изменён позже; обновите перевод",
+                            f"the translation is {lag} days older than the Russian file "
+                            f"{base.path}; update the translation",
+                            severity="warning",
+                        )
+                    )
+            if BY_ID[entry.section].dated and entry.section != "announcements":
+                when = entry.date
+                if when is not None and when > today and base is not None:
+                    found.append(
+                        Problem(
+                            base.path,
+                            base.lines.get("date"),
+                            f"дата {when.isoformat()} ещё не наступила; для будущих событий "
+                            "есть подраздел announcements (анонсы)",
+                            f"the date {when.isoformat()} is in the future; future events "
+                            "belong in announcements",
+                            severity="warning",
+                        )
+                    )
+    return found

@@ -1,0 +1,1 @@
+"""The MkDocs side of extrel: the plugin and the per-site configurations. Thin by design."""

@@ -1,0 +1,338 @@
+"""The ``extrel`` MkDocs plugin: turns one municipality's Markdown into its section.
+
+In a region's mkdocs.yml it only carries options; ``extrel build`` and ``extrel serve`` run
+it in each sub-build with ``role`` set (see ``siteconfig``). Every hook starts with its guard
+and hands the work to ``extrel.core``; the page data is computed there, the templates in
+``extrel/templates`` only render it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..core import portal as portal_views
+from ..core import views
+from ..core.freshness import freshness_to_dict
+from ..core.gitdates import ShallowCloneError
+from ..core.labels import LANGUAGE_NAMES, long_date, word
+from ..core.options import parse_options
+from ..core.sections import DEFAULT_LANGUAGE, LANGUAGES, SUBSECTIONS
+from ..core.snapshot import Snapshot, analyse
+from . import siteconfig
+from .config import ExtrelConfig
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+CSS = "assets/extrel/extrel.css"
+JS = "assets/extrel/extrel.js"
+_LANG_LINK = re.compile(r"(\]\([^)\s]*?)\.(?:ru|en)\.md([#)\s])")
+
+
+def today_of(value: str | None) -> dt.date:
+    """The check date: given by extrel, else the calendar date in the CLI's caller's clock."""
+    if value:
+        return dt.date.fromisoformat(value)
+    return dt.datetime.now(dt.UTC).date()
+
+
+class ExtrelPlugin(BasePlugin[ExtrelConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.preset: Snapshot | None = None
+        """Set by ``extrel build`` so that sub-builds share one analysis of the region."""
+
+    # -- configuration -----------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled or self.config.role == "none":
+            return None
+        self.root = Path(config.config_file_path).resolve().parent
+        self.lang = self.config.language
+        self.snapshot = self.preset or self._analyse()
+        self.pages: dict[str, dict[str, Any]] = {}
+        # extrel's templates come right after the region's own overrides (theme/)
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        config.extra_css.append(CSS)
+        config.extra_javascript.append(JS)
+        return config
+
+    def _analyse(self) -> Snapshot:
+        """A fresh analysis for ``extrel serve``, where no caller computed one."""
+        options, problems = parse_options(dict(self.config))
+        only = [self.config.municipality] if self.config.municipality else None
+        try:
+            return analyse(
+                self.root,
+                options,
+                today_of(self.config.today),
+                only=only,
+                allow_shallow=True,
+                config_problems=problems,
+            )
+        except ShallowCloneError as exc:  # pragma: no cover - allow_shallow is set
+            raise PluginError(str(exc)) from None
+
+    # -- files ----------------------------------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.config.role == "none":
+            return None
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        if self.config.role == "section":
+            self._section_files(kept, config)
+        else:
+            self._portal_files(kept, config)
+        return kept
+
+    def _generated(self, files: Files, config: MkDocsConfig, src_uri: str, title: str,
+                   template: str, **info: Any) -> None:
+        content = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+        files.append(File.generated(config, src_uri, content=content))
+        self.pages[src_uri] = {"template": template, **info}
+
+    def _section_files(self, files: Files, config: MkDocsConfig) -> None:
+        m = self.snapshot.region.municipalities[self.config.municipality]
+        lang = self.lang
+        for entry in m.all_entries():
+            source = entry.source_language(lang)
+            assert source is not None
+            page = entry.pages[source]
+            src_uri = "presentation/index.md" if entry.section == "presentation" else (
+                f"{entry.section}/{entry.slug}.md")
+            files.append(File.generated(config, src_uri, abs_src_path=str(self.root / page.path)))
+            template = "extrel/presentation.html" if entry.section == "presentation" else (
+                "extrel/item.html")
+            self.pages[src_uri] = {"template": template, "entry": entry, "kind": entry.section}
+        self._generated(files, config, "index.md", m.name(lang), "extrel/home.html", kind="home")
+        for sub in SUBSECTIONS:
+            src_uri = f"{sub.id}/index.md"
+            if src_uri not in self.pages:
+                self._generated(files, config, src_uri, sub.title[lang], "extrel/list.html",
+                                kind=sub.id)
+        for year in views.news_years(m):
+            title = f"{SUBSECTIONS[0].title[lang]}: {year}"
+            self._generated(files, config, f"news/{year}/index.md", title, "extrel/list.html",
+                            kind="news-year", year=year)
+        if m.meta.coat_of_arms:
+            path = self.root / "municipalities" / m.meta.coat_of_arms
+            files.append(File.generated(
+                config, "assets/coat-of-arms" + path.suffix.lower(), abs_src_path=str(path)))
+
+    def _portal_files(self, files: Files, config: MkDocsConfig) -> None:
+        lang = self.lang
+        docs = Path(config.docs_dir)
+        # only the portal's own pages: municipality folders are sections of their own
+        portal = [p for p in self.snapshot.region.portal_pages if p.endswith(f".{lang}.md")]
+        files_kept = Files([f for f in files if "/" not in f.src_uri])
+        for f in files_kept:
+            pass
+        for relpath in portal:
+            name = Path(relpath).name[: -len(f".{lang}.md")]
+            src_uri = f"{name}.md"
+            files.append(File.generated(config, src_uri, abs_src_path=str(self.root / relpath)))
+            kind = "portal" if name == "index" else "page"
+            self.pages[src_uri] = {"template": f"extrel/{kind}.html", "kind": kind}
+        if "index.md" not in self.pages:
+            title = siteconfig.site_names(siteconfig.read_raw(Path(config.config_file_path)))[lang]
+            self._generated(files, config, "index.md", title, "extrel/portal.html", kind="portal")
+        title = {"ru": "Мониторинг обновления разделов", "en": "Update monitoring"}[lang]
+        self._generated(files, config, "freshness/index.md", title, "extrel/dashboard.html",
+                        kind="dashboard")
+        del docs
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """A short navigation: the home page and the seven subsections, never every news item."""
+        if not self.config.enabled or self.config.role == "none":
+            return None
+        if self.config.role == "section":
+            order = ["index.md"] + [f"{s.id}/index.md" for s in SUBSECTIONS]
+        else:
+            order = ["index.md", "freshness/index.md"]
+        items = [files.get_file_from_path(uri).page for uri in order]
+        pages = [p for p in items if p is not None]
+        for page in nav.pages:
+            page.parent = None
+            page.previous_page = page.next_page = None
+        for before, after in zip(pages, pages[1:]):
+            before.next_page, after.previous_page = after, before
+        result = Navigation(pages, pages)
+        result.homepage = pages[0]
+        return result
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        if not self.config.enabled or self.config.role == "none":
+            return None
+        info = self.pages.get(page.file.src_uri)
+        if info is not None:
+            page.meta.setdefault("template", info["template"])
+        # editors may link to a page by its file name with the language suffix
+        return _LANG_LINK.sub(r"\1.md\2", markdown)
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any] | None:
+        if not self.config.enabled or self.config.role == "none":
+            return None
+        info = self.pages.get(page.file.src_uri, {"kind": "page"})
+        data = (self._section_context(info, page) if self.config.role == "section"
+                else portal_views.context(self.snapshot, info, self.lang))
+        data.setdefault("lang", self.lang)
+        data["words"] = _words(self.lang)
+        data["updated_label"] = {"ru": "Обновлено", "en": "Last updated"}[self.lang]
+        config.extra["alternate"] = self._alternates(page)
+        context["extrel"] = data
+        return context
+
+    def _section_context(self, info: dict[str, Any], page: Page) -> dict[str, Any]:
+        snap, lang = self.snapshot, self.lang
+        m = snap.region.municipalities[self.config.municipality]
+        dates = snap.dates
+        kind = info["kind"]
+        fresh = snap.freshness.get(m.id)
+        data: dict[str, Any] = {"kind": kind, "municipality": m.name(lang)}
+        if kind == "home":
+            data["view"] = views.home_view(m, lang, fresh, dates, self._coat_of_arms(m))
+            updated = views.latest(*(views.subsection_updated(m, s.id, lang, dates)
+                                     for s in SUBSECTIONS))
+        elif kind == "news-year":
+            data["view"] = views.news_year_view(m, lang, info["year"], dates)
+            updated = views.subsection_updated(m, "news", lang, dates)
+            data["section"] = "news"
+        elif "entry" in info:
+            entry = info["entry"]
+            data["section"] = entry.section
+            data["section_title"] = views.title_of(entry.section, lang)
+            data["item"] = self._item_view(entry)
+            source = entry.source_language(lang)
+            if source != lang:
+                data["untranslated"] = {"source_lang": source}
+            updated = views.entry_updated(entry, lang, dates)
+            if entry.section == "presentation":
+                data["files"] = views.presentation_files(self.root, entry, lang)
+        else:
+            data["section"] = kind
+            data["view"] = self._list_view(m, kind)
+            updated = views.subsection_updated(m, kind, lang, dates)
+        data["updated_text"] = long_date(updated, lang) if updated else ""
+        data["updated"] = updated.isoformat() if updated else ""
+        return data
+
+    def _item_view(self, entry: Any) -> dict[str, Any]:
+        lang, dates, m_id = self.lang, self.snapshot.dates, self.config.municipality
+        m = self.snapshot.region.municipalities[m_id]
+        by_section = {
+            "news": lambda: views.news_item(entry, lang, dates),
+            "partners": lambda: _find(views.partners_view(m, lang, dates)["items"], entry),
+            "plan": lambda: _find(views.plan_view(m, lang, self.snapshot.today, dates)["items"],
+                                  entry),
+            "announcements": lambda: _find(
+                [*(v := views.announcements_view(m, lang, self.snapshot.today, dates))["upcoming"],
+                 *v["past"]], entry),
+            "organizations": lambda: _find(views.organizations_view(m, lang, dates)["items"],
+                                           entry),
+            "participation": lambda: _find(views.participation_view(m, lang, dates)["items"],
+                                           entry),
+            "presentation": lambda: {},
+        }
+        return by_section[entry.section]()
+
+    def _list_view(self, m: Any, kind: str) -> dict[str, Any]:
+        lang, dates, today = self.lang, self.snapshot.dates, self.snapshot.today
+        return {
+            "news": lambda: views.news_view(m, lang, dates),
+            "partners": lambda: views.partners_view(m, lang, dates),
+            "plan": lambda: views.plan_view(m, lang, today, dates),
+            "announcements": lambda: views.announcements_view(m, lang, today, dates),
+            "organizations": lambda: views.organizations_view(m, lang, dates),
+            "participation": lambda: views.participation_view(m, lang, dates),
+            "presentation": lambda: {},
+        }[kind]()
+
+    def _coat_of_arms(self, m: Any) -> str | None:
+        if not m.meta.coat_of_arms:
+            return None
+        return "assets/coat-of-arms" + Path(m.meta.coat_of_arms).suffix.lower()
+
+    def _alternates(self, page: Page) -> list[dict[str, str]]:
+        """The language switcher: the same page in each language, as a link relative to this one."""
+        url = page.url
+        depth = len([part for part in url.split("/") if part])
+        up = "../" * depth
+        result = []
+        for lang in LANGUAGES:
+            if lang == self.lang:
+                link = "./" if not depth else up + url
+            elif self.lang == DEFAULT_LANGUAGE:
+                link = f"{up}{lang}/{url}"
+            elif lang == DEFAULT_LANGUAGE:
+                link = f"{up}../{url}"
+            else:
+                link = f"{up}../{lang}/{url}"
+            result.append({"name": LANGUAGE_NAMES[lang], "link": link, "lang": lang})
+        return result
+
+    # -- after the build --------------------------------------------------------------------
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the portal's JSON, then build the other languages beside the default one."""
+        if not self.config.enabled or self.config.role == "none":
+            return
+        if self.config.role == "portal" and self.lang == DEFAULT_LANGUAGE:
+            snap = self.snapshot
+            data = freshness_to_dict(
+                snap.today,
+                snap.options.timezone,
+                list(snap.freshness.values()),
+                [p.to_dict() for p in snap.problems],
+            )
+            out = Path(config.site_dir) / "freshness.json"
+            out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        if self.lang != DEFAULT_LANGUAGE:
+            return
+        for lang in LANGUAGES[1:]:
+            other = siteconfig.load(
+                Path(config.config_file_path),
+                role=self.config.role,
+                lang=lang,
+                site_name=self._site_name(lang),
+                municipality=self.config.municipality,
+                today=self.snapshot.today.isoformat(),
+                site_dir=Path(config.site_dir) / lang,
+            )
+            other.plugins[siteconfig.PLUGIN].preset = self.snapshot
+            build(other, dirty=True)
+
+    def _site_name(self, lang: str) -> str:
+        if self.config.role == "section":
+            return self.snapshot.region.municipalities[self.config.municipality].name(lang)
+        raw = siteconfig.read_raw(self.root / "mkdocs.yml")
+        return siteconfig.site_names(raw)[lang]
+
+
+def _find(items: list[dict[str, Any]], entry: Any) -> dict[str, Any]:
+    url = views.entry_url(entry)
+    return next((i for i in items if i["url"] == url), {})
+
+
+def _words(lang: str) -> dict[str, str]:
+    keys = ["status.fresh", "status.due", "status.stale", "status.missing"]
+    return {k: word(k, lang) for k in keys}
