@@ -30,6 +30,21 @@ class Snapshot:
     def ok(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)
 
+    def only(self, municipality: str) -> Snapshot:
+        """The part of the snapshot one section's build needs (cheap to send to a worker)."""
+        m = self.region.municipalities[municipality]
+        paths = {p for by_lang in m.page_files.values() for files in by_lang.values() for p in files}
+        region = Region(self.region.root, self.region.content_dir, {municipality: m}, [], [])
+        return Snapshot(
+            self.root,
+            self.options,
+            self.today,
+            region,
+            {p: d for p, d in self.dates.items() if p in paths},
+            {municipality: self.freshness[municipality]},
+            [],
+        )
+
     def behind(self) -> list[str]:
         return [mid for mid, f in self.freshness.items() if f.status in ("stale", "missing")]
 

@@ -67,6 +67,9 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         # extrel's templates come right after the region's own overrides (theme/)
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        if self.config.role == "section":
+            # the 404 page needs absolute links; a copied section lives under its host's 404
+            config.theme.static_templates.discard("404.html")
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
         return config
@@ -319,7 +322,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                 site_dir=Path(config.site_dir) / lang,
             )
             other.plugins[siteconfig.PLUGIN].preset = self.snapshot
-            build(other, dirty=True)
+            build(other)
 
     def _site_name(self, lang: str) -> str:
         if self.config.role == "section":

@@ -1,0 +1,332 @@
+"""The ``extrel`` command: a thin click front end over ``extrel.core`` and the builder.
+
+Messages are in Russian by default (the editors' language); ``--lang en`` or an English
+locale switches them to English. Exit codes follow PRODUCT.md: 0 all good, 1 valid but
+something stale or missing, 2 invalid content or configuration, or a usage error.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+from zoneinfo import ZoneInfo
+
+import click
+
+from .core.freshness import freshness_to_dict
+from .core.gitdates import GitError
+from .core.labels import word
+from .core.options import parse_options
+from .core.problems import Problem
+from .core.sections import LANGUAGES, SUBSECTIONS
+from .core.snapshot import Snapshot, analyse
+
+EXIT_OK, EXIT_BEHIND, EXIT_INVALID = 0, 1, 2
+STATUS_COLOURS = {"fresh": "green", "due": "yellow", "stale": "red", "missing": "magenta"}
+
+
+def default_lang() -> str:
+    for var in ("EXTREL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "ru"
+    return "ru"
+
+
+def _t(lang: str, ru: str, en: str) -> str:
+    return en if lang == "en" else ru
+
+
+def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"«{value}» — не дата; нужен формат ГГГГ-ММ-ДД / not a date; use YYYY-MM-DD"
+        ) from None
+
+
+def _config_file(path: str) -> Path:
+    config_file = Path(path)
+    if not config_file.is_file():
+        fail(
+            f"Не найден файл настроек {config_file}: запустите команду в корне репозитория "
+            f"сайта или укажите путь через -f.\n"
+            f"Config file {config_file} not found: run in the site repository's root or pass -f."
+        )
+    return config_file.resolve()
+
+
+def load_snapshot(config_file: Path, today: dt.date | None, only: tuple[str, ...],
+                  allow_shallow: bool, lang: str) -> Snapshot:
+    """Read the configuration and the content; exits 2 on what cannot be read at all."""
+    from .mkdocs import siteconfig  # MkDocs' YAML loader understands mkdocs.yml's tags
+
+    try:
+        raw = siteconfig.read_raw(config_file)
+    except Exception as exc:  # YAML errors of mkdocs.yml
+        fail(f"{config_file.name}: " + _t(lang, "ошибка в записи YAML: ", "invalid YAML: ")
+             + str(exc))
+    options, problems = parse_options(siteconfig.extrel_options(raw), source=config_file.name)
+    when = today or dt.datetime.now(ZoneInfo(options.timezone)).date()
+    root = config_file.parent
+    try:
+        snapshot = analyse(root, options, when, only=only or None, allow_shallow=allow_shallow,
+                           config_problems=problems)
+    except GitError as exc:
+        fail(str(exc))
+    unknown = sorted(set(only) - set(snapshot.region.municipalities))
+    if unknown:
+        fail(_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ")
+             + ", ".join(unknown) + _t(lang, " (нет файла municipalities/<id>.yml)",
+                                         " (no municipalities/<id>.yml)"))
+    return snapshot
+
+
+def print_problems(problems: list[Problem], lang: str) -> None:
+    for p in problems:
+        label = {"error": _t(lang, "ошибка", "error"),
+                 "warning": _t(lang, "предупреждение", "warning")}[p.severity]
+        colour = "red" if p.severity == "error" else "yellow"
+        click.echo(f"{p.format(lang)} [{click.style(label, fg=colour)}]", err=True)
+
+
+# --- the command group ---------------------------------------------------------------------
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="extrel")
+def cli() -> None:
+    """extrel: разделы «Развитие внешних связей муниципального образования» на русском и
+    английском — сборка, проверка своевременности, отчёты.
+
+    extrel: bilingual external-relations sections of municipal websites."""
+
+
+config_option = click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+                             help="Файл настроек региона / the region's mkdocs.yml.")
+today_option = click.option("--today", callback=parse_date, metavar="YYYY-MM-DD",
+                            help="Дата проверки (по умолчанию сегодня) / check date.")
+only_option = click.option("--only", multiple=True, metavar="ID",
+                           help="Только этот муниципалитет (можно повторять) / only this one.")
+shallow_option = click.option("--allow-shallow", is_flag=True,
+                              help="Принять неполную (shallow) копию репозитория: даты будут "
+                                   "неверны / accept a shallow clone (dates will be wrong).")
+lang_option = click.option("--lang", type=click.Choice(["ru", "en"]), default=None,
+                           help="Язык сообщений / language of messages.")
+
+
+@cli.command()
+@config_option
+@today_option
+@only_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+              show_default=True)
+@shallow_option
+@lang_option
+def check(config_file: str, today: dt.date | None, only: tuple[str, ...], fmt: str,
+          allow_shallow: bool, lang: str | None) -> None:
+    """Проверить содержание и своевременность обновления / validate and report freshness."""
+    lang = lang or default_lang()
+    snapshot = load_snapshot(_config_file(config_file), today, only, allow_shallow, lang)
+    rated = [f for mid, f in snapshot.freshness.items() if not only or mid in only]
+    if fmt == "json":
+        data = freshness_to_dict(snapshot.today, snapshot.options.timezone, rated,
+                                 [p.to_dict(lang) for p in snapshot.problems])
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(freshness_csv(rated), nl=False)
+        print_problems(snapshot.problems, lang)
+    else:
+        print_problems(snapshot.problems, lang)
+        click.echo(freshness_table(snapshot, rated, lang))
+    if not snapshot.ok():
+        sys.exit(EXIT_INVALID)
+    if any(f.status in ("stale", "missing") for f in rated):
+        sys.exit(EXIT_BEHIND)
+
+
+def freshness_csv(rated: list[Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["municipality", "section", "language", "status", "last_updated",
+                     "age_days", "pages"])
+    for f in rated:
+        for s in f.sections:
+            for code, lf in s.languages.items():
+                writer.writerow([f.id, s.id, code, lf.status,
+                                 lf.last_updated.isoformat() if lf.last_updated else "",
+                                 "" if lf.age_days is None else lf.age_days, lf.pages])
+    return out.getvalue()
+
+
+def freshness_table(snapshot: Snapshot, rated: list[Any], lang: str) -> str:
+    lines = [
+        _t(lang, "Своевременность обновления на ", "Freshness as of ")
+        + f"{snapshot.today.isoformat()} ({snapshot.options.timezone})",
+        "",
+    ]
+    width = max(len(s.id) for s in SUBSECTIONS) + 2
+    for f in rated:
+        name = snapshot.region.municipalities[f.id].name(lang)
+        lines.append(f"{name} [{f.id}]: " + _status(f.status, lang))
+        for s in f.sections:
+            cells = []
+            for code in LANGUAGES:
+                lf = s.languages[code]
+                when = (f"{lf.last_updated.isoformat()}, {lf.age_days} "
+                        + _t(lang, "дн.", "days")) if lf.last_updated else "—"
+                cells.append(f"{code}: {_status(lf.status, lang)} ({when})")
+            lines.append(f"  {s.id:<{width}}" + "   ".join(cells))
+        lines.append("")
+    counts = {k: 0 for k in ("fresh", "due", "stale", "missing")}
+    for f in rated:
+        counts[f.status] += 1
+    lines.append(_t(lang, "Итого муниципалитетов: ", "Municipalities: ")
+                 + ", ".join(f"{word('status.' + k, lang)} — {v}" for k, v in counts.items()))
+    return "\n".join(lines)
+
+
+def _status(status: str, lang: str) -> str:
+    return click.style(word(f"status.{status}", lang), fg=STATUS_COLOURS[status], bold=True)
+
+
+@cli.command()
+@config_option
+@only_option
+@click.option("--shard", metavar="K/N", help="Собрать K-ю из N долей / build share K of N.")
+@click.option("--site-dir", type=click.Path(file_okay=False), default=None,
+              help="Куда собирать (по умолчанию site/) / output folder.")
+@today_option
+@shallow_option
+@click.option("--fail-on-stale", is_flag=True, default=None,
+              help="Код 1, если что-то просрочено / exit 1 when something is stale or missing.")
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Число процессов (по умолчанию по числу ядер) / parallel processes.")
+@click.option("--progress/--no-progress", default=None,
+              help="Показывать ход сборки (по умолчанию — в терминале) / show progress.")
+@lang_option
+def build(config_file: str, only: tuple[str, ...], shard: str | None, site_dir: str | None,
+          today: dt.date | None, allow_shallow: bool, fail_on_stale: bool | None,
+          workers: int | None, progress: bool | None, lang: str | None) -> None:
+    """Собрать портал и разделы всех муниципалитетов в site/ / build the site."""
+    from .mkdocs.builder import BuildError, build_region
+
+    lang = lang or default_lang()
+    shard_pair = _parse_shard(shard, lang) if shard else None
+    path = _config_file(config_file)
+    _quiet_mkdocs()
+    snapshot = load_snapshot(path, today, (), allow_shallow, lang)
+    unknown = sorted(set(only) - set(snapshot.region.municipalities))
+    if unknown:
+        fail(_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ") + ", ".join(unknown))
+    print_problems(snapshot.problems, lang)
+    out = Path(site_dir) if site_dir else path.parent / "site"
+    if not snapshot.ok():
+        n = sum(1 for p in snapshot.problems if p.severity == "error")
+        fail(_t(lang, f"Сборка остановлена: ошибок — {n}. Исправьте их; прежняя сборка в {out} "
+                      "не изменена.",
+                f"Build stopped: {n} error(s). Fix them; the previous build in {out} is "
+                "unchanged."))
+    show = progress if progress is not None else (sys.stderr.isatty() and not os.environ.get("CI"))
+
+    def report(result: Any, done: int, total: int) -> None:
+        if show:
+            click.echo(f"[{done}/{total}] {result.municipality}: {result.seconds:.1f} s", err=True)
+
+    try:
+        result = build_region(path, snapshot, out, only=only or None, shard=shard_pair,
+                              workers=workers, progress=report)
+    except BuildError as exc:
+        fail(_t(lang, "Сборка не удалась, прежняя сборка не изменена:\n",
+                "The build failed; the previous build is unchanged:\n") + str(exc))
+    for section in result.sections:
+        for message in section.warnings:
+            click.echo(f"{section.municipality}: {message}", err=True)
+    for message in result.portal_warnings:
+        click.echo(f"portal: {message}", err=True)
+    counts = {k: 0 for k in ("fresh", "due", "stale", "missing")}
+    for f in snapshot.freshness.values():
+        counts[f.status] += 1
+    slowest = max(result.sections, key=lambda r: r.seconds, default=None)
+    click.echo(
+        _t(lang, f"Собрано разделов: {len(result.sections)} за {result.seconds:.1f} с → {out}",
+           f"Built {len(result.sections)} section(s) in {result.seconds:.1f} s → {out}")
+        + (f" ({_t(lang, 'дольше всех', 'slowest')}: {slowest.municipality}, "
+           f"{slowest.seconds:.1f} s)" if slowest and show else "")
+    )
+    click.echo(_t(lang, "Своевременность: ", "Freshness: ")
+               + ", ".join(f"{word('status.' + k, lang)} — {v}" for k, v in counts.items()))
+    strict = fail_on_stale if fail_on_stale is not None else snapshot.options.fail_on_stale
+    if strict and (counts["stale"] or counts["missing"]):
+        sys.exit(EXIT_BEHIND)
+
+
+def _parse_shard(value: str, lang: str) -> tuple[int, int]:
+    try:
+        k, n = (int(x) for x in value.split("/"))
+        if not 1 <= k <= n:
+            raise ValueError
+    except ValueError:
+        fail(_t(lang, f"--shard {value}: нужен формат K/N, 1 ≤ K ≤ N, например 2/4",
+                f"--shard {value}: expected K/N with 1 ≤ K ≤ N, e.g. 2/4"))
+    return k, n
+
+
+def _quiet_mkdocs() -> None:
+    """MkDocs' own INFO lines are noise here; its warnings are collected per build and shown."""
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+
+
+@cli.command()
+@click.argument("municipality")
+@config_option
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
+              metavar="IP:PORT")
+@today_option
+@click.option("--open", "open_in_browser", is_flag=True, help="Открыть в браузере / open it.")
+def serve(municipality: str, config_file: str, dev_addr: str, today: dt.date | None,
+          open_in_browser: bool) -> None:
+    """Просмотр раздела муниципалитета с обновлением на лету / live preview of one section."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from .mkdocs import siteconfig
+
+    lang = default_lang()
+    path = _config_file(config_file)
+    snapshot = load_snapshot(path, today, (municipality,), True, lang)
+    print_problems(snapshot.problems, lang)
+    m = snapshot.region.municipalities[municipality]
+    raw = siteconfig.read_raw(path)
+    overrides = siteconfig.overrides(
+        path.parent, raw, role="section", lang=LANGUAGES[0], site_name=m.name(LANGUAGES[0]),
+        municipality=municipality, today=today.isoformat() if today else None)
+    click.echo(_t(lang, f"Просмотр: http://{dev_addr}/ (Ctrl+C — остановить)",
+                  f"Preview: http://{dev_addr}/ (Ctrl+C to stop)"), err=True)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    mkdocs_serve(config_file=str(path), livereload=True, open_in_browser=open_in_browser,
+                 dev_addr=dev_addr, **overrides)
+
+
+def main() -> None:
+    cli(prog_name="extrel")
+
+
+from . import cli_content  # noqa: E402  (commands about content live there)
+
+cli_content.register(cli)

@@ -1,0 +1,382 @@
+"""Writing the activity reports: aligned text, JSON, CSV and Excel (openpyxl).
+
+Each writer takes a ``YearlyReport`` or a ``MonthlyReport`` and the language of the headers
+and labels (``"ru"``, the default, or ``"en"``). The column model is shared, so text, CSV and
+the workbook always show the same columns in the same order.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.dates import format_date
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .labels import BABEL_LOCALES, word
+from .report import PUBLISHED_SECTIONS, MonthlyReport, YearlyReport, YearlyRow
+from .sections import ACTIVITY_KINDS
+
+Report = YearlyReport | MonthlyReport
+Cell = str | int | dt.date | None
+
+SECTION_WORDS: dict[str, dict[str, str]] = {
+    "news": {"ru": "новости", "en": "news"},
+    "partners": {"ru": "партнёры", "en": "partners"},
+    "plan": {"ru": "план", "en": "plan"},
+    "announcements": {"ru": "анонсы", "en": "announcements"},
+    "organizations": {"ru": "организации", "en": "organizations"},
+    "participation": {"ru": "участие", "en": "participation"},
+}
+"""Short subsection names for column headers (the standard's titles are too long)."""
+
+ITEM_WORDS: dict[str, dict[str, str]] = {
+    "news": {"ru": "новость", "en": "news"},
+    "announcements": {"ru": "анонс", "en": "announcement"},
+    "participation": {"ru": "участие", "en": "participation"},
+}
+
+T: dict[str, dict[str, str]] = {
+    "id": {"ru": "Код", "en": "ID"},
+    "municipality": {"ru": "Муниципальное образование", "en": "Municipality"},
+    "total": {"ru": "Всего мероприятий", "en": "Activities, total"},
+    "unclassified": {"ru": "Без вида", "en": "No kind given"},
+    "new_partners": {"ru": "Новые партнёры", "en": "New partners"},
+    "published": {"ru": "Опубликовано", "en": "Published"},
+    "totals": {"ru": "Итого", "en": "Total"},
+    "date": {"ru": "Дата", "en": "Date"},
+    "section": {"ru": "Подраздел", "en": "Subsection"},
+    "kind": {"ru": "Вид мероприятия", "en": "Activity kind"},
+    "title": {"ru": "Заголовок", "en": "Title"},
+    "translated": {"ru": "Есть перевод", "en": "Translated"},
+    "link": {"ru": "Ссылка", "en": "Link"},
+    "yes": {"ru": "да", "en": "yes"},
+    "no": {"ru": "нет", "en": "no"},
+    "about": {"ru": "Справка", "en": "About"},
+    "column": {"ru": "Столбец", "en": "Column"},
+    "description": {"ru": "Описание", "en": "Description"},
+    "nothing": {"ru": "Нет материалов за месяц", "en": "Nothing published this month"},
+    "untranslated": {
+        "ru": "* английской версии нет",
+        "en": "* no English version yet: the Russian title is shown",
+    },
+    "rule": {
+        "ru": "Мероприятие, описанное в нескольких подразделах (анонс, новость, участие), "
+        "считается один раз: если совпадает вид, совпадают дни (анонс — со «start» по «end») "
+        "и не расходятся партнёры. Записи одного подраздела всегда считаются отдельно. "
+        "Записи без поля «kind» в счёт не идут, их число — в столбце «Без вида».",
+        "en": "An activity described in several subsections (announcement, news, "
+        "participation) counts once: when the kind is the same, the days meet (an "
+        "announcement spans 'start' to 'end') and the partners do not differ. Entries of "
+        "one subsection always count separately. Entries without 'kind' are not counted; "
+        "their number is in 'No kind given'.",
+    },
+    "links": {
+        "ru": "Ссылки даны от корня сайта: <код>/<подраздел>/<страница>/ — русская версия, "
+        "<код>/en/… — английская.",
+        "en": "Links are relative to the site root: <id>/<subsection>/<page>/ in Russian, "
+        "<id>/en/… in English.",
+    },
+}
+
+
+def t(key: str, lang: str) -> str:
+    return T[key][lang]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def title(report: Report, lang: str) -> str:
+    if isinstance(report, YearlyReport):
+        if lang == "en":
+            return f"External relations: activities in {report.year}"
+        return f"Внешние связи: мероприятия за {report.year} год"
+    month = format_date(dt.date(report.year, report.month, 1), "LLLL y",
+                        locale=BABEL_LOCALES[lang])
+    if lang == "en":
+        return f"External relations: publications of {month}"
+    return f"Внешние связи: материалы за {month} г."
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    description: str
+    numeric: bool = False
+
+
+# --- the column model ------------------------------------------------------------------------
+
+
+def yearly_columns(lang: str) -> list[Column]:
+    ru = lang == "ru"
+    cols = [
+        Column(t("id", lang), "код муниципалитета (папка content/<код>)" if ru
+               else "municipality id (the folder content/<id>)"),
+        Column(t("municipality", lang), "название" if ru else "name"),
+    ]
+    for kind in ACTIVITY_KINDS:
+        label = word(f"activity.{kind}", lang)
+        cols.append(Column(
+            _cap(label),
+            f"различные мероприятия вида «{label}» (kind: {kind}) за год" if ru
+            else f"distinct activities of the kind '{label}' (kind: {kind}) in the year",
+            numeric=True,
+        ))
+    cols += [
+        Column(t("total", lang), "все различные мероприятия за год" if ru
+               else "all distinct activities of the year", numeric=True),
+        Column(t("unclassified", lang),
+               "новости, анонсы и участие за год без поля «kind» (не вошли в счёт)" if ru
+               else "news, announcements and participation of the year without 'kind' "
+               "(not counted)", numeric=True),
+        Column(t("new_partners", lang),
+               "партнёры, у которых «since» приходится на этот год" if ru
+               else "partners whose 'since' falls in the year", numeric=True),
+    ]
+    for section in PUBLISHED_SECTIONS:
+        name = SECTION_WORDS[section][lang]
+        cols.append(Column(
+            f"{t('published', lang)}: {name}",
+            f"записи подраздела {section}, датированные этим годом" if ru
+            else f"entries of {section} dated in the year",
+            numeric=True,
+        ))
+    return cols
+
+
+def _yearly_numbers(row: YearlyRow) -> list[Cell]:
+    return [
+        *(row.activities[k] for k in ACTIVITY_KINDS),
+        row.activities_total,
+        row.unclassified,
+        len(row.new_partners),
+        *(row.published[s] for s in PUBLISHED_SECTIONS),
+    ]
+
+
+def yearly_rows(report: YearlyReport, lang: str) -> list[list[Cell]]:
+    return [[r.id, r.name(lang), *_yearly_numbers(r)] for r in report.municipalities]
+
+
+def yearly_totals(report: YearlyReport, lang: str) -> list[Cell]:
+    tot = report.totals
+    return [
+        "",
+        t("totals", lang),
+        *(tot.activities[k] for k in ACTIVITY_KINDS),
+        tot.activities_total,
+        tot.unclassified,
+        tot.new_partners,
+        *(tot.published[s] for s in PUBLISHED_SECTIONS),
+    ]
+
+
+def monthly_columns(lang: str) -> list[Column]:
+    ru = lang == "ru"
+    return [
+        Column(t("id", lang), "код муниципалитета" if ru else "municipality id"),
+        Column(t("municipality", lang), "название" if ru else "name"),
+        Column(t("date", lang), "дата новости или участия, начало события для анонса" if ru
+               else "date of the news or participation, start of an announced event"),
+        Column(t("section", lang), "новость, анонс или участие" if ru
+               else "news, announcement or participation"),
+        Column(t("kind", lang), "вид мероприятия (поле «kind»), если указан" if ru
+               else "activity kind ('kind'), where given"),
+        Column(t("translated", lang), "есть ли английская версия страницы" if ru
+               else "whether the page has an English version"),
+        Column(t("link", lang), "адрес страницы от корня сайта" if ru
+               else "address of the page from the site root"),
+        Column(t("title", lang), "заголовок" if ru
+               else "title (the Russian one where there is no English version)"),
+    ]
+
+
+def monthly_rows(report: MonthlyReport, lang: str) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    for m in report.municipalities:
+        for item in m.items:
+            rows.append([
+                m.id,
+                m.name(lang),
+                item.date,
+                ITEM_WORDS[item.section][lang],
+                word(f"activity.{item.kind}", lang) if item.kind else "",
+                t("yes" if item.translated else "no", lang),
+                item.link(lang),
+                item.title(lang),
+            ])
+    return rows
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+def _str(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def aligned(headers: Sequence[str], rows: Sequence[Sequence[Cell]], numeric: Sequence[bool],
+            footer: Sequence[Cell] | None = None) -> list[str]:
+    """Lines of a plain table: columns two spaces apart, numbers right-aligned."""
+    body = [[_str(v) for v in row] for row in rows]
+    foot = [_str(v) for v in footer] if footer is not None else None
+    every = [list(headers), *body, *([foot] if foot else [])]
+    widths = [max(len(r[i]) for r in every) for i in range(len(headers))]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [c.rjust(w) if num else c.ljust(w) for c, w, num in zip(cells, widths, numeric,
+                                                                          strict=True)]
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    lines = [line(headers), rule, *(line(r) for r in body)]
+    if foot:
+        lines += [rule, line(foot)]
+    return lines
+
+
+def as_text(report: Report, lang: str = "ru") -> str:
+    """A readable plain-text report: a title line and aligned tables."""
+    lines = [title(report, lang), ""]
+    if isinstance(report, YearlyReport):
+        cols = yearly_columns(lang)
+        split = 2 + len(ACTIVITY_KINDS) + 3
+        rows = yearly_rows(report, lang)
+        totals = yearly_totals(report, lang)
+        lines += aligned([c.header for c in cols[:split]], [r[:split] for r in rows],
+                         [c.numeric for c in cols[:split]], totals[:split])
+        lines += ["", f"{t('published', lang)} ({report.year})", ""]
+        keep = [0, 1, *range(split, len(cols))]
+        headers = [cols[0].header, cols[1].header,
+                   *(_cap(SECTION_WORDS[s][lang]) for s in PUBLISHED_SECTIONS)]
+        lines += aligned(headers, [[r[i] for i in keep] for r in rows],
+                         [cols[i].numeric for i in keep], [totals[i] for i in keep])
+        lines += ["", t("rule", lang)]
+        return "\n".join(lines) + "\n"
+    headers = [t(k, lang) for k in ("date", "municipality", "section", "kind", "link", "title")]
+    rows = []
+    untranslated = False
+    for m in report.municipalities:
+        for item in m.items:
+            mark = "" if item.translated or lang == "ru" else " *"
+            untranslated = untranslated or bool(mark)
+            rows.append([item.date, m.name(lang), ITEM_WORDS[item.section][lang],
+                         word(f"activity.{item.kind}", lang) if item.kind else "",
+                         item.link(lang), item.title(lang) + mark])
+    rows.sort(key=lambda r: (_str(r[0]), _str(r[1])))
+    lines += aligned(headers, rows, [False] * len(headers))
+    empty = [m.name(lang) for m in report.municipalities if not m.items]
+    if empty:
+        lines += ["", f"{t('nothing', lang)}: {', '.join(empty)}"]
+    if untranslated:
+        lines += ["", t("untranslated", lang)]
+    return "\n".join(lines) + "\n"
+
+
+# --- JSON and CSV ----------------------------------------------------------------------------
+
+
+def as_json(report: Report) -> str:
+    """The report's ``to_dict()`` as JSON: UTF-8 text, two-space indents, stable key order."""
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+
+
+def as_csv(report: Report, lang: str = "ru") -> str:
+    """CSV with a header row: a row per municipality (yearly) or per item (monthly).
+
+    No byte order mark: a caller writing it for Excel may write ``utf-8-sig``.
+    """
+    if isinstance(report, YearlyReport):
+        cols, rows = yearly_columns(lang), yearly_rows(report, lang)
+    else:
+        cols, rows = monthly_columns(lang), monthly_rows(report, lang)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.header for c in cols])
+    writer.writerows([[_str(v) for v in row] for row in rows])
+    return out.getvalue()
+
+
+# --- Excel -----------------------------------------------------------------------------------
+
+BOLD = Font(bold=True)
+MAX_WIDTH = 60
+
+
+def _fill(ws: Worksheet, cols: list[Column], rows: list[list[Cell]],
+          totals: list[Cell] | None) -> None:
+    ws.append([c.header for c in cols])
+    for cell in ws[1]:
+        cell.font = BOLD
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        ws.append(row)
+    last = len(rows) + 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{last}"
+    if totals is not None:
+        ws.append(totals)
+        for cell in ws[last + 1]:
+            cell.font = BOLD
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "YYYY-MM-DD"
+    for i, col in enumerate(cols, start=1):
+        values = [_str(r[i - 1]) for r in rows] + ([_str(totals[i - 1])] if totals else [])
+        content = max((len(v) for v in values), default=0)
+        header = min(len(col.header), 24 if col.numeric else MAX_WIDTH)
+        ws.column_dimensions[get_column_letter(i)].width = min(max(content, header, 6) + 2,
+                                                               MAX_WIDTH)
+
+
+def _about(ws: Worksheet, report: Report, cols: list[Column], lang: str) -> None:
+    ws.append([title(report, lang)])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append([])
+    ws.append([t("column", lang), t("description", lang)])
+    for cell in ws[3]:
+        cell.font = BOLD
+    for col in cols:
+        ws.append([col.header, col.description])
+    ws.append([])
+    ws.append([t("rule" if isinstance(report, YearlyReport) else "links", lang)])
+    ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions["A"].width = 32
+    ws.column_dimensions["B"].width = 90
+
+
+def as_xlsx(report: Report, lang: str, path: Path) -> None:
+    """Write an Excel workbook to ``path``: the report's sheet (bold frozen header, column
+    widths, a totals row for the yearly report) and a sheet "Справка"/"About" describing
+    the columns."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    if isinstance(report, YearlyReport):
+        cols = yearly_columns(lang)
+        ws.title = ("Activities " if lang == "en" else "Мероприятия ") + str(report.year)
+        _fill(ws, cols, yearly_rows(report, lang), yearly_totals(report, lang))
+        ws.freeze_panes = "C2"
+    else:
+        cols = monthly_columns(lang)
+        ws.title = (("Publications " if lang == "en" else "Материалы ")
+                    + f"{report.year}-{report.month:02d}")
+        _fill(ws, cols, monthly_rows(report, lang), None)
+        ws.freeze_panes = "A2"
+    _about(wb.create_sheet(t("about", lang)), report, cols, lang)
+    wb.save(path)

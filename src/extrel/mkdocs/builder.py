@@ -1,0 +1,190 @@
+"""``extrel build``: the portal and every municipality's section, each its own MkDocs build.
+
+Sections are built in a pool of processes into a staging folder beside ``site/``; only when
+everything has built is the staging folder swapped in, so a failed build leaves the last
+good ``site/`` as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.exceptions import MkDocsException
+
+from ..core.sections import DEFAULT_LANGUAGE
+from ..core.snapshot import Snapshot
+from . import siteconfig
+
+log = logging.getLogger(__name__)
+
+
+class BuildError(Exception):
+    """A sub-build failed; the message names the municipality and MkDocs' reason."""
+
+
+@dataclass
+class SectionResult:
+    municipality: str
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    sections: list[SectionResult]
+    portal_warnings: list[str]
+    seconds: float
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings of one sub-build, so they can be reported per municipality."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _run(config_file: Path, snapshot: Snapshot, *, role: str, site_dir: Path,
+         municipality: str | None = None) -> list[str]:
+    """One MkDocs build of the default language (the plugin chains the others)."""
+    if municipality:
+        name = snapshot.region.municipalities[municipality].name(DEFAULT_LANGUAGE)
+    else:
+        name = siteconfig.site_names(siteconfig.read_raw(config_file))[DEFAULT_LANGUAGE]
+    config = siteconfig.load(
+        config_file,
+        role=role,
+        lang=DEFAULT_LANGUAGE,
+        site_name=name,
+        municipality=municipality,
+        today=snapshot.today.isoformat(),
+        site_dir=site_dir,
+    )
+    config.plugins[siteconfig.PLUGIN].preset = snapshot
+    collect = _Collect()
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(collect)
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        mkdocs_logger.removeHandler(collect)
+    return collect.messages
+
+
+def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
+                  site_dir: Path) -> SectionResult:
+    """Build one municipality's section (both languages) into ``site_dir``; never raises."""
+    started = time.perf_counter()
+    try:
+        warnings = _run(config_file, snapshot, role="section", site_dir=site_dir,
+                        municipality=municipality)
+        return SectionResult(municipality, time.perf_counter() - started, warnings)
+    except (MkDocsException, OSError, ValueError, KeyError) as exc:
+        return SectionResult(municipality, time.perf_counter() - started, [], str(exc) or
+                             type(exc).__name__)
+
+
+def shard_of(snapshot: Snapshot, ids: Sequence[str], k: int, n: int) -> list[str]:
+    """A deterministic, balanced share: greedy by page count, heaviest first, ties by id."""
+    weights = {
+        mid: sum(len(files) for by_lang in snapshot.region.municipalities[mid].page_files.values()
+                 for files in by_lang.values())
+        for mid in ids
+    }
+    loads = [0] * n
+    shares: list[list[str]] = [[] for _ in range(n)]
+    for mid in sorted(ids, key=lambda i: (-weights[i], i)):
+        target = min(range(n), key=lambda s: (loads[s], s))
+        loads[target] += weights[mid] + 1
+        shares[target].append(mid)
+    return sorted(shares[k - 1])
+
+
+def build_region(
+    config_file: Path,
+    snapshot: Snapshot,
+    site_dir: Path,
+    *,
+    only: Sequence[str] | None = None,
+    shard: tuple[int, int] | None = None,
+    workers: int | None = None,
+    progress: Callable[[SectionResult, int, int], None] | None = None,
+) -> BuildResult:
+    """Build into a staging folder and swap it in. Raises BuildError; ``site_dir`` is then kept."""
+    started = time.perf_counter()
+    ids = list(snapshot.region.municipalities)
+    if only:
+        ids = [i for i in ids if i in set(only)]
+    if shard:
+        ids = shard_of(snapshot, ids, *shard)
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
+    if staging.exists():
+        shutil.rmtree(staging)
+    try:
+        portal_warnings = _run(config_file, snapshot, role="portal", site_dir=staging)
+        results = _build_sections(config_file, snapshot, ids, staging, workers, progress)
+        failed = [r for r in results if r.error]
+        if failed:
+            raise BuildError("\n".join(f"{r.municipality}: {r.error}" for r in failed))
+        if only and site_dir.is_dir():
+            # sections not asked for stay as the last build made them
+            for mid in snapshot.region.municipalities:
+                previous = site_dir / mid
+                if mid not in ids and previous.is_dir():
+                    shutil.copytree(previous, staging / mid)
+        _swap(staging, site_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(site_dir, results, portal_warnings, time.perf_counter() - started)
+
+
+def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], staging: Path,
+                    workers: int | None,
+                    progress: Callable[[SectionResult, int, int], None] | None
+                    ) -> list[SectionResult]:
+    workers = workers or snapshot.options.workers or os.cpu_count() or 1
+    results: list[SectionResult] = []
+    if workers == 1 or len(ids) <= 1:
+        for mid in ids:
+            results.append(build_section(config_file, snapshot.only(mid), mid, staging / mid))
+            if progress:
+                progress(results[-1], len(results), len(ids))
+        return results
+    with ProcessPoolExecutor(max_workers=min(workers, len(ids))) as pool:
+        futures = [pool.submit(build_section, config_file, snapshot.only(mid), mid, staging / mid)
+                   for mid in ids]
+        for future in as_completed(futures):
+            results.append(future.result())
+            if progress:
+                progress(results[-1], len(results), len(ids))
+    return sorted(results, key=lambda r: r.municipality)
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    """Put the new site in place with renames, so readers never see half a site."""
+    old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+    if site_dir.exists():
+        os.rename(site_dir, old)
+    os.rename(staging, site_dir)
+    if old.exists():
+        shutil.rmtree(old)

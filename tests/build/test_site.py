@@ -1,0 +1,193 @@
+"""Real builds of a small two-municipality region, read back as HTML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path, PurePosixPath
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+from regions import commit_all, make_region
+
+from extrel.cli import cli
+from extrel.core.sections import SUBSECTIONS
+
+TODAY = "2026-11-23"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("region")
+    config = make_region(root)
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    result = CliRunner().invoke(
+        cli, ["build", "-f", str(config), "--today", TODAY, "--workers", "2"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return root / "site"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def test_every_url_of_the_contract_exists(site: Path) -> None:
+    expected = ["index.html", "en/index.html", "freshness/index.html",
+                "en/freshness/index.html", "freshness.json"]
+    for mid in ("alpha", "beta"):
+        for prefix in (f"{mid}/", f"{mid}/en/"):
+            expected.append(prefix + "index.html")
+            expected += [f"{prefix}{s.id}/index.html" for s in SUBSECTIONS]
+    missing = [p for p in expected if not (site / p).is_file()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang, prefix", [("ru", "alpha/"), ("en", "alpha/en/")])
+def test_section_home_names_the_municipality_and_links_all_subsections(
+    site: Path, lang: str, prefix: str
+) -> None:
+    page = soup(site / prefix / "index.html")
+    assert page.html["lang"] == lang
+    assert page.h1.get_text(strip=True) == {"ru": "Альфинский район", "en": "Alpha District"}[lang]
+    cards = [a.get_text(strip=True) for a in page.select(".x-card__link")]
+    assert cards == [s.title[lang] for s in SUBSECTIONS]
+    for a in page.select(".x-card__link"):
+        assert (site / prefix / a["href"] / "index.html").resolve().is_file()
+    arms = page.select_one(".x-muni__arms")
+    assert (site / prefix / arms["src"]).resolve().is_file()
+    assert "alpha@example.org" in page.select_one(".x-contact").get_text()
+
+
+def test_english_pages_are_english(site: Path) -> None:
+    page = soup(site / "alpha/en/news/index.html")
+    assert page.html["lang"] == "en"
+    assert page.h1.get_text(strip=True) == "External relations news"
+    titles = [a.get_text(strip=True) for a in page.select(".x-news__title a")]
+    assert "Delegation from Kutaisi" in titles
+    assert "Делегация из Кутаиси" not in titles
+    dates = [t.get_text(strip=True) for t in page.select(".x-news__meta time")]
+    assert "5 November 2026" in dates
+    ru = soup(site / "alpha/news/index.html")
+    assert "5 ноября 2026\u202fг." in [t.get_text(strip=True) for t in ru.select(".x-news__meta time")]
+
+
+def test_news_newest_first(site: Path) -> None:
+    page = soup(site / "alpha/news/index.html")
+    dates = [t["datetime"] for t in page.select(".x-news__meta time")]
+    assert dates == ["2026-11-10", "2026-11-05", "2026-10-01", "2026-09-12"]
+
+
+def _target(site: Path, page_path: Path, href: str) -> Path:
+    return (page_path.parent / href / "index.html").resolve()
+
+
+def test_language_switcher_pairs_pages(site: Path) -> None:
+    pages = sorted((site / "alpha").rglob("index.html"))
+    assert len(pages) > 30
+    for path in pages:
+        page = soup(path)
+        links = page.select(".x-lang a")
+        assert len(links) == 1, path
+        other = _target(site, path, links[0]["href"])
+        assert other.is_file(), (path, links[0]["href"])
+        back = soup(other).select_one(".x-lang a")
+        assert _target(site, other, back["href"]) == path.resolve()
+
+
+def test_untranslated_page_is_reachable_with_a_note(site: Path) -> None:
+    path = site / "alpha/en/news/2026-11-10-only-russian/index.html"
+    page = soup(path)
+    note = page.select_one(".x-untranslated")
+    assert note is not None
+    assert "not been translated into English yet" in note.get_text()
+    assert page.select_one(".x-body")["lang"] == "ru"
+    listed = soup(site / "alpha/en/news/index.html").select(".x-news__item")
+    marked = [li for li in listed if "not translated yet" in li.get_text()]
+    assert len(marked) == 1
+    ru = soup(site / "alpha/news/2026-11-10-only-russian/index.html")
+    assert ru.select_one(".x-untranslated") is None
+
+
+def test_announcements_split_upcoming_and_past(site: Path) -> None:
+    page = soup(site / "alpha/en/announcements/index.html")
+    headings = [h.get_text(strip=True) for h in page.select("article h2")]
+    assert headings == ["Upcoming events", "Past events"]
+    lists = page.select("ul.x-events")
+    assert "December forum" in lists[0].get_text()
+    assert "Summer festival" in lists[1].get_text()
+
+
+def test_plan_current_year_first(site: Path) -> None:
+    items = soup(site / "alpha/plan/index.html").select(".x-list__item")
+    assert "x-list__item--current" in items[0]["class"]
+    assert "2026" in items[0].get_text()
+
+
+def test_presentation_lists_files_with_format_and_size(site: Path) -> None:
+    page = soup(site / "alpha/en/presentation/index.html")
+    item = page.select_one(".x-files__item")
+    assert item.a.get_text(strip=True) == "General presentation"
+    assert "PDF" in item.get_text() and "general presentation" in item.get_text()
+    assert (site / "alpha/en/presentation" / item.a["href"]).resolve().is_file()
+
+
+def test_partners_show_status_in_words(site: Path) -> None:
+    page = soup(site / "alpha/partners/index.html")
+    assert page.select_one(".x-pstatus--active").get_text(strip=True) == "действует"
+    assert "Грузия" in page.get_text()
+
+
+def test_every_page_shows_its_last_update(site: Path) -> None:
+    for path in (site / "alpha").rglob("index.html"):
+        assert soup(path).select_one(".x-updated time") is not None, path
+
+
+def test_section_navigation_is_short(site: Path) -> None:
+    page = soup(site / "alpha/news/2026-11-05-kutaisi/index.html")
+    nav_links = page.select("nav.md-nav--primary a.md-nav__link")
+    hrefs = {PurePosixPath(a["href"]).as_posix() for a in nav_links}
+    assert len(hrefs) <= 8 + 1  # home, seven subsections (Material may repeat the active one)
+    assert not any("kutaisi" in h for h in hrefs)
+
+
+def test_sections_are_self_contained(site: Path) -> None:
+    for path in (site / "alpha").rglob("*.html"):
+        page = soup(path)
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for el in page.find_all(tag):
+                url = el.get(attr)
+                if not url or url.startswith(("#", "mailto:", "tel:")):
+                    continue
+                if tag == "a" and url.startswith("https://"):
+                    continue  # a link to another site loads nothing until followed
+                assert "://" not in url and not url.startswith("/"), (path, url)
+                target = (path.parent / url.split("#")[0]).resolve()
+                assert target.is_relative_to((site / "alpha").resolve()), (path, url)
+
+
+def test_portal_lists_every_municipality_in_both_languages(site: Path) -> None:
+    ru = soup(site / "index.html")
+    names = [a.get_text(strip=True) for a in ru.select(".x-muni-card h3 a")]
+    assert names == ["Альфинский район", "Бетинский район"]
+    en = soup(site / "en/index.html")
+    assert [a.get_text(strip=True) for a in en.select(".x-muni-card h3 a")] == [
+        "Alpha District", "Beta District"]
+    for page, base in ((ru, site), (en, site / "en")):
+        for a in page.select(".x-muni-card a"):
+            assert (base / a["href"] / "index.html").resolve().is_file(), a["href"]
+    news = [a.get_text(strip=True) for a in en.select(".x-muni-card__news a")]
+    assert "Delegation from Kutaisi" in news
+
+
+def test_freshness_json_is_the_check_output(site: Path) -> None:
+    data = json.loads((site / "freshness.json").read_text(encoding="utf-8"))
+    assert data["as_of"] == TODAY
+    assert data["timezone"] == "Europe/Ulyanovsk"
+    by_id = {m["id"]: m for m in data["municipalities"]}
+    assert by_id["beta"]["status"] == "missing"
+    news = by_id["alpha"]["sections"][0]
+    assert news["id"] == "news"
+    assert news["languages"]["en"] == {"status": "fresh", "last_updated": "2026-11-10",
+                                       "age_days": 13, "pages": 3}
