@@ -5,19 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from extrel.core.loader import load_region
-from extrel.core.model import Region
+from extrel.core.model import Entry, Region
 from extrel.core.report import (
     PUBLISHED_SECTIONS,
     MonthlyReport,
     YearlyReport,
     YearlyRow,
+    distinct_activities,
     monthly_report,
     yearly_report,
 )
+from extrel.core.schema import SCHEMAS
 from extrel.core.sections import ACTIVITY_KINDS
 
 MUNICIPALITIES = {
@@ -336,3 +339,60 @@ def test_empty_region(tmp_path: Path) -> None:
     assert report.municipalities == []
     assert report.totals.activities == zeros()
     assert monthly_report(region, 2026, 1).items_total == 0
+
+
+# --- the de-duplication rule on in-memory entries ------------------------------------------
+
+
+def _entry(section: str, day: str, kind: str | None, partner: str | None = None,
+           end: str | None = None, slug: str = "x") -> Entry:
+    fields: dict[str, object] = {"title": "Событие", "kind": kind}
+    if section == "announcements":
+        fields.update(start=day, end=end, partner=partner)
+    elif section == "news":
+        fields.update(date=day, partner=partner)
+    else:
+        fields.update(date=day)
+    meta = SCHEMAS[section].model_validate(fields)
+    return Entry("inza", section, f"{day}-{slug}", data={"ru": meta})
+
+
+@pytest.mark.parametrize(
+    ("entries", "groups"),
+    [
+        # same kind, day and partner in two subsections: one
+        ([("news", "2026-05-10", "conference", "kutaisi"),
+          ("announcements", "2026-05-10", "conference", "kutaisi")], [2]),
+        # one partner not given: one
+        ([("news", "2026-05-10", "conference", "kutaisi"),
+          ("participation", "2026-05-10", "conference", None)], [2]),
+        # partners differ: two
+        ([("news", "2026-05-10", "conference", "kutaisi"),
+          ("announcements", "2026-05-10", "conference", "minsk")], [1, 1]),
+        # kinds differ: two
+        ([("news", "2026-05-10", "conference", None),
+          ("participation", "2026-05-10", "other", None)], [1, 1]),
+        # news within the announced days: one; the day after the end: two
+        ([("announcements", "2026-05-10", "conference", None, "2026-05-12"),
+          ("news", "2026-05-12", "conference", None)], [2]),
+        ([("announcements", "2026-05-10", "conference", None, "2026-05-12"),
+          ("news", "2026-05-13", "conference", None)], [1, 1]),
+        # all three subsections: one
+        ([("participation", "2026-05-10", "conference", None),
+          ("news", "2026-05-10", "conference", "kutaisi"),
+          ("announcements", "2026-05-10", "conference", None)], [3]),
+        # no kind: not an activity
+        ([("news", "2026-05-10", None, None)], []),
+    ],
+)
+def test_distinct_activities_rule(entries: list[tuple[Any, ...]], groups: list[int]) -> None:
+    built = [_entry(*spec, slug=f"e{i}") for i, spec in enumerate(entries)]
+    assert sorted(len(a.records) for a in distinct_activities(built)) == groups
+
+
+def test_same_subsection_never_merges() -> None:
+    built = [_entry("news", "2026-05-10", "conference", "kutaisi", slug=s) for s in "ab"]
+    built.append(_entry("announcements", "2026-05-10", "conference", "kutaisi"))
+    activities = distinct_activities(built)
+    assert [[f"{r.section}/{r.slug}" for r in a.records] for a in activities] == [
+        ["news/2026-05-10-a", "announcements/2026-05-10-x"], ["news/2026-05-10-b"]]

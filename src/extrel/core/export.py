@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -266,19 +267,18 @@ def as_text(report: Report, lang: str = "ru") -> str:
                    *(_cap(SECTION_WORDS[s][lang]) for s in PUBLISHED_SECTIONS)]
         lines += aligned(headers, [[r[i] for i in keep] for r in rows],
                          [cols[i].numeric for i in keep], [totals[i] for i in keep])
-        lines += ["", t("rule", lang)]
+        lines += ["", *textwrap.wrap(t("rule", lang), 100)]
         return "\n".join(lines) + "\n"
-    headers = [t(k, lang) for k in ("date", "municipality", "section", "kind", "link", "title")]
-    rows = []
+    headers = [t(k, lang) for k in ("municipality", "date", "section", "kind", "link", "title")]
+    rows: list[list[Cell]] = []
     untranslated = False
     for m in report.municipalities:
         for item in m.items:
             mark = "" if item.translated or lang == "ru" else " *"
             untranslated = untranslated or bool(mark)
-            rows.append([item.date, m.name(lang), ITEM_WORDS[item.section][lang],
+            rows.append([m.name(lang), item.date, ITEM_WORDS[item.section][lang],
                          word(f"activity.{item.kind}", lang) if item.kind else "",
                          item.link(lang), item.title(lang) + mark])
-    rows.sort(key=lambda r: (_str(r[0]), _str(r[1])))
     lines += aligned(headers, rows, [False] * len(headers))
     empty = [m.name(lang) for m in report.municipalities if not m.items]
     if empty:
