@@ -173,7 +173,7 @@ def yearly_rows(report: YearlyReport, lang: str) -> list[list[Cell]]:
 def yearly_totals(report: YearlyReport, lang: str) -> list[Cell]:
     tot = report.totals
     return [
-        "",
+        None,
         t("totals", lang),
         *(tot.activities[k] for k in ACTIVITY_KINDS),
         tot.activities_total,
@@ -270,16 +270,16 @@ def as_text(report: Report, lang: str = "ru") -> str:
         lines += ["", *textwrap.wrap(t("rule", lang), 100)]
         return "\n".join(lines) + "\n"
     headers = [t(k, lang) for k in ("municipality", "date", "section", "kind", "link", "title")]
-    rows: list[list[Cell]] = []
+    items: list[list[Cell]] = []
     untranslated = False
     for m in report.municipalities:
         for item in m.items:
             mark = "" if item.translated or lang == "ru" else " *"
             untranslated = untranslated or bool(mark)
-            rows.append([m.name(lang), item.date, ITEM_WORDS[item.section][lang],
+            items.append([m.name(lang), item.date, ITEM_WORDS[item.section][lang],
                          word(f"activity.{item.kind}", lang) if item.kind else "",
                          item.link(lang), item.title(lang) + mark])
-    lines += aligned(headers, rows, [False] * len(headers))
+    lines += aligned(headers, items, [False] * len(headers))
     empty = [m.name(lang) for m in report.municipalities if not m.items]
     if empty:
         lines += ["", f"{t('nothing', lang)}: {', '.join(empty)}"]
