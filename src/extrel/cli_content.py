@@ -65,8 +65,65 @@ def new(type_: str, municipality: str, title: str, title_en: str | None,
                   f"preview: extrel serve {municipality}"))
 
 
+@click.command()
+@click.option("--year", type=click.IntRange(2000, 2100), metavar="YYYY",
+              help="Годовой отчёт: число мероприятий по видам / the year's activity counts.")
+@click.option("--month", metavar="YYYY-MM",
+              help="Что опубликовано за месяц / what was published in that month.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "xlsx"]),
+              default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Файл для отчёта (для xlsx обязателен) / output file (required for xlsx).")
+@click.option("--lang", type=click.Choice(["ru", "en"]), default=None)
+@config_option
+def report(year: int | None, month: str | None, fmt: str, output: str | None,
+           lang: str | None, config_file: str) -> None:
+    """Отчёт для рейтинга: мероприятия за год или публикации за месяц / yearly report."""
+    from .core import export
+    from .core.loader import load_region
+    from .core.report import monthly_report, yearly_report
+
+    lang = lang or default_lang()
+    if (year is None) == (month is None):
+        fail(_t(lang, "Укажите ровно одно: --year ГГГГ или --month ГГГГ-ММ",
+                "Give exactly one of --year YYYY or --month YYYY-MM"))
+    path = _config_file(config_file)
+    region = load_region(path.parent)
+    if not region.ok():
+        from .cli import print_problems
+
+        print_problems(region.problems, lang)
+        fail(_t(lang, "Отчёт не составлен: сначала исправьте ошибки (extrel check)",
+                "No report: fix the errors first (extrel check)"))
+    if month is not None:
+        try:
+            when = dt.date.fromisoformat(month + "-01")
+        except ValueError:
+            fail(_t(lang, f"--month {month}: нужен формат ГГГГ-ММ, например 2026-11",
+                    f"--month {month}: expected YYYY-MM, e.g. 2026-11"))
+        result: object = monthly_report(region, when.year, when.month)
+    else:
+        assert year is not None
+        result = yearly_report(region, year)
+    if fmt == "xlsx":
+        if not output:
+            fail(_t(lang, "Для --format xlsx укажите файл: -o отчёт.xlsx",
+                    "--format xlsx needs an output file: -o report.xlsx"))
+        export.as_xlsx(result, lang, Path(output))  # type: ignore[arg-type]
+        click.echo(_t(lang, "Записан ", "Written ") + output, err=True)
+        return
+    text = {
+        "text": lambda: export.as_text(result, lang),  # type: ignore[arg-type]
+        "json": lambda: export.as_json(result),  # type: ignore[arg-type]
+        "csv": lambda: export.as_csv(result, lang),  # type: ignore[arg-type]
+    }[fmt]()
+    if output:
+        Path(output).write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+        click.echo(_t(lang, "Записан ", "Written ") + output, err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
 def register(group: click.Group) -> None:
     group.add_command(new)
-
-
-__all__ = ["register", "new"]
+    group.add_command(report)

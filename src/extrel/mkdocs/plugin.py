@@ -103,8 +103,9 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         return kept
 
     def _generated(self, files: Files, config: MkDocsConfig, src_uri: str, title: str,
-                   template: str, **info: Any) -> None:
-        content = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+                   template: str, *, wide: bool = False, **info: Any) -> None:
+        hide = "hide: [navigation, toc]\n" if wide else ""
+        content = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{hide}---\n"
         files.append(File.generated(config, src_uri, content=content))
         self.pages[src_uri] = {"template": template, **info}
 
@@ -138,12 +139,11 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
 
     def _portal_files(self, files: Files, config: MkDocsConfig) -> None:
         lang = self.lang
-        docs = Path(config.docs_dir)
-        # only the portal's own pages: municipality folders are sections of their own
+        # only the portal's own pages and assets: municipality folders are sections of their own
+        for f in list(files):
+            if f.src_uri.split("/", 1)[0] in self.snapshot.region.municipalities:
+                files.remove(f)
         portal = [p for p in self.snapshot.region.portal_pages if p.endswith(f".{lang}.md")]
-        files_kept = Files([f for f in files if "/" not in f.src_uri])
-        for f in files_kept:
-            pass
         for relpath in portal:
             name = Path(relpath).name[: -len(f".{lang}.md")]
             src_uri = f"{name}.md"
@@ -155,8 +155,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             self._generated(files, config, "index.md", title, "extrel/portal.html", kind="portal")
         title = {"ru": "Мониторинг обновления разделов", "en": "Update monitoring"}[lang]
         self._generated(files, config, "freshness/index.md", title, "extrel/dashboard.html",
-                        kind="dashboard")
-        del docs
+                        kind="dashboard", wide=True)
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -188,6 +187,12 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         info = self.pages.get(page.file.src_uri)
         if info is not None:
             page.meta.setdefault("template", info["template"])
+            # the navigation names subsections by the standard's titles, not the editor's
+            if info.get("kind") == "presentation":
+                page.meta["x_heading"] = page.meta.get("title")
+                page.title = SUBSECTIONS[-1].title[self.lang]
+            elif info.get("kind") == "home" and self.config.role == "section":
+                page.title = {"ru": "Главная страница раздела", "en": "Section home"}[self.lang]
         # editors may link to a page by its file name with the language suffix
         return _LANG_LINK.sub(r"\1.md\2", markdown)
 
