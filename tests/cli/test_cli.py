@@ -1,0 +1,183 @@
+"""The command line as users and their scripts see it: output, files and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from regions import commit_all, git, make_region, write
+
+from extrel.cli import cli
+from extrel.core.sections import SUBSECTION_IDS
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def region(tmp_path: Path) -> Path:
+    config = make_region(tmp_path / "r")
+    commit_all(config.parent, "2026-11-10T12:00:00+04:00")
+    return config
+
+
+@pytest.mark.parametrize("command", ["build", "check", "new", "report", "serve"])
+def test_every_command_has_help(command: str) -> None:
+    code, output = run(command, "--help")
+    assert code == 0, output
+    assert "Usage: " in output and "--" in output
+
+
+def test_check_json_has_the_contract_shape(region: Path) -> None:
+    code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--format", "json")
+    data = json.loads(output)
+    assert code == 1  # beta has empty subsections: missing
+    assert data["as_of"] == "2026-11-23" and data["timezone"] == "Europe/Ulyanovsk"
+    assert [m["id"] for m in data["municipalities"]] == ["alpha", "beta"]
+    for m in data["municipalities"]:
+        assert [s["id"] for s in m["sections"]] == list(SUBSECTION_IDS)
+        for s in m["sections"]:
+            assert set(s["languages"]) == {"ru", "en"}
+    beta_plan = data["municipalities"][1]["sections"][2]["languages"]["ru"]
+    assert beta_plan == {"status": "missing", "last_updated": None, "age_days": None, "pages": 0}
+    assert data["problems"] == []
+
+
+def test_check_exit_codes_follow_freshness(region: Path) -> None:
+    code, _ = run("check", "-f", str(region), "--today", "2026-11-23", "--only", "alpha")
+    assert code == 0
+    code, _ = run("check", "-f", str(region), "--today", "2026-12-11", "--only", "alpha")
+    assert code == 0  # 31 days: still within max_age_days (due)
+    code, output = run("check", "-f", str(region), "--today", "2026-12-12", "--only", "alpha")
+    assert code == 1, output
+    assert "просрочено" in output
+
+
+def test_check_csv_one_row_per_language(region: Path) -> None:
+    code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--format", "csv",
+                       "--only", "alpha")
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert code == 0
+    assert len(rows) == 7 * 2
+    assert rows[0] == {"municipality": "alpha", "section": "news", "language": "ru",
+                       "status": "fresh", "last_updated": "2026-11-10", "age_days": "13",
+                       "pages": "4"}
+
+
+def test_check_reports_every_problem_with_file_and_line_and_exits_2(region: Path) -> None:
+    root = region.parent
+    write(root, "content/alpha/news/2026-11-20-bad.ru.md",
+          "---\ntitel: Опечатка\ndate: 2026-13-45\n---\nТекст\n")
+    write(root, "content/alpha/partners/riga.ru.md",
+          "---\ntitle: Рига\ncountry: LV\ntype: twin\nstatus: sleeping\n---\n")
+    code, output = run("check", "-f", str(region), "--today", "2026-11-23")
+    assert code == 2
+    assert ("content/alpha/news/2026-11-20-bad.ru.md:2: неизвестное поле «titel»; "
+            "возможно, имелось в виду «title»") in output
+    assert "content/alpha/news/2026-11-20-bad.ru.md:3: поле «date»: дата «2026-13-45»" in output
+    assert "content/alpha/partners/riga.ru.md:5: поле «status»: значение «sleeping»" in output
+    code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--lang", "en")
+    assert "did you mean 'title'?" in output
+
+
+def test_check_refuses_a_shallow_clone(region: Path, tmp_path: Path) -> None:
+    root = region.parent
+    write(root, "content/beta/news/2026-11-12-more.ru.md", "---\ntitle: Ещё\ndate: 2026-11-12\n---\n")
+    commit_all(root, "2026-11-12T12:00:00+04:00", "second")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{root}", str(clone)],
+                   check=True)
+    code, output = run("check", "-f", str(clone / "mkdocs.yml"), "--today", "2026-11-23")
+    assert code == 2
+    assert "--unshallow" in output
+    code, _ = run("check", "-f", str(clone / "mkdocs.yml"), "--today", "2026-11-23",
+                  "--only", "alpha", "--allow-shallow")
+    assert code == 0
+
+
+def test_check_unknown_municipality_is_a_usage_error(region: Path) -> None:
+    code, output = run("check", "-f", str(region), "--only", "gamma")
+    assert code == 2
+    assert "gamma" in output
+
+
+def test_new_writes_both_languages_ready_to_check(region: Path) -> None:
+    root = region.parent
+    code, output = run("new", "news", "-f", str(region), "-m", "beta", "-t", "Визит в Казань",
+                       "--title-en", "Visit to Kazan", "--date", "2026-11-21")
+    assert code == 0, output
+    ru = root / "content/beta/news/2026-11-21-visit-to-kazan.ru.md"
+    en = root / "content/beta/news/2026-11-21-visit-to-kazan.en.md"
+    assert ru.is_file() and en.is_file()
+    assert 'title: "Визит в Казань"' in ru.read_text(encoding="utf-8")
+    code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--only", "beta",
+                       "--format", "json")
+    data = json.loads(output)
+    assert data["problems"] == []
+    assert data["municipalities"][0]["sections"][0]["languages"]["en"]["pages"] == 2
+    code, output = run("new", "news", "-f", str(region), "-m", "beta", "-t", "Визит в Казань",
+                       "--title-en", "Visit to Kazan", "--date", "2026-11-21")
+    assert code == 2 and "уже есть" in output
+
+
+@pytest.mark.parametrize("section", SUBSECTION_IDS)
+def test_new_scaffold_of_every_subsection_is_valid(region: Path, section: str) -> None:
+    code, output = run("new", section, "-f", str(region), "-m", "beta", "-t", "Проба",
+                       "--title-en", "Trial", "--date", "2026-11-21")
+    assert code == 0, output
+    if section == "presentation":
+        (region.parent / "content/beta/presentation/presentation.pdf").write_bytes(b"%PDF-1.4")
+    code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--only", "beta",
+                       "--format", "json")
+    assert json.loads(output)["problems"] == []
+
+
+def test_build_refuses_invalid_content_and_keeps_the_previous_site(region: Path) -> None:
+    root = region.parent
+    code, output = run("build", "-f", str(region), "--today", "2026-11-23", "--workers", "1")
+    assert code == 0, output
+    before = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    write(root, "content/alpha/news/2026-11-20-broken.ru.md", "---\ntitle: [oops\n---\n")
+    code, output = run("build", "-f", str(region), "--today", "2026-11-23", "--workers", "1")
+    assert code == 2
+    assert "content/alpha/news/2026-11-20-broken.ru.md:2" in output
+    assert "прежняя сборка" in output
+    after = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_build_exits_0_however_stale_unless_asked(region: Path) -> None:
+    code, output = run("build", "-f", str(region), "--today", "2027-06-01", "--workers", "1")
+    assert code == 0, output
+    assert "просрочено — 1" in output
+    code, output = run("build", "-f", str(region), "--today", "2027-06-01", "--workers", "1",
+                       "--fail-on-stale")
+    assert code == 1
+
+
+def test_report_year_json_counts_kinds(region: Path) -> None:
+    code, output = run("report", "-f", str(region), "--year", "2026", "--format", "json")
+    assert code == 0, output
+    data = json.loads(output)
+    alpha = next(m for m in data["municipalities"] if m["id"] == "alpha")
+    assert alpha["activities"]["conference"] == 3
+    assert alpha["activities"]["trade-mission"] == 1
+
+
+def test_dates_follow_git_history(region: Path) -> None:
+    root = region.parent
+    path = root / "content/alpha/plan/2026.en.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    git(root, "commit", "-qam", "plan", date="2026-11-20T23:30:00+00:00")  # Nov 21 in Ulyanovsk
+    code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--format", "json",
+                       "--only", "alpha")
+    plan = json.loads(output)["municipalities"][0]["sections"][2]["languages"]
+    assert plan["en"]["last_updated"] == "2026-11-21"
+    assert plan["ru"]["last_updated"] == "2026-11-10"
