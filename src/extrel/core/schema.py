@@ -93,6 +93,17 @@ class AnnouncementMeta(_Meta):
     kind: ActivityKind | None = None
     partner: str | None = None
 
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _date_stays_date(cls, value: object) -> object:
+        """A bare ``2026-12-01`` is an all-day date, not midnight (pydantic tries datetime first)."""
+        if isinstance(value, str) and len(value.strip()) == 10:
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                return value
+        return value
+
     @model_validator(mode="after")
     def _end_after_start(self) -> AnnouncementMeta:
         if self.end is not None and _as_date(self.end) < _as_date(self.start):
