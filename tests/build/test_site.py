@@ -40,6 +40,7 @@ def test_every_url_of_the_contract_exists(site: Path) -> None:
         for prefix in (f"{mid}/", f"{mid}/en/"):
             expected.append(prefix + "index.html")
             expected += [f"{prefix}{s.id}/index.html" for s in SUBSECTIONS]
+            expected += [f"{prefix}feed.xml", f"{prefix}events.ics"]
     missing = [p for p in expected if not (site / p).is_file()]
     assert missing == []
 
@@ -191,3 +192,21 @@ def test_freshness_json_is_the_check_output(site: Path) -> None:
     assert news["id"] == "news"
     assert news["languages"]["en"] == {"status": "fresh", "last_updated": "2026-11-10",
                                        "age_days": 13, "pages": 3}
+
+
+def test_feeds_and_calendars_per_language(site: Path) -> None:
+    import feedparser
+    import icalendar
+
+    en = feedparser.parse((site / "alpha/en/feed.xml").read_bytes())
+    assert not en.bozo
+    assert [e.title for e in en.entries][:2] == ["Только по-русски", "Delegation from Kutaisi"]
+    ru = feedparser.parse((site / "alpha/feed.xml").read_bytes())
+    assert ru.entries[1].title == "Делегация из Кутаиси"
+    cal = icalendar.Calendar.from_ical((site / "alpha/en/events.ics").read_bytes())
+    summaries = sorted(str(e["SUMMARY"]) for e in cal.walk("VEVENT"))
+    assert summaries == ["December forum", "Summer festival"]
+    news = soup(site / "alpha/en/news/index.html")
+    link = news.select_one('link[rel=alternate][type="application/rss+xml"]')
+    assert (site / "alpha/en/news" / link["href"]).resolve() == (site / "alpha/en/feed.xml")
+    assert news.select_one(".x-subscribe a")["href"].endswith("feed.xml")

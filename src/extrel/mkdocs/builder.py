@@ -7,6 +7,8 @@ good ``site/`` as it was.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -19,9 +21,14 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 
+from .. import __version__
 from ..core.sections import DEFAULT_LANGUAGE
 from ..core.snapshot import Snapshot
 from . import siteconfig
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+MANIFEST = ".extrel-manifest.json"
+"""Beside site/: the content hash each section was last built from."""
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +43,8 @@ class SectionResult:
     seconds: float
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    reused: bool = False
+    """True when the section was unchanged and the previous build's copy was kept."""
 
 
 @dataclass
@@ -101,6 +110,79 @@ def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
                              type(exc).__name__)
 
 
+def _hash_tree(digest: "hashlib._Hash", folder: Path, base: Path) -> None:
+    if not folder.is_dir():
+        return
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+            with open(path, "rb") as fd:
+                digest.update(hashlib.file_digest(fd, "sha1").digest())
+
+
+def shared_hash(config_file: Path) -> str:
+    """What every section depends on: the configuration, the theme, extrel itself."""
+    digest = hashlib.sha1(__version__.encode())
+    digest.update(config_file.read_bytes())
+    root = config_file.parent
+    raw = siteconfig.read_raw(config_file)
+    theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
+    if theme and theme.get("custom_dir"):
+        _hash_tree(digest, root / theme["custom_dir"], root)
+    _hash_tree(digest, TEMPLATES, TEMPLATES)
+    return digest.hexdigest()
+
+
+def section_hash(snapshot: Snapshot, municipality: str, shared: str) -> str:
+    """Everything one section's pages depend on, so an unchanged section is not rebuilt."""
+    m = snapshot.region.municipalities[municipality]
+    root = snapshot.root
+    digest = hashlib.sha1(shared.encode())
+    digest.update(snapshot.today.isoformat().encode())
+    _hash_tree(digest, root / m.content_path, root)
+    registry = root / m.registry_path
+    if registry.is_file():
+        digest.update(registry.read_bytes())
+    if m.meta.coat_of_arms:
+        arms = root / "municipalities" / m.meta.coat_of_arms
+        if arms.is_file():
+            digest.update(arms.read_bytes())
+    dates = {p: d.isoformat() for p, d in snapshot.only(municipality).dates.items()}
+    digest.update(json.dumps(dates, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _load_manifest(site_dir: Path) -> dict[str, str]:
+    path = site_dir.with_name(f"{site_dir.name}{MANIFEST}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save_manifest(site_dir: Path, manifest: dict[str, str]) -> None:
+    path = site_dir.with_name(f"{site_dir.name}{MANIFEST}")
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _reuse(previous: Path, target: Path) -> bool:
+    """Hard-link the previous build of a section into the staging folder (files are never
+    rewritten in place, so sharing them with the old tree is safe)."""
+    if not (previous / "index.html").is_file():
+        return False
+    try:
+        shutil.copytree(previous, target, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(previous, target)
+    return True
+
+
 def shard_of(snapshot: Snapshot, ids: Sequence[str], k: int, n: int) -> list[str]:
     """A deterministic, balanced share: greedy by page count, heaviest first, ties by id."""
     weights = {
@@ -139,22 +221,32 @@ def build_region(
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     if staging.exists():
         shutil.rmtree(staging)
+    manifest = _load_manifest(site_dir) if site_dir.is_dir() else {}
+    shared = shared_hash(config_file)
+    hashes = {mid: section_hash(snapshot, mid, shared) for mid in ids}
     try:
         portal_warnings = _run(config_file, snapshot, role="portal", site_dir=staging)
-        results = _build_sections(config_file, snapshot, ids, staging, workers, progress)
+        reused = [mid for mid in ids
+                  if manifest.get(mid) == hashes[mid] and _reuse(site_dir / mid, staging / mid)]
+        todo = [mid for mid in ids if mid not in reused]
+        results = _build_sections(config_file, snapshot, todo, staging, workers, progress)
+        results += [SectionResult(mid, 0.0, reused=True) for mid in reused]
         failed = [r for r in results if r.error]
         if failed:
             raise BuildError("\n".join(f"{r.municipality}: {r.error}" for r in failed))
-        if only and site_dir.is_dir():
+        if (only or shard) and site_dir.is_dir():
             # sections not asked for stay as the last build made them
             for mid in snapshot.region.municipalities:
                 previous = site_dir / mid
                 if mid not in ids and previous.is_dir():
-                    shutil.copytree(previous, staging / mid)
+                    _reuse(previous, staging / mid)
+                    hashes.setdefault(mid, manifest.get(mid, ""))
         _swap(staging, site_dir)
+        _save_manifest(site_dir, {k: v for k, v in hashes.items() if v})
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    results.sort(key=lambda r: r.municipality)
     return BuildResult(site_dir, results, portal_warnings, time.perf_counter() - started)
 
 

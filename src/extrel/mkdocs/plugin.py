@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core import portal as portal_views
-from ..core import views
+from ..core import feeds, views
 from ..core.freshness import freshness_to_dict
 from ..core.gitdates import ShallowCloneError
 from ..core.labels import LANGUAGE_NAMES, long_date, word
@@ -36,6 +36,8 @@ from .config import ExtrelConfig
 log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+FEED = "feed.xml"
+CALENDAR = "events.ics"
 CSS = "assets/extrel/extrel.css"
 JS = "assets/extrel/extrel.js"
 _LANG_LINK = re.compile(r"(\]\([^)\s]*?)\.(?:ru|en)\.md([#)\s])")
@@ -206,6 +208,9 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         data.setdefault("lang", self.lang)
         data["words"] = _words(self.lang)
         data["updated_label"] = {"ru": "Обновлено", "en": "Last updated"}[self.lang]
+        if self.config.role == "section":
+            data["feed"] = FEED
+            data["calendar"] = CALENDAR
         config.extra["alternate"] = self._alternates(page)
         context["extrel"] = data
         return context
@@ -314,6 +319,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             )
             out = Path(config.site_dir) / "freshness.json"
             out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        if self.config.role == "section":
+            self._subscriptions(config)
         if self.lang != DEFAULT_LANGUAGE:
             return
         for lang in LANGUAGES[1:]:
@@ -328,6 +335,18 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             )
             other.plugins[siteconfig.PLUGIN].preset = self.snapshot
             build(other)
+
+    def _subscriptions(self, config: MkDocsConfig) -> None:
+        """This language's news feed and events calendar, beside the section's home page."""
+        m = self.snapshot.region.municipalities[self.config.municipality]
+        zone = self.snapshot.options.zone()
+        out = Path(config.site_dir)
+        title = f"{m.name(self.lang)} — {SUBSECTIONS[0].title[self.lang]}"
+        (out / FEED).write_bytes(feeds.news_feed(
+            m, self.lang, tz=zone, site_url=config.site_url or None, feed_url_path=FEED,
+            title=title))
+        (out / CALENDAR).write_bytes(feeds.events_calendar(
+            m, self.lang, tz=zone, site_url=config.site_url or None, today=self.snapshot.today))
 
     def _site_name(self, lang: str) -> str:
         if self.config.role == "section":
