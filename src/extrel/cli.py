@@ -262,9 +262,13 @@ def build(config_file: str, only: tuple[str, ...], shard: str | None, site_dir: 
     for f in snapshot.freshness.values():
         counts[f.status] += 1
     slowest = max(result.sections, key=lambda r: r.seconds, default=None)
+    reused = sum(1 for r in result.sections if r.reused)
+    built = len(result.sections) - reused
     click.echo(
-        _t(lang, f"Собрано разделов: {len(result.sections)} за {result.seconds:.1f} с → {out}",
-           f"Built {len(result.sections)} section(s) in {result.seconds:.1f} s → {out}")
+        _t(lang, f"Разделов: {len(result.sections)} (собрано {built}, без изменений {reused}) "
+                 f"за {result.seconds:.1f} с → {out}",
+           f"Sections: {len(result.sections)} ({built} built, {reused} unchanged) "
+           f"in {result.seconds:.1f} s → {out}")
         + (f" ({_t(lang, 'дольше всех', 'slowest')}: {slowest.municipality}, "
            f"{slowest.seconds:.1f} s)" if slowest and show else "")
     )

@@ -7,6 +7,7 @@ good ``site/`` as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -211,6 +212,10 @@ def build_region(
 ) -> BuildResult:
     """Build into a staging folder and swap it in. Raises BuildError; ``site_dir`` is then kept."""
     started = time.perf_counter()
+    # MkDocs stamps sitemaps with the build date: make it the check date, so that two
+    # builds of the same content as of the same day are identical, file for file
+    midnight = dt.datetime.combine(snapshot.today, dt.time(), tzinfo=dt.UTC)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
     ids = list(snapshot.region.municipalities)
     if only:
         ids = [i for i in ids if i in set(only)]

@@ -7,6 +7,9 @@ self-contained, and each language gets its own search index with its own stemmer
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,16 @@ from ..core.sections import DEFAULT_LANGUAGE, LANGUAGES
 PLUGIN = "extrel"
 REPLACED_PLUGINS = {"i18n", "search", "material/search", PLUGIN, "extrel/extrel"}
 """Plugins extrel configures itself in every sub-build (languages are extrel's job there)."""
+
+
+_EMPTY: list[str] = []
+
+
+def _empty_dir() -> Path:
+    if not _EMPTY:
+        _EMPTY.append(tempfile.mkdtemp(prefix="extrel-empty-"))
+        atexit.register(shutil.rmtree, _EMPTY[0], True)
+    return Path(_EMPTY[0])
 
 
 def read_raw(config_file: Path) -> dict[str, Any]:
@@ -71,6 +84,8 @@ def overrides(
 ) -> dict[str, Any]:
     """Top-level options that turn the region's mkdocs.yml into one sub-build's configuration."""
     docs = root / "content" / municipality if municipality else root / "content"
+    if not docs.is_dir():
+        docs = _empty_dir()  # a municipality with nothing written yet still gets its section
     theme = dict(raw.get("theme") or {"name": "material"})
     if isinstance(raw.get("theme"), str):
         theme = {"name": raw["theme"]}

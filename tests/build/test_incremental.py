@@ -1,0 +1,73 @@
+"""Rebuilds: unchanged sections are kept, edited ones rebuilt, and the result equals a
+fresh build file for file; shards together equal the whole."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+from pathlib import Path
+
+from click.testing import CliRunner
+from regions import commit_all, git, make_region
+
+from extrel.cli import cli
+
+
+def build(config: Path, *extra: str) -> str:
+    result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", "2026-11-23",
+                                      "--workers", "1", *extra], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_rebuild_skips_unchanged_sections_and_matches_a_fresh_build(tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    assert "(собрано 2, без изменений 0)" in build(config)
+    assert "(собрано 0, без изменений 2)" in build(config)
+    page = root / "content/beta/news/2026-08-01-hello.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Hello", "Hello again"),
+                    encoding="utf-8")
+    git(root, "commit", "-qam", "edit", date="2026-11-20T10:00:00+04:00")
+    assert "(собрано 1, без изменений 1)" in build(config)
+    html = (root / "site/beta/en/news/2026-08-01-hello/index.html").read_text(encoding="utf-8")
+    assert "Hello again" in html
+    fresh = tmp_path / "fresh"
+    build(config, "--site-dir", str(fresh))
+    assert tree(root / "site") == tree(fresh)
+
+
+def test_three_shards_together_equal_one_build(tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    for mid in ("gamma", "delta"):
+        (root / f"municipalities/{mid}.yml").write_text(
+            (root / "municipalities/beta.yml").read_text(encoding="utf-8")
+            .replace("beta", mid), encoding="utf-8")
+        (root / f"municipalities/{mid}.png").write_bytes(
+            (root / "municipalities/beta.png").read_bytes())
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    whole = tmp_path / "whole"
+    build(config, "--site-dir", str(whole))
+    union = tmp_path / "union"
+    union.mkdir()
+    for k in (1, 2, 3):
+        part = tmp_path / f"shard{k}"
+        build(config, "--shard", f"{k}/3", "--site-dir", str(part))
+        for path in part.rglob("*"):
+            target = union / path.relative_to(part)
+            if path.is_dir():
+                target.mkdir(exist_ok=True)
+            elif target.exists():
+                assert filecmp.cmp(path, target, shallow=False), target
+            else:
+                os.link(path, target)
+    assert tree(union) == tree(whole)
+    assert sorted(p.name for p in whole.iterdir() if p.is_dir()) == [
+        "alpha", "assets", "beta", "delta", "en", "freshness", "gamma", "search"]
