@@ -32,6 +32,7 @@ from ..core.sections import DEFAULT_LANGUAGE, LANGUAGES, SUBSECTIONS
 from ..core.snapshot import Snapshot, analyse
 from . import siteconfig
 from .config import ExtrelConfig
+from .pictures import PictureExtension, picture, publish_files
 
 log = get_plugin_logger(__name__)
 
@@ -74,6 +75,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             config.theme.static_templates.discard("404.html")
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
+        self.pictures = PictureExtension()
+        config.markdown_extensions.append(self.pictures)  # type: ignore[arg-type]
         return config
 
     def _analyse(self) -> Snapshot:
@@ -100,6 +103,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         kept = Files([f for f in files if not f.is_documentation_page()])
         if self.config.role == "section":
             self._section_files(kept, config)
+            cache = self.root / ".cache" / "extrel" / "images"
+            self.pictures.sets, errors = publish_files(kept, config, cache)
+            for error in errors:
+                log.warning("image not published: %s", error)
         else:
             self._portal_files(kept, config)
         return kept
@@ -186,6 +193,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                          files: Files) -> str | None:
         if not self.config.enabled or self.config.role == "none":
             return None
+        self.pictures.page_url = page.url
         info = self.pages.get(page.file.src_uri)
         if info is not None:
             page.meta.setdefault("template", info["template"])
@@ -211,6 +219,12 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         if self.config.role == "section":
             data["feed"] = FEED
             data["calendar"] = CALENDAR
+            sets = self.pictures.sets
+            data["picture"] = lambda url: picture(url, sets[url]) if url in sets else None
+            item = data.get("item") or {}
+            if item.get("image") in sets and config.site_url:
+                largest = picture(item["image"], sets[item["image"]])["largest"]
+                data["og_image"] = config.site_url.rstrip("/") + "/" + largest
         config.extra["alternate"] = self._alternates(page)
         context["extrel"] = data
         return context
@@ -321,6 +335,9 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         if self.config.role == "section":
             self._subscriptions(config)
+            # the variants replace the originals: a 5 MB phone photo is never published
+            for uri in self.pictures.sets:
+                (Path(config.site_dir) / uri).unlink(missing_ok=True)
         if self.lang != DEFAULT_LANGUAGE:
             return
         for lang in LANGUAGES[1:]:
