@@ -27,7 +27,7 @@ from ..core.sections import DEFAULT_LANGUAGE
 from ..core.snapshot import Snapshot
 from . import siteconfig
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PACKAGE = Path(__file__).resolve().parent.parent
 MANIFEST = ".extrel-manifest.json"
 """Beside site/: the content hash each section was last built from."""
 
@@ -115,7 +115,7 @@ def _hash_tree(digest: "hashlib._Hash", folder: Path, base: Path) -> None:
     if not folder.is_dir():
         return
     for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames.sort()
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
         for name in sorted(filenames):
             path = Path(dirpath) / name
             digest.update(path.relative_to(base).as_posix().encode() + b"\0")
@@ -132,7 +132,7 @@ def shared_hash(config_file: Path) -> str:
     theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
     if theme and theme.get("custom_dir"):
         _hash_tree(digest, root / theme["custom_dir"], root)
-    _hash_tree(digest, TEMPLATES, TEMPLATES)
+    _hash_tree(digest, PACKAGE, PACKAGE)  # extrel's own code and templates
     return digest.hexdigest()
 
 

@@ -100,7 +100,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.config.role == "none":
             return None
-        kept = Files([f for f in files if not f.is_documentation_page()])
+        kept = Files([f for f in files
+                      if not f.is_documentation_page() and self._theme_file_needed(f)])
         if self.config.role == "section":
             self._section_files(kept, config)
             cache = self.root / ".cache" / "extrel" / "images"
@@ -110,6 +111,19 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         else:
             self._portal_files(kept, config)
         return kept
+
+    def _theme_file_needed(self, file: File) -> bool:
+        """Drop the theme's source maps and the search stemmers of other languages: they
+        would be copied into every section and language (about 2 MB each time)."""
+        uri = file.src_uri
+        if uri.endswith(".map"):
+            return False
+        if uri.startswith("assets/javascripts/lunr/"):
+            name = uri.rsplit("/", 1)[-1]
+            keep = {"lunr.stemmer.support.min.js", "lunr.multi.min.js",
+                    f"lunr.{self.lang}.min.js"}
+            return name in keep
+        return True
 
     def _generated(self, files: Files, config: MkDocsConfig, src_uri: str, title: str,
                    template: str, *, wide: bool = False, **info: Any) -> None:
