@@ -7,6 +7,7 @@ something stale or missing, 2 invalid content or configuration, or a usage error
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import io
@@ -320,11 +321,21 @@ def serve(municipality: str, config_file: str, dev_addr: str, today: dt.date | N
     overrides = siteconfig.overrides(
         path.parent, raw, role="section", lang=LANGUAGES[0], site_name=m.name(LANGUAGES[0]),
         municipality=municipality, today=today.isoformat() if today else None)
+    # MkDocs' serve reloads the configuration with these overrides on every change, and its
+    # validation consumes the plugin dicts: hand it a fresh copy each time
+    overrides["plugins"] = _FreshList(overrides["plugins"])
     click.echo(_t(lang, f"Просмотр: http://{dev_addr}/ (Ctrl+C — остановить)",
                   f"Preview: http://{dev_addr}/ (Ctrl+C to stop)"), err=True)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     mkdocs_serve(config_file=str(path), livereload=True, open_in_browser=open_in_browser,
                  dev_addr=dev_addr, **overrides)
+
+
+class _FreshList(list):  # type: ignore[type-arg]
+    """A list whose iteration yields deep copies of its items."""
+
+    def __iter__(self) -> Any:
+        return iter(copy.deepcopy(list(super().__iter__())))
 
 
 def main() -> None:

@@ -228,6 +228,9 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         data = (self._section_context(info, page) if self.config.role == "section"
                 else portal_views.context(self.snapshot, info, self.lang))
         data.setdefault("lang", self.lang)
+        if self.preset is None:
+            # extrel serve: show the editor what is wrong on the page itself
+            data["problems"] = [p.format(self.lang) for p in self.snapshot.problems]
         data["words"] = _words(self.lang)
         data["updated_label"] = {"ru": "Обновлено", "en": "Last updated"}[self.lang]
         if self.config.role == "section":

@@ -1,0 +1,60 @@
+"""extrel serve: a live preview that rebuilds on save and shows problems instead of dying."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from regions import commit_all, make_region, write
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str, until: str, timeout: float = 60.0) -> str:
+    """The page's text once it contains ``until`` (the server rebuilds in the background)."""
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                text = response.read().decode("utf-8")
+            if until in text:
+                return text
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never contained {until!r}; last text: {text[:500]}")
+
+
+def test_serve_previews_both_languages_and_shows_problems(tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    port = free_port()
+    env = dict(os.environ, EXTREL_LANG="ru")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "extrel", "serve", "alpha", "-a", f"127.0.0.1:{port}",
+         "--today", "2026-11-23"],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        assert "Альфинский район" in fetch(base, "x-cards")
+        assert "Alpha District" in fetch(base + "en/", "x-cards")
+        write(root, "content/alpha/news/2026-11-20-typo.ru.md",
+              "---\ntitle: Опечатка\ndate: 2026-11-31\n---\n")
+        page = fetch(base, "x-problems")
+        assert "2026-11-20-typo.ru.md:3" in page
+        assert "2026-11-31" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
