@@ -210,3 +210,39 @@ def test_feeds_and_calendars_per_language(site: Path) -> None:
     link = news.select_one('link[rel=alternate][type="application/rss+xml"]')
     assert (site / "alpha/en/news" / link["href"]).resolve() == (site / "alpha/en/feed.xml")
     assert news.select_one(".x-subscribe a")["href"].endswith("feed.xml")
+
+
+def test_regional_feed_and_calendar(site: Path) -> None:
+    import feedparser
+    import icalendar
+
+    for lang, prefix in (("ru", ""), ("en", "en/")):
+        feed = feedparser.parse((site / prefix / "feed.xml").read_bytes())
+        assert not feed.bozo
+        titles = [e.title for e in feed.entries]
+        assert len(titles) == 5  # four of alpha's and one of beta's
+        first = {"ru": "Альфинский район: Только по-русски",
+                 "en": "Alpha District: Только по-русски"}[lang]
+        assert titles[0] == first
+        for entry in feed.entries:
+            assert (site / prefix / entry.link / "index.html").resolve().is_file(), entry.link
+        cal = icalendar.Calendar.from_ical((site / prefix / "events.ics").read_bytes())
+        assert len(list(cal.walk("VEVENT"))) == 2
+
+
+def test_open_data_in_json_and_csv(site: Path) -> None:
+    import csv
+
+    data = json.loads((site / "alpha/data/partners.json").read_text(encoding="utf-8"))
+    assert data["items"] == [{
+        "id": "kutaisi", "title_ru": "Кутаиси, Грузия", "title_en": "Kutaisi, Georgia",
+        "country": "GE", "type": "twin", "status": "active", "since": "2019-05-01",
+        "last_contact": None, "directions_ru": "культура; образование",
+        "directions_en": "culture; education", "url_ru": "partners/kutaisi/",
+        "url_en": "en/partners/kutaisi/"}]
+    with open(site / "alpha/data/participation.csv", encoding="utf-8", newline="") as fd:
+        rows = list(csv.DictReader(fd))
+    assert rows[0]["title_en"] == "Expo in Tashkent" and rows[0]["country"] == "UZ"
+    for row in rows:
+        assert (site / "alpha" / row["url_en"] / "index.html").is_file()
+    assert "place_ru" in (site / "alpha/data/README.txt").read_text(encoding="utf-8")

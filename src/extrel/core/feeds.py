@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -99,31 +100,75 @@ def news_feed(
     """
     base = _root(site_url)
     news = _newest_first(m.entries["news"])[: max(limit, 0)]
+    items = [(m, entry, f"{base}{entry_url(entry)}", "") for entry in news]
+    description = f"{BY_ID['news'].title[lang]} — {m.name(lang)}"
+    return _rss(items, lang, tz=tz, base=base, feed_url_path=feed_url_path, title=title,
+                description=description)
 
+
+def region_feed(
+    municipalities: Sequence[Municipality],
+    lang: str,
+    *,
+    tz: ZoneInfo,
+    site_url: str | None,
+    feed_url_path: str,
+    title: str,
+    limit: int = 100,
+) -> bytes:
+    """RSS 2.0 of every municipality's news in ``lang``, newest first: the regional feed.
+
+    ``site_url`` is the absolute URL of the portal's language root (``https://example.org/``
+    or ``…/en/``); item titles start with the municipality's name; links lead into the
+    sections (``inza/news/<slug>/`` from the Russian root, ``../inza/en/news/<slug>/`` from
+    the English one, made absolute with ``site_url``).
+    """
+    base = _root(site_url)
+    up = "" if lang == DEFAULT_LANGUAGE else "../"
+    pairs = [(m, e) for m in municipalities for e in m.entries["news"]]
+    pairs.sort(key=lambda p: (p[1].date or dt.date.min, p[0].id, p[1].slug), reverse=True)
+    items = [(m, e, f"{base}{up}{_site_path(m, lang, e)}", f"{m.name(lang)}: ")
+             for m, e in pairs[: max(limit, 0)]]
+    return _rss(items, lang, tz=tz, base=base, feed_url_path=feed_url_path, title=title,
+                description=title, home="")
+
+
+def _rss(
+    items: Sequence[tuple[Municipality, Entry, str, str]],
+    lang: str,
+    *,
+    tz: ZoneInfo,
+    base: str,
+    feed_url_path: str,
+    title: str,
+    description: str,
+    home: str = "news/",
+) -> bytes:
+    """The feed of (municipality, entry, link, title prefix) items, in the order given."""
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.title(title)
     # feedgen takes the channel's <link> from the last link given: the news page, not the feed
     fg.link(href=f"{base}{feed_url_path}", rel="self")
-    fg.link(href=f"{base}news/", rel="alternate")
-    fg.description(f"{BY_ID['news'].title[lang]} — {m.name(lang)}")
+    fg.link(href=f"{base}{home}" or "./", rel="alternate")
+    fg.description(description)
     fg.language(lang)
     fg.generator("extrel")
     fg.docs("https://www.rssboard.org/rss-specification")
 
-    for entry in news:
+    for m, entry, link, prefix in items:
         meta = entry.meta(lang)
         item = fg.add_entry(order="append")
-        item.title(meta.title)
-        item.link(href=f"{base}{entry_url(entry)}")
+        item.title(prefix + meta.title)
+        item.link(href=link)
         item.guid(_site_path(m, lang, entry), permalink=False)
         item.pubDate(_midnight(meta.date, tz))
         if meta.summary:
             item.description(meta.summary)
         item.dc.dc_language(entry.source_language(lang))
 
-    if news:
-        fg.lastBuildDate(_midnight(news[0].meta(lang).date, tz))
+    if items:
+        fg.lastBuildDate(_midnight(items[0][1].meta(lang).date, tz))
     else:
         fg.register_extension("extrel_no_build_date", _NoBuildDate, None, atom=False, rss=True)
     result: bytes = fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
@@ -221,17 +266,54 @@ def events_calendar(
     relative URL would mean nothing to a calendar client). The calendar's X-WR-CALNAME is
     the municipality's name.
     """
+    base = _root(site_url)
+    events = [(m, e, f"{base}{entry_url(e)}" if site_url else None, "")
+              for e in m.entries["announcements"]]
+    return _ics(events, lang, tz=tz, today=today, past_days=past_days, name=m.name(lang))
+
+
+def region_calendar(
+    municipalities: Sequence[Municipality],
+    lang: str,
+    *,
+    tz: ZoneInfo,
+    site_url: str | None,
+    today: dt.date,
+    name: str,
+    past_days: int | None = PAST_EVENTS_DAYS,
+) -> bytes:
+    """The regional calendar: every municipality's announcements, each event's SUMMARY
+    prefixed with the municipality's name; ``site_url`` is the portal's language root."""
+    base = _root(site_url)
+    up = "" if lang == DEFAULT_LANGUAGE else "../"
+    events = [(m, e, f"{base}{up}{_site_path(m, lang, e)}" if site_url else None,
+               f"{m.name(lang)}: ")
+              for m in municipalities for e in m.entries["announcements"]]
+    return _ics(events, lang, tz=tz, today=today, past_days=past_days, name=name)
+
+
+def _ics(
+    events: Sequence[tuple[Municipality, Entry, str | None, str]],
+    lang: str,
+    *,
+    tz: ZoneInfo,
+    today: dt.date,
+    past_days: int | None,
+    name: str,
+) -> bytes:
+    """The calendar of (municipality, announcement, URL, title prefix) events."""
     stamp = _midnight(today, tz).astimezone(dt.UTC)
     since = None if past_days is None else today - dt.timedelta(days=past_days)
 
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", m.name(lang))
+    cal.add("x-wr-calname", name)
     cal.add("x-wr-caldesc", BY_ID["announcements"].title[lang])
 
     timed_days: list[dt.date] = []
-    for entry in sorted(m.entries["announcements"], key=lambda e: _sort_key(e, tz)):
+    ordered = sorted(events, key=lambda ev: (_sort_key(ev[1], tz), ev[0].id))
+    for m, entry, url, prefix in ordered:
         meta = entry.meta(lang)
         written_start, written_end = _as_written(entry, "start"), _as_written(entry, "end")
         assert written_start is not None
@@ -247,11 +329,11 @@ def events_calendar(
         event.add("dtstart", start)
         if end is not None:
             event.add("dtend", end)
-        event.add("summary", meta.title, parameters=written_in)
+        event.add("summary", prefix + meta.title, parameters=written_in)
         if meta.place:
             event.add("location", meta.place, parameters=written_in)
-        if site_url:
-            event.add("url", f"{_root(site_url)}{entry_url(entry)}")
+        if url:
+            event.add("url", url)
         cal.add_component(event)
         if isinstance(start, dt.datetime):
             timed_days += [start.date(), last_day]

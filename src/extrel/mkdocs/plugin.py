@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core import portal as portal_views
-from ..core import feeds, views
+from ..core import feeds, opendata, views
 from ..core.freshness import freshness_to_dict
 from ..core.gitdates import ShallowCloneError
 from ..core.labels import LANGUAGE_NAMES, long_date, word
@@ -233,9 +233,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             data["problems"] = [p.format(self.lang) for p in self.snapshot.problems]
         data["words"] = _words(self.lang)
         data["updated_label"] = {"ru": "Обновлено", "en": "Last updated"}[self.lang]
+        data["feed"] = FEED
+        data["calendar"] = CALENDAR
         if self.config.role == "section":
-            data["feed"] = FEED
-            data["calendar"] = CALENDAR
+            data["data_dir"] = "data/" if self.lang == DEFAULT_LANGUAGE else "../data/"
             sets = self.pictures.sets
             data["picture"] = lambda url: picture(url, sets[url]) if url in sets else None
             item = data.get("item") or {}
@@ -350,8 +351,12 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             )
             out = Path(config.site_dir) / "freshness.json"
             out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        if self.config.role == "portal":
+            self._regional_subscriptions(config)
         if self.config.role == "section":
             self._subscriptions(config)
+            if self.lang == DEFAULT_LANGUAGE:
+                self._open_data(config)
             # the variants replace the originals: a 5 MB phone photo is never published
             for uri in self.pictures.sets:
                 (Path(config.site_dir) / uri).unlink(missing_ok=True)
@@ -369,6 +374,31 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             )
             other.plugins[siteconfig.PLUGIN].preset = self.snapshot
             build(other)
+
+    def _open_data(self, config: MkDocsConfig) -> None:
+        """``data/``: partners, events and participation as JSON and CSV, both languages."""
+        m = self.snapshot.region.municipalities[self.config.municipality]
+        folder = Path(config.site_dir) / "data"
+        folder.mkdir(exist_ok=True)
+        for name, rows in opendata.datasets(m).items():
+            (folder / f"{name}.json").write_text(opendata.as_json(m, name, rows),
+                                                 encoding="utf-8")
+            (folder / f"{name}.csv").write_text(opendata.as_csv(name, rows), encoding="utf-8")
+        (folder / "README.txt").write_text(opendata.description(m), encoding="utf-8")
+
+    def _regional_subscriptions(self, config: MkDocsConfig) -> None:
+        """The portal's feed of every municipality's news and calendar of every event."""
+        snap = self.snapshot
+        municipalities = list(snap.region.municipalities.values())
+        zone = snap.options.zone()
+        out = Path(config.site_dir)
+        name = self._site_name(self.lang)
+        (out / FEED).write_bytes(feeds.region_feed(
+            municipalities, self.lang, tz=zone, site_url=config.site_url or None,
+            feed_url_path=FEED, title=name))
+        (out / CALENDAR).write_bytes(feeds.region_calendar(
+            municipalities, self.lang, tz=zone, site_url=config.site_url or None,
+            today=snap.today, name=name))
 
     def _subscriptions(self, config: MkDocsConfig) -> None:
         """This language's news feed and events calendar, beside the section's home page."""
