@@ -11,7 +11,7 @@ _FENCE = re.compile(r"^---[ \t]*$")
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML that keeps dates as strings, so an impossible date becomes a message, not a crash."""
+    """Safe YAML that keeps dates as strings: an impossible date becomes a message, not a crash."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -37,10 +37,31 @@ class Document:
     body_line: int = 1
 
 
+class AliasError(yaml.YAMLError):
+    """Anchors and aliases (``&x``, ``*x``): never needed in front matter, and a way to make a
+    few lines expand into millions of values."""
+
+    def __init__(self, mark: yaml.Mark | None) -> None:
+        super().__init__("aliases")
+        self.problem_mark = mark
+        self.problem = "anchors and aliases ('&…', '*…') are not supported; write the value out"
+        self.problem_ru = "ссылки «&…» и «*…» не поддерживаются; запишите значение полностью"
+
+
 def load_yaml(text: str) -> tuple[object, dict[str, int]]:
-    """Parse YAML, returning the data and the 1-based line of each top-level key (offset 0)."""
-    node = yaml.compose(text, Loader=_Loader)
-    data = yaml.load(text, Loader=_Loader) if node is not None else None
+    """Parse YAML, returning the data and the 1-based line of each top-level key (offset 0).
+
+    Raises ``yaml.YAMLError`` (``AliasError`` for anchors and aliases) and ``RecursionError``
+    for absurdly deep nesting."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        _no_aliases(node, set())
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -49,17 +70,40 @@ def load_yaml(text: str) -> tuple[object, dict[str, int]]:
             if isinstance(value_node, yaml.SequenceNode):
                 for i, item in enumerate(value_node.value):
                     lines[f"{key}.{i}"] = item.start_mark.line + 1
+                    if isinstance(item, yaml.MappingNode):
+                        for sub_key, _ in item.value:
+                            lines[f"{key}.{i}.{sub_key.value}"] = sub_key.start_mark.line + 1
             elif isinstance(value_node, yaml.MappingNode):
                 for sub_key, _ in value_node.value:
                     lines[f"{key}.{sub_key.value}"] = sub_key.start_mark.line + 1
     return data, lines
 
 
+def _no_aliases(node: yaml.Node, seen: set[int]) -> None:
+    """A node reached twice was written once with ``&`` and repeated with ``*``."""
+    if id(node) in seen:
+        raise AliasError(node.start_mark)
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _no_aliases(item, seen)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _no_aliases(key, seen)
+            _no_aliases(value, seen)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def parse(text: str) -> Document:
     """Split front matter from the body. Raises FrontMatterError for what an editor must fix."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    all_lines = text.splitlines()
+    # only the line breaks editors' editors count (not form feeds or U+2028)
+    all_lines = _LINE_BREAK.split(text)
+    if all_lines and all_lines[-1] == "":
+        all_lines.pop()
     if not all_lines or not _FENCE.match(all_lines[0]):
         raise FrontMatterError(
             1,
@@ -68,10 +112,8 @@ def parse(text: str) -> Document:
             "no front matter: the first line must be '---', then the fields "
             "(title: ...), then '---' again",
         )
-    for end, line in enumerate(all_lines[1:], start=1):
-        if _FENCE.match(line):
-            break
-    else:
+    end = next((i for i, line in enumerate(all_lines) if i and _FENCE.match(line)), None)
+    if end is None:
         raise FrontMatterError(
             1,
             "блок свойств не закрыт: после полей добавьте строку «---»",
@@ -80,14 +122,21 @@ def parse(text: str) -> Document:
     yaml_text = "\n".join(all_lines[1:end])
     try:
         data, lines = load_yaml(yaml_text)
+    except RecursionError:
+        raise FrontMatterError(
+            2,
+            "слишком глубокая вложенность в блоке свойств; запишите поля проще",
+            "the front matter is nested too deeply; write the fields more simply",
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
+        problem_ru = getattr(exc, "problem_ru", problem)
         raise FrontMatterError(
             line,
-            f"ошибка в записи свойств (YAML): {problem}; проверьте двоеточия, отступы и кавычки "
-            "(текст с двоеточием заключите в кавычки)",
+            f"ошибка в записи свойств (YAML): {problem_ru}; проверьте двоеточия, отступы и "
+            "кавычки (текст с двоеточием заключите в кавычки)",
             f"invalid YAML in the front matter: {problem}; check colons, indentation and quotes "
             "(quote a text that contains a colon)",
         ) from None

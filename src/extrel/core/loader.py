@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from . import schema
 from .frontmatter import FrontMatterError, load_yaml, parse
 from .model import Entry, Municipality, Page, Region
+from .options import Options
 from .problems import Problem
+from .safety import Checks, read_text
 from .schema import LANG_FIELDS, SCHEMAS, MunicipalityMeta
 from .sections import BY_ID, DEFAULT_LANGUAGE, LANGUAGES, SUBSECTION_IDS
 
@@ -38,47 +39,30 @@ _NAME_RULES = {
 }
 
 
+_SECTION_PAGES = re.compile(r"^(?:news/\d{4}|" + "|".join(SUBSECTION_IDS) + ")$")
+"""Pages extrel generates in a section (relative to the municipality's folder)."""
+_PORTAL_PAGES = re.compile(r"^freshness$")
+
+
 def rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def read_text(path: Path, relpath: str, problems: list[Problem]) -> str | None:
-    """The file's text, or None with a problem when it is not UTF-8 or is empty."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problems.append(
-            Problem(
-                relpath,
-                line,
-                "файл не в кодировке UTF-8; сохраните его как «UTF-8» "
-                "(в Блокноте: «Сохранить как» → Кодировка UTF-8)",
-                "the file is not UTF-8; save it with the UTF-8 encoding",
-            )
-        )
-        return None
-    if not text.strip():
-        problems.append(
-            Problem(
-                relpath,
-                None,
-                "файл пуст; заполните его по образцу (extrel new ...) или удалите",
-                "the file is empty; fill it in from a template (extrel new ...) or delete it",
-            )
-        )
-        return None
-    return text
-
-
 def load_region(
-    root: Path, content_dir: str = "content", only: Iterable[str] | None = None
+    root: Path,
+    content_dir: str = "content",
+    only: Iterable[str] | None = None,
+    allowed_iframe_hosts: Iterable[str] | None = None,
 ) -> Region:
+    """Read the whole region. ``allowed_iframe_hosts``: hosts whose ``<iframe>`` pages may
+    embed (the option of the same name; by default the option's default)."""
     root = root.resolve()
     problems: list[Problem] = []
+    hosts = tuple(Options().allowed_iframe_hosts if allowed_iframe_hosts is None
+                  else allowed_iframe_hosts)
+    run = Checks(root, hosts, problems)
     wanted = set(only) if only else None
-    registry = _load_registry(root, wanted, problems)
+    registry = _load_registry(run, wanted)
     content = root / content_dir
     municipalities: dict[str, Municipality] = {}
     portal_pages: list[str] = []
@@ -90,6 +74,7 @@ def load_region(
             if child.is_file():
                 if name.endswith(".md"):
                     portal_pages.append(rel(root, child))
+                    _check_portal_page(run, content, child)
                 continue
             if child.is_symlink():
                 problems.append(
@@ -135,7 +120,7 @@ def load_region(
                 registry_path=f"municipalities/{name}.yml",
                 content_path=rel(root, child),
             )
-            _load_municipality(root, child, m, problems)
+            _load_municipality(run, child, m)
             municipalities[name] = m
     for mid, meta in registry.items():
         if meta is not None and mid not in municipalities:
@@ -149,10 +134,9 @@ def load_region(
     return Region(root, content_dir, municipalities, portal_pages, problems)
 
 
-def _load_registry(
-    root: Path, wanted: set[str] | None, problems: list[Problem]
-) -> dict[str, MunicipalityMeta | None]:
+def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, MunicipalityMeta | None]:
     """Registry entries by id; None marks an entry that exists but is invalid."""
+    root, problems = run.root, run.problems
     result: dict[str, MunicipalityMeta | None] = {}
     folder = root / "municipalities"
     if not folder.is_dir():
@@ -176,21 +160,26 @@ def _load_registry(
                 )
             )
             continue
-        text = read_text(path, relpath, problems)
         result[mid] = None
+        if run.links_out(path, folder):
+            continue
+        text = read_text(path, relpath, problems)
         if text is None:
             continue
         try:
             data, lines = load_yaml(text)
-        except Exception as exc:  # yaml.YAMLError and its marks
+        except Exception as exc:  # yaml.YAMLError and its marks, nesting too deep
             mark = getattr(exc, "problem_mark", None)
+            deep = isinstance(exc, RecursionError)
+            problem_en = getattr(exc, "problem", None) or ("nested too deeply" if deep else exc)
+            problem = getattr(exc, "problem_ru", None) or (
+                "слишком глубокая вложенность" if deep else problem_en)
             problems.append(
                 Problem(
                     relpath,
                     mark.line + 1 if mark else None,
-                    f"ошибка в записи YAML: {getattr(exc, 'problem', exc)}; проверьте отступы и "
-                    "двоеточия",
-                    f"invalid YAML: {getattr(exc, 'problem', exc)}; check indentation and colons",
+                    f"ошибка в записи YAML: {problem}; проверьте отступы и двоеточия",
+                    f"invalid YAML: {problem_en}; check indentation and colons",
                 )
             )
             continue
@@ -204,6 +193,8 @@ def _load_registry(
                 )
             )
             continue
+        data = {str(k): v for k, v in data.items()}
+        run.markup(relpath, data, lines)
         model, errs = schema.validate(MunicipalityMeta, data, lines)
         for line, ru, en in errs:
             problems.append(Problem(relpath, line, ru, en))
@@ -211,35 +202,38 @@ def _load_registry(
             continue
         assert isinstance(model, MunicipalityMeta)
         if model.coat_of_arms:
-            _check_asset(root, folder, folder, model.coat_of_arms, relpath,
-                         lines.get("coat_of_arms"), problems)
+            found = run.resolver.check(folder, folder, model.coat_of_arms, image=True, loads=True)
+            if found:
+                run.add(relpath, lines.get("coat_of_arms"), *found)
         result[mid] = model
     return result
 
 
-def _load_municipality(root: Path, folder: Path, m: Municipality, problems: list[Problem]) -> None:
-    by_key: dict[tuple[str, str], dict[str, Page]] = {}
-    for child in sorted(folder.iterdir()):
-        relpath = rel(root, child)
-        if child.is_file():
-            if child.name.endswith(".md"):
-                problems.append(
-                    Problem(
-                        relpath,
-                        None,
-                        "страница лежит вне подраздела; перенесите её в одну из папок: "
-                        + ", ".join(SUBSECTION_IDS),
-                        "the page is outside any subsection; move it into one of: "
-                        + ", ".join(SUBSECTION_IDS),
-                    )
-                )
-            continue
-        if child.name.startswith("."):
-            continue
-        if child.name not in BY_ID:
+def _load_municipality(run: Checks, folder: Path, m: Municipality) -> None:
+    root, problems = run.root, run.problems
+    by_section: dict[str, list[Path]] = {}
+    for path in run.walk(folder):
+        parts = path.relative_to(folder).parts
+        if len(parts) == 1:
             problems.append(
                 Problem(
-                    relpath,
+                    rel(root, path),
+                    None,
+                    "страница лежит вне подраздела; перенесите её в одну из папок: "
+                    + ", ".join(SUBSECTION_IDS),
+                    "the page is outside any subsection; move it into one of: "
+                    + ", ".join(SUBSECTION_IDS),
+                )
+            )
+        else:
+            by_section.setdefault(parts[0], []).append(path)
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith(".") or child.name in BY_ID or child.is_symlink():
+            continue
+        if child.is_dir():
+            problems.append(
+                Problem(
+                    rel(root, child),
                     None,
                     f"неизвестный подраздел «{child.name}»; допустимые папки: "
                     + ", ".join(SUBSECTION_IDS),
@@ -247,22 +241,24 @@ def _load_municipality(root: Path, folder: Path, m: Municipality, problems: list
                     + ", ".join(SUBSECTION_IDS),
                 )
             )
-            continue
-        for path in sorted(child.rglob("*.md")):
-            page = _load_page(root, folder, child.name, path, m, problems)
+    by_key: dict[tuple[str, str], dict[str, Page]] = {}
+    for section in SUBSECTION_IDS:
+        for path in sorted(by_section.get(section, [])):
+            page = _load_page(run, folder, section, path, m)
             if page is not None:
                 by_key.setdefault((page.section, page.slug), {})[page.lang] = page
     for (section, slug), pages in sorted(by_key.items()):
         entry = Entry(m.id, section, slug, pages)
-        _validate_entry(root, folder, entry, problems)
+        _validate_entry(run, folder, entry)
         if entry.data:
             m.entries[section].append(entry)
 
 
 def _load_page(
-    root: Path, folder: Path, section: str, path: Path, m: Municipality, problems: list[Problem]
+    run: Checks, folder: Path, section: str, path: Path, m: Municipality
 ) -> Page | None:
-    relpath = rel(root, path)
+    problems = run.problems
+    relpath = rel(run.root, path)
     name = path.name[: -len(".md")]
     stem, _, lang = name.rpartition(".")
     if lang not in LANGUAGES or not stem:
@@ -308,7 +304,22 @@ def _load_page(
     except FrontMatterError as exc:
         problems.append(Problem(relpath, exc.line, exc.ru, exc.en))
         return None
+    run.markup(relpath, doc.meta, doc.lines)
+    run.body(folder, path.parent, relpath, doc.body, doc.body_line, _SECTION_PAGES)
     return Page(relpath, m.id, section, stem, lang, doc.meta, doc.lines, doc.body, doc.body_line)
+
+
+def _check_portal_page(run: Checks, content: Path, path: Path) -> None:
+    relpath = rel(run.root, path)
+    text = read_text(path, relpath, run.problems)
+    if text is None:
+        return
+    try:
+        doc = parse(text)
+        body, first_line = doc.body, doc.body_line
+    except FrontMatterError:
+        body, first_line = text, 1  # the portal's own pages may do without front matter
+    run.body(content, content, relpath, body, first_line, _PORTAL_PAGES)
 
 
 def _name_ok(section: str, stem: str) -> bool:
@@ -336,7 +347,8 @@ def _comparable(value: Any) -> Any:
     return str(value).strip() if value is not None else None
 
 
-def _validate_entry(root: Path, folder: Path, entry: Entry, problems: list[Problem]) -> None:
+def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
+    problems = run.problems
     model = SCHEMAS[entry.section]
     base = entry.pages.get(DEFAULT_LANGUAGE)
     shared = {k: v for k, v in base.meta.items() if k not in LANG_FIELDS} if base else {}
@@ -383,7 +395,7 @@ def _validate_entry(root: Path, folder: Path, entry: Entry, problems: list[Probl
             problems.append(Problem(page.path, line, ru, en))
         if validated is not None:
             entry.data[lang] = validated
-            _check_page(root, folder, entry, page, validated, problems)
+            _check_page(run, folder, entry, page, validated)
 
 
 def _field_of(message: str) -> str:
@@ -391,18 +403,19 @@ def _field_of(message: str) -> str:
     return match.group(1) if match else ""
 
 
-def _check_page(
-    root: Path, folder: Path, entry: Entry, page: Page, meta: Any, problems: list[Problem]
-) -> None:
-    page_dir = (root / page.path).parent
-    for key in ("image", "agreement"):
-        value = getattr(meta, key, None)
-        if value and key in page.meta:
-            _check_asset(root, folder, page_dir, value, page.path, page.lines.get(key), problems)
+def _check_page(run: Checks, folder: Path, entry: Entry, page: Page, meta: Any) -> None:
+    problems = run.problems
+    page_dir = (run.root / page.path).parent
+    assets = [(key, getattr(meta, key, None), key) for key in ("image", "agreement")]
     if page.lang == DEFAULT_LANGUAGE or "files" in page.meta:
-        for i, item in enumerate(getattr(meta, "files", []) or []):
-            _check_asset(root, folder, page_dir, item.file, page.path,
-                         page.lines.get(f"files.{i}"), problems)
+        assets += [("files", item.file, f"files.{i}")
+                   for i, item in enumerate(getattr(meta, "files", []) or [])]
+    for key, value, where in assets:
+        if value and key in page.meta:
+            found = run.resolver.check(folder, page_dir, value, image=key == "image",
+                                       loads=True)
+            if found:
+                run.add(page.path, page.lines.get(where), *found)
     if entry.section == "plan" and str(meta.year) != entry.slug:
         problems.append(
             Problem(
@@ -429,54 +442,3 @@ def _check_page(
                     severity="warning",
                 )
             )
-
-
-def _check_asset(
-    root: Path,
-    allowed: Path,
-    base: Path,
-    value: str,
-    relpath: str,
-    line: int | None,
-    problems: list[Problem],
-) -> None:
-    """An asset must exist, inside ``allowed`` (the municipality's folder), not via links out."""
-    posix = PurePosixPath(value.replace("\\", "/"))
-    if posix.is_absolute() or re.match(r"^[a-zA-Z]:", value) or "://" in value:
-        problems.append(
-            Problem(
-                relpath,
-                line,
-                f"путь «{value}» абсолютный или ведёт на другой сайт; укажите файл рядом со "
-                "страницей, например «photo.jpg»",
-                f"the path '{value}' is absolute or points to another site; name a file next "
-                "to the page, e.g. 'photo.jpg'",
-            )
-        )
-        return
-    target = base / Path(*posix.parts) if posix.parts else base
-    resolved = Path(os.path.realpath(target))
-    inside = resolved.is_relative_to(Path(os.path.realpath(allowed)))
-    if not inside:
-        problems.append(
-            Problem(
-                relpath,
-                line,
-                f"путь «{value}» выходит за пределы папки {rel(root, allowed)}; храните файлы "
-                "рядом со страницей",
-                f"the path '{value}' leads outside {rel(root, allowed)}; keep files next to "
-                "the page",
-            )
-        )
-        return
-    if not resolved.is_file():
-        problems.append(
-            Problem(
-                relpath,
-                line,
-                f"файл «{value}» не найден рядом со страницей; проверьте имя (регистр букв "
-                "важен) или добавьте файл",
-                f"the file '{value}' was not found next to the page; check the name (case "
-                "matters) or add the file",
-            )
-        )

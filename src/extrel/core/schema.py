@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic.json_schema import JsonDict
 
 from .sections import ACTIVITY_KINDS
 
@@ -45,14 +48,53 @@ def _country(value: object) -> object:
     return value
 
 
+def _web_url(value: object) -> object:
+    """Shown as a link: only a web address, never ``javascript:`` or a local path."""
+    if isinstance(value, str):
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+            raise ValueError("web_url")
+    return value
+
+
+_EMAIL = re.compile(r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[^@\s<>\"'(),;:]+$")
+
+
+def _email(value: object) -> object:
+    if isinstance(value, str) and not _EMAIL.match(value):
+        raise ValueError("email")
+    return value
+
+
+# JSON Schema hints for what the validators above check (``extrel schema``)
+_COUNTRY_SCHEMA: JsonDict = {"pattern": "^[A-Z]{2}$", "examples": ["BY", "KZ", "DE"]}
+_URL_SCHEMA: JsonDict = {"pattern": "^https?://[^\\s]+$", "examples": ["https://example.org"]}
+_DATE = "дата в формате ГГГГ-ММ-ДД, например 2026-11-17"
+_KIND = (
+    "вид мероприятия для годового отчёта: presentation — презентация, delegation-in-russia — "
+    "делегация в России, delegation-in-foreign — делегация за рубежом, friendship-day — "
+    "День дружбы, business-visit — деловой визит, trade-mission — торговая миссия, "
+    "conference — конференция, humanitarian-action — гуманитарная акция, youth-exchange — "
+    "молодёжный обмен, new-partner — новый партнёр, other — другое"
+)
+_PARTNER = "код партнёра: имя его файла в partners/ без «.ru.md», например kobrin"
+
+
 class _Meta(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, description="Заголовок страницы на языке файла")
 
 
 class _WithImage(_Meta):
-    image: str | None = None
-    image_alt: str | None = None
+    model_config = ConfigDict(json_schema_extra={"dependentRequired": {"image": ["image_alt"]}})
+    image: str | None = Field(
+        default=None, description="Изображение: файл рядом со страницей, например photo.jpg"
+    )
+    image_alt: str | None = Field(
+        default=None,
+        description="Описание изображения для незрячих посетителей: что на снимке "
+        "(обязательно, если есть image)",
+    )
 
     @model_validator(mode="after")
     def _alt_with_image(self) -> _WithImage:
@@ -62,41 +104,56 @@ class _WithImage(_Meta):
 
 
 class NewsMeta(_WithImage):
-    date: dt.date
-    summary: str | None = None
-    partner: str | None = None
-    kind: ActivityKind | None = None
-    tags: list[str] = []
+    date: dt.date = Field(description="Дата события: " + _DATE)
+    summary: str | None = Field(default=None, description="Краткое содержание для списка новостей")
+    partner: str | None = Field(default=None, description=_PARTNER)
+    kind: ActivityKind | None = Field(default=None, description=_KIND)
+    tags: list[str] = Field(default=[], description="Метки, например [culture, tourism]")
 
 
 class PartnerMeta(_Meta):
-    country: str
-    type: Literal["twin", "partner", "agreement"]
-    status: Literal["active", "paused", "planned", "ended"]
-    since: dt.date | None = None
-    agreement: str | None = None
-    directions: list[str] = []
-    last_contact: dt.date | None = None
+    country: str = Field(
+        description="Страна: двухбуквенный код ISO 3166-1 заглавными буквами, например BY",
+        json_schema_extra=_COUNTRY_SCHEMA,
+    )
+    type: Literal["twin", "partner", "agreement"] = Field(
+        description="twin — город-побратим, partner — партнёр, agreement — соглашение"
+    )
+    status: Literal["active", "paused", "planned", "ended"] = Field(
+        description="active — действует, paused — приостановлено, planned — планируется, "
+        "ended — завершено"
+    )
+    since: dt.date | None = Field(default=None, description="С какого времени: " + _DATE)
+    agreement: str | None = Field(
+        default=None, description="Файл соглашения рядом со страницей, например agreement.pdf"
+    )
+    directions: list[str] = Field(default=[], description="Направления сотрудничества (список)")
+    last_contact: dt.date | None = Field(default=None, description="Последний контакт: " + _DATE)
 
     _check_country = field_validator("country")(_country)
 
 
 class PlanMeta(_Meta):
-    year: int = Field(ge=2000, le=2100)
-    approved: dt.date | None = None
+    year: int = Field(ge=2000, le=2100, description="Год плана, как в имени файла, например 2026")
+    approved: dt.date | None = Field(default=None, description="Дата утверждения: " + _DATE)
 
 
 class AnnouncementMeta(_Meta):
-    start: dt.datetime | dt.date
-    end: dt.datetime | dt.date | None = None
-    place: str | None = None
-    kind: ActivityKind | None = None
-    partner: str | None = None
+    start: dt.datetime | dt.date = Field(
+        description="Начало: " + _DATE + " (или с временем: 2026-11-17T10:00)"
+    )
+    end: dt.datetime | dt.date | None = Field(
+        default=None, description="Окончание (не раньше начала): " + _DATE
+    )
+    place: str | None = Field(default=None, description="Место проведения")
+    kind: ActivityKind | None = Field(default=None, description=_KIND)
+    partner: str | None = Field(default=None, description=_PARTNER)
 
     @field_validator("start", "end", mode="before")
     @classmethod
     def _date_stays_date(cls, value: object) -> object:
-        """A bare ``2026-12-01`` is an all-day date, not midnight (pydantic tries datetime first)."""
+        """A bare ``2026-12-01`` is an all-day date, not midnight (pydantic tries datetime
+        first)."""
         if isinstance(value, str) and len(value.strip()) == 10:
             try:
                 return dt.date.fromisoformat(value.strip())
@@ -112,31 +169,47 @@ class AnnouncementMeta(_Meta):
 
 
 class OrganizationMeta(_Meta):
-    country: str | None = None
-    since: dt.date | None = None
-    url: str | None = None
+    country: str | None = Field(
+        default=None, description="Страна: код ISO 3166-1, например DE",
+        json_schema_extra=_COUNTRY_SCHEMA,
+    )
+    since: dt.date | None = Field(default=None, description="С какого времени: " + _DATE)
+    url: str | None = Field(
+        default=None, description="Сайт организации: адрес https://…",
+        json_schema_extra=_URL_SCHEMA,
+    )
 
     _check_country = field_validator("country")(_country)
+    _check_url = field_validator("url")(_web_url)
 
 
 class ParticipationMeta(_Meta):
-    date: dt.date
-    place: str | None = None
-    country: str | None = None
-    kind: ActivityKind | None = None
+    date: dt.date = Field(description="Дата участия: " + _DATE)
+    place: str | None = Field(default=None, description="Место проведения")
+    country: str | None = Field(
+        default=None, description="Страна: код ISO 3166-1, например KZ",
+        json_schema_extra=_COUNTRY_SCHEMA,
+    )
+    kind: ActivityKind | None = Field(default=None, description=_KIND)
 
     _check_country = field_validator("country")(_country)
 
 
 class PresentationFile(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    file: str
-    title: str
-    kind: PresentationKind
+    file: str = Field(description="Файл рядом со страницей, например overview.pdf")
+    title: str = Field(description="Название файла на языке страницы")
+    kind: PresentationKind = Field(
+        description="overview — общая презентация, investment — инвестиционная, tourism — "
+        "туристическая, export — экспортная, catalog — каталог, video — видео, info-sheet — "
+        "информационный листок"
+    )
 
 
 class PresentationMeta(_Meta):
-    files: list[PresentationFile] = []
+    files: list[PresentationFile] = Field(
+        default=[], description="Файлы презентации: список {file, title, kind}"
+    )
 
 
 SCHEMAS: dict[str, type[_Meta]] = {
@@ -152,24 +225,37 @@ SCHEMAS: dict[str, type[_Meta]] = {
 
 class Localized(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    ru: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    ru: str = Field(min_length=1, description="По-русски")
+    en: str = Field(min_length=1, description="По-английски")
 
 
 class Coordinator(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    name: Localized
-    email: str | None = None
-    phone: str | None = None
+    name: Localized = Field(description="Фамилия, имя, отчество: {ru: ..., en: ...}")
+    email: str | None = Field(default=None, description="Электронная почта")
+    phone: str | None = Field(default=None, description="Телефон, например +7 (84241) 2-51-37")
+
+    _check_email = field_validator("email")(_email)
 
 
 class MunicipalityMeta(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    name: Localized
-    kind: Literal["district", "city", "settlement"]
-    coat_of_arms: str | None = None
-    coordinator: Coordinator | None = None
-    website: str | None = None
+    name: Localized = Field(description="Название: {ru: Инзенский район, en: Inza District}")
+    kind: Literal["district", "city", "settlement"] = Field(
+        description="district — район, city — городской округ, settlement — поселение"
+    )
+    coat_of_arms: str | None = Field(
+        default=None, description="Герб: файл в папке municipalities/, например inza.png"
+    )
+    coordinator: Coordinator | None = Field(
+        default=None, description="Кто отвечает за раздел: name, email, phone"
+    )
+    website: str | None = Field(
+        default=None, description="Официальный сайт муниципалитета: адрес https://…",
+        json_schema_extra=_URL_SCHEMA,
+    )
+
+    _check_website = field_validator("website")(_web_url)
 
 
 def _as_date(value: dt.date | dt.datetime) -> dt.date:
@@ -191,14 +277,17 @@ def explain(
     line = lines.get(name) or lines.get(".".join(loc[:2])) or lines.get(field) or None
     kind = error["type"]
     value = error.get("input")
-    shown = f"«{value}»" if not isinstance(value, (dict, list)) else ""
+    text = str(value).replace("\n", " ")
+    text = text if len(text) <= 60 else text[:59] + "…"
+    shown = f"«{text}»" if not isinstance(value, (dict, list)) else ""
     ctx_error = str(error.get("ctx", {}).get("error", ""))
 
     if kind == "missing":
         return (
             1,
             f"нет обязательного поля «{name}»; добавьте в блок свойств строку «{field}: ...»",
-            f"the required field '{name}' is missing; add a line '{field}: ...' to the front matter",
+            f"the required field '{name}' is missing; add a line '{field}: ...' to the front "
+            "matter",
         )
     if kind == "extra_forbidden":
         allowed = sorted(_fields_at(model, loc[:-1]))
@@ -255,8 +344,10 @@ def explain(
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return (
             line,
-            f"поле «{name}»: ожидаются вложенные поля (например «ru: ...» и «en: ...» с отступом)",
-            f"field '{name}': expected nested fields (for example indented 'ru: ...' and 'en: ...')",
+            f"поле «{name}»: ожидаются вложенные поля (например «ru: ...» и «en: ...» с "
+            "отступом)",
+            f"field '{name}': expected nested fields (for example indented 'ru: ...' and "
+            "'en: ...')",
         )
     if kind == "value_error":
         if ctx_error == "image_alt":
@@ -274,6 +365,20 @@ def explain(
                 "заглавными латинскими буквами, например BY, KZ, DE",
                 f"field '{name}': {shown} is not a country code; use the two-letter "
                 "ISO 3166-1 code in capitals, e.g. BY, KZ, DE",
+            )
+        if ctx_error == "web_url":
+            return (
+                line,
+                f"поле «{name}»: {shown} — не адрес сайта; укажите полный адрес, начинающийся "
+                "с https://, например https://example.org",
+                f"field '{name}': {shown} is not a web address; give the full address starting "
+                "with https://, e.g. https://example.org",
+            )
+        if ctx_error == "email":
+            return (
+                line,
+                f"поле «{name}»: {shown} — не адрес электронной почты; пример: name@example.org",
+                f"field '{name}': {shown} is not an email address; e.g. name@example.org",
             )
         if ctx_error == "end_before_start":
             return (

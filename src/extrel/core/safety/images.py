@@ -1,0 +1,77 @@
+"""Opening images the way a browser would have to: corrupt files and decompression bombs."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+from struct import error as struct_error
+
+from PIL import Image, UnidentifiedImageError
+
+from .scan import short
+
+MAX_PIXELS = 50_000_000
+"""More pixels than this: a decompression bomb, or a photo far too big for the web."""
+
+RASTER_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"})
+
+
+class ImageChecker:
+    """Opens each image once per build (by real path, modification time and size)."""
+
+    def __init__(self, max_pixels: int = MAX_PIXELS) -> None:
+        self.max_pixels = max_pixels
+        self._seen: dict[tuple[str, int, int], tuple[str, str] | None] = {}
+
+    def check(self, path: Path, shown: str) -> tuple[str, str] | None:
+        """Russian and English message when the image is corrupt or absurdly large."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key not in self._seen:
+            self._seen[key] = self._open(path)
+        verdict = self._seen[key]
+        if verdict is None:
+            return None
+        return verdict[0].format(shown), verdict[1].format(shown)
+
+    def _open(self, path: Path) -> tuple[str, str] | None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            try:
+                with Image.open(path) as image:
+                    width, height = image.size
+                    if width * height > self.max_pixels:
+                        return _too_big(width, height, self.max_pixels)
+                    image.verify()
+            except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+                size = re.findall(r"\d+", str(exc))
+                return _too_big(int(size[0]), 1, self.max_pixels) if size else _too_big(
+                    0, 0, self.max_pixels)
+            except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError,
+                    IndexError, TypeError, KeyError, ZeroDivisionError, MemoryError,
+                    struct_error) as exc:
+                reason = short(str(exc) or type(exc).__name__, 60).replace("{", "(").replace(
+                    "}", ")")
+                return (
+                    "изображение «{}» повреждено или это не изображение (" + reason + "); "
+                    "сохраните его заново в формате JPEG или PNG",
+                    "the image '{}' is corrupt or not an image (" + reason + "); save it "
+                    "again as JPEG or PNG",
+                )
+        return None
+
+
+def _too_big(width: int, height: int, limit: int) -> tuple[str, str]:
+    pixels = width * height / 1e6
+    size = f"{width}×{height}, " if height > 1 else ""
+    return (
+        "изображение «{}» слишком велико (" + f"{size}{pixels:.0f} Мп при допустимых "
+        f"{limit // 1_000_000} Мп); уменьшите его, например до 2000 точек по длинной стороне",
+        "the image '{}' is too large (" + f"{size}{pixels:.0f} megapixels, the limit is "
+        f"{limit // 1_000_000}); scale it down, e.g. to 2000 pixels on the long side",
+    )

@@ -1,0 +1,347 @@
+"""Reading a page's text for what it refers to and for what would run script. No files.
+
+``scan_body`` reads a page's Markdown (links, images, ``{: attr=...}`` lists) and its raw HTML
+(with the standard library's HTML parser, the one Python-Markdown itself builds on) and
+returns every reference to a file or address, plus every construct that would run script,
+each with its line in the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+from markdown.extensions.attr_list import get_attrs  # type: ignore[import-untyped]
+
+Message = tuple[int | None, str, str]
+"""Line, Russian and English text of one problem."""
+
+_SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "mocha"})
+_SAFE_DATA = re.compile(r"^data:image/(png|jpe?g|gif|webp|avif)[;,]")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_DRIVE = re.compile(r"^[a-zA-Z]:[\\/]")
+_FORBIDDEN_TAGS = frozenset(
+    {"script", "object", "embed", "applet", "form", "base", "frame", "frameset"}
+)
+_URL_ATTRS = frozenset(
+    {"href", "src", "action", "formaction", "data", "xlink:href", "background", "poster",
+     "codebase", "cite", "lowsrc", "dynsrc", "ping", "srcset", "to", "from", "values"}
+)
+_LOADING = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"),
+            "audio": ("src",), "track": ("src",), "input": ("src",)}
+_LINKING = {"a": "href", "area": "href"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A file or address a page refers to."""
+
+    line: int
+    url: str
+    image: bool
+    """Shown as an image (must open with Pillow when local)."""
+    loads: bool
+    """Loaded by the browser with the page (an image, a video), not followed by the reader."""
+
+
+@dataclass
+class Scan:
+    refs: list[Ref] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)
+
+
+def _compact(url: str) -> str:
+    """The URL as a browser reads its scheme: entities decoded, spaces and controls removed."""
+    return "".join(ch for ch in html.unescape(url) if ch > " ").lower()
+
+
+def url_kind(url: str) -> str:
+    """``empty``, ``anchor``, ``script``, ``data``, ``external``, ``file``, ``absolute`` or
+    ``local``."""
+    text = url.strip()
+    compact = _compact(text)
+    if not compact:
+        return "empty"
+    if compact.startswith("#"):
+        return "anchor"
+    if _DRIVE.match(text):
+        return "absolute"
+    scheme = _SCHEME.match(compact)
+    if scheme:
+        name = scheme.group(1)
+        if name in _SCRIPT_SCHEMES:
+            return "script"
+        if name == "data":
+            return "data" if _SAFE_DATA.match(compact) else "script"
+        return "file" if name == "file" else "external"
+    if compact.startswith("//") or compact.startswith("\\\\"):
+        return "external"
+    if text.startswith(("/", "\\")):
+        return "absolute"
+    return "local"
+
+
+def local_path(url: str) -> str:
+    """The file part of a relative URL: no query or fragment, percent-escapes decoded."""
+    text = html.unescape(url.strip())
+    for mark in ("#", "?"):
+        text = text.split(mark, 1)[0]
+    return unquote(text).replace("\\", "/")
+
+
+def short(value: str, limit: int = 80) -> str:
+    value = value.replace("\n", " ")
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _script_url(line: int, url: str) -> Message:
+    shown = short(url.strip(), 40)
+    return (
+        line,
+        f"адрес «{shown}» запускает сценарий и запрещён; укажите обычный адрес https://… "
+        "или файл рядом со страницей",
+        f"the address '{shown}' runs script and is not allowed; use a plain https://… address "
+        "or a file next to the page",
+    )
+
+
+# --- raw HTML ------------------------------------------------------------------------------
+
+
+class _HtmlScanner(HTMLParser):
+    # read inside <script>/<style> too: what hides there from us might not hide from a browser
+    CDATA_CONTENT_ELEMENTS = ()  # type: ignore[misc]
+    RCDATA_CONTENT_ELEMENTS = ()  # type: ignore[misc]
+
+    def __init__(self, scan: Scan, first_line: int, hosts: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scan = scan
+        self.first = first_line - 1
+        self.hosts = hosts
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0] + self.first
+        found = self.scan.problems
+        values = {name: value or "" for name, value in attrs}
+        if tag in _FORBIDDEN_TAGS:
+            found.append((
+                line,
+                f"тег <{tag}> запрещён на страницах раздела (он может запускать сценарии или "
+                "уводить посетителей); удалите его",
+                f"the <{tag}> tag is not allowed on section pages (it can run script or "
+                "send visitors elsewhere); remove it",
+            ))
+        elif tag == "iframe":
+            self._iframe(line, values)
+        elif tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
+            found.append((
+                line,
+                "тег <meta http-equiv=\"refresh\"> перенаправляет посетителей на другой адрес; "
+                "удалите его, а адрес дайте обычной ссылкой",
+                "<meta http-equiv=\"refresh\"> redirects visitors elsewhere; remove it and give "
+                "the address as a plain link",
+            ))
+        for name, value in values.items():
+            if name.startswith("on"):
+                found.append((
+                    line,
+                    f"атрибут «{short(name, 30)}» у тега <{tag}> запускает сценарий и запрещён; "
+                    "удалите его",
+                    f"the attribute '{short(name, 30)}' of <{tag}> runs script and is not "
+                    "allowed; remove it",
+                ))
+            elif name in _URL_ATTRS and url_kind(value) == "script":
+                found.append(_script_url(line, value))
+        if tag == "img" and not values.get("alt", "").strip():
+            src = short(values.get("src", ""), 60)
+            found.append((
+                line,
+                f"у изображения <img src=\"{src}\"> нет описания: добавьте alt=\"что на снимке\" "
+                "(его прочтут незрячие посетители)",
+                f"the image <img src=\"{src}\"> has no alternative text: add alt=\"what it "
+                "shows\" (screen reader users hear it)",
+            ))
+        for name in _LOADING.get(tag, ()):
+            for url in _urls(values.get(name), name == "srcset"):
+                image = tag == "img" or name == "poster" or (tag == "input")
+                self.scan.refs.append(Ref(line, url, image=image, loads=True))
+        if tag in _LINKING and values.get(_LINKING[tag]):
+            self.scan.refs.append(Ref(line, values[_LINKING[tag]], image=False, loads=False))
+
+    handle_startendtag = handle_starttag
+
+    def _iframe(self, line: int, values: dict[str, str]) -> None:
+        src = values.get("src", "").strip()
+        host = ""
+        if url_kind(src) == "external" and "srcdoc" not in values:
+            parts = urlsplit(html.unescape(src))
+            if parts.scheme in ("", "http", "https"):
+                host = (parts.hostname or "").lower()
+        if host in self.hosts:
+            return
+        allowed = ", ".join(sorted(self.hosts)) or "—"
+        shown = host or short(src, 40) or "без адреса"
+        self.scan.problems.append((
+            line,
+            f"вставка <iframe> с сайта «{shown}» не разрешена; разрешены только видео с сайтов: "
+            f"{allowed} (список allowed_iframe_hosts в mkdocs.yml)",
+            f"an <iframe> from '{shown}' is not allowed; only videos from these sites are: "
+            f"{allowed} (allowed_iframe_hosts in mkdocs.yml)",
+        ))
+
+
+def _urls(value: str | None, srcset: bool) -> list[str]:
+    if not value:
+        return []
+    if not srcset:
+        return [value]
+    return [c.split()[0] for c in value.split(",") if c.split()]
+
+
+def scan_html(text: str, first_line: int, hosts: Iterable[str], scan: Scan | None = None) -> Scan:
+    scan = scan or Scan()
+    # comments and declarations must not hide tags: a browser or Markdown may end them sooner
+    parser = _HtmlScanner(scan, first_line, frozenset(h.lower() for h in hosts))
+    parser.feed(text.replace("<!", "&lt;!"))
+    parser.close()
+    return scan
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+_TEXT = r"(?:[^\[\]\n\\]|\\.|\[(?:[^\[\]\n\\]|\\.)*\])*"
+_DEST = r"(?:[^()\n\\]|\\.|\((?:[^()\n\\]|\\.)*\))*"
+_LINK = re.compile(
+    rf"(?P<bang>!?)\[(?P<text>{_TEXT})\]"
+    rf"(?:\((?P<dest>{_DEST})\)|\[(?P<ref>[^\[\]\n]*)\])"
+)
+_DEFINITION = re.compile(r"^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?P<url><[^>\n]*>|\S+)", re.M)
+_TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*'|\([^()]*\))\s*$""")
+_ATTR_LIST = re.compile(r"\{:?[ ]*(?P<attrs>[^{}\n]*=[^{}\n]*)\}")
+
+
+def _destination(dest: str) -> str:
+    dest = dest.strip()
+    if dest.startswith("<"):
+        return dest[1:].split(">", 1)[0]
+    return _TITLE.sub("", dest)
+
+
+def _line_of(pos: int, first_line: int, starts: list[int]) -> int:
+    return first_line + bisect.bisect_right(starts, pos) - 1
+
+
+def _markdown(text: str, first_line: int, scan: Scan) -> None:
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    image_labels: dict[str, list[int]] = {}
+
+    def visit(chunk: str, offset: int) -> None:
+        for m in _LINK.finditer(chunk):
+            pos = offset + m.start()
+            line = _line_of(pos, first_line, starts)
+            image = bool(m.group("bang"))
+            alt = m.group("text")
+            if image and not alt.strip():
+                found_alt(line, m.group(0))
+            if m.group("dest") is not None:
+                url = _destination(m.group("dest"))
+                scan.refs.append(Ref(line, url, image=image, loads=image))
+            else:
+                label = (m.group("ref") or alt).strip().lower()
+                if image:
+                    image_labels.setdefault(label, []).append(line)
+            if not image and "![" in alt:
+                visit(alt, offset + m.start("text"))
+
+    def found_alt(line: int, written: str) -> None:
+        shown = short(written, 60)
+        scan.problems.append((
+            line,
+            f"у изображения {shown} нет описания: напишите в квадратных скобках, что на "
+            "снимке, например ![Участники встречи](photo.jpg) — его прочтут незрячие посетители",
+            f"the image {shown} has no alternative text: write what it shows in the square "
+            "brackets, e.g. ![Meeting participants](photo.jpg) — screen reader users hear it",
+        ))
+
+    visit(text, 0)
+    for m in _DEFINITION.finditer(text):
+        label = m.group("label").strip().lower()
+        url = m.group("url").strip("<>")
+        line = _line_of(m.start(), first_line, starts)
+        image = label in image_labels
+        scan.refs.append(Ref(line, url, image=image, loads=image))
+    for m in _ATTR_LIST.finditer(text):
+        line = _line_of(m.start(), first_line, starts)
+        for pair in get_attrs(m.group("attrs")):
+            name, value = pair[0], pair[1]
+            if value is None:
+                continue
+            if name.lower().startswith("on"):
+                scan.problems.append((
+                    line,
+                    f"атрибут «{short(name, 30)}» в фигурных скобках {{…}} запускает сценарий и "
+                    "запрещён; удалите его",
+                    f"the attribute '{short(name, 30)}' in curly braces {{…}} runs script and "
+                    "is not allowed; remove it",
+                ))
+            elif name.lower() in _URL_ATTRS and url_kind(value) == "script":
+                scan.problems.append(_script_url(line, value))
+
+
+def scan_body(body: str, first_line: int, hosts: Iterable[str]) -> Scan:
+    """References and script-running constructs of a page body starting at ``first_line``."""
+    scan = Scan()
+    _markdown(body, first_line, scan)
+    for ref in scan.refs:
+        if url_kind(ref.url) == "script":
+            scan.problems.append(_script_url(ref.line, ref.url))
+    scan_html(body, first_line, hosts, scan)  # reports script addresses of its own tags
+    scan.problems.sort(key=lambda p: p[0] or 0)
+    return scan
+
+
+def markup_in_value(name: str, value: str, line: int | None) -> Message | None:
+    """A front matter text is shown as is: it must hold no HTML tags and no quote that would
+    let it out of an HTML attribute with an ``on…=`` handler or a script address."""
+    if "<" not in value and '"' not in value and "'" not in value:
+        return None
+    probe = _Probe()
+    probe.feed(value.replace("<!", "<x"))
+    probe.close()
+    if not probe.tags:
+        for quote in ('"', "'"):
+            attrs = _Probe()
+            attrs.feed(f"<x a={quote}{value}{quote}>")
+            attrs.close()
+            if any(n.startswith("on") and v is not None for n, v in attrs.attrs[1:]) or any(
+                url_kind(v or "") == "script" for _, v in attrs.attrs[1:]
+            ):
+                break
+        else:
+            return None
+    return (
+        line,
+        f"поле «{name}»: HTML-разметка и конструкции вида «\" on…=» в свойствах не "
+        "допускаются; напишите обычный текст (кавычки — «ёлочки»)",
+        f"field '{name}': HTML markup and constructs like '\" on…=' are not allowed in the "
+        "front matter; write plain text",
+    )
+
+
+class _Probe(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags = 0
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags += 1
+        self.attrs.extend(attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tags += 1
