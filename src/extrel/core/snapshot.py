@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .documents import presentation_warnings
 from .freshness import MunicipalityFreshness, municipality_freshness, translation_lag
 from .gitdates import last_updates
 from .loader import load_region
@@ -127,4 +128,6 @@ def _warnings(
                             severity="warning",
                         )
                     )
+    for m in region.municipalities.values():
+        found += presentation_warnings(region.root, m)
     return found

@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core import portal as portal_views
-from ..core import feeds, opendata, views
+from ..core import documents, feeds, opendata, views
 from ..core.freshness import freshness_to_dict
 from ..core.gitdates import ShallowCloneError
 from ..core.labels import LANGUAGE_NAMES, long_date, word
@@ -155,10 +155,29 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             title = f"{SUBSECTIONS[0].title[lang]}: {year}"
             self._generated(files, config, f"news/{year}/index.md", title, "extrel/list.html",
                             kind="news-year", year=year)
+        self.thumbs = self._thumbnails(files, config, m)
         if m.meta.coat_of_arms:
             path = self.root / "municipalities" / m.meta.coat_of_arms
             files.append(File.generated(
                 config, "assets/coat-of-arms" + path.suffix.lower(), abs_src_path=str(path)))
+
+    def _thumbnails(self, files: Files, config: MkDocsConfig, m: Any) -> dict[str, str]:
+        """First-page pictures of the presentation's PDFs, by the PDF's URL."""
+        result: dict[str, str] = {}
+        cache = self.root / ".cache" / "extrel" / "thumbs"
+        for entry in m.entries["presentation"]:
+            page = entry.pages.get(entry.source_language(self.lang) or DEFAULT_LANGUAGE)
+            folder = (self.root / page.path).parent
+            for item in entry.meta(self.lang).files:
+                if not item.file.lower().endswith(".pdf") or not (folder / item.file).is_file():
+                    continue
+                thumb = documents.thumbnail(folder / item.file, cache)
+                if thumb is None:
+                    continue
+                uri = f"presentation/{Path(item.file).stem}.thumb.webp"
+                files.append(File.generated(config, uri, abs_src_path=str(thumb)))
+                result[views.asset_url(entry, item.file)] = uri
+        return result
 
     def _portal_files(self, files: Files, config: MkDocsConfig) -> None:
         lang = self.lang
@@ -273,6 +292,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             updated = views.entry_updated(entry, lang, dates)
             if entry.section == "presentation":
                 data["files"] = views.presentation_files(self.root, entry, lang)
+                for item in data["files"]:
+                    item["thumb"] = self.thumbs.get(item["url"])
         else:
             data["section"] = kind
             data["view"] = self._list_view(m, kind)

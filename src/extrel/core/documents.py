@@ -1,0 +1,115 @@
+"""Documents of the presentation subsection: PDF facts (pages, tags) and first-page thumbnails,
+and the standard's expectations of what a municipality presents."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from .model import Municipality
+from .problems import Problem
+
+THUMB_WIDTH = 320
+OVERVIEW_PAGES = (15, 20)
+"""The standard asks for a general presentation of 15–20 slides."""
+EXPECTED_KINDS: tuple[tuple[str, ...], ...] = (
+    ("overview",), ("investment",), ("tourism",), ("export", "catalog"), ("video",),
+    ("info-sheet",),
+)
+"""What the standard lists; ``export`` and ``catalog`` go together."""
+
+
+@dataclass(frozen=True)
+class PdfInfo:
+    pages: int
+    tagged: bool
+
+
+def pdf_info(path: Path) -> PdfInfo | None:
+    """Page count and whether the PDF is tagged (readable by screen readers); None if unreadable."""
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except (pdfium.PdfiumError, OSError):
+        return None
+    try:
+        return PdfInfo(len(pdf), bool(pdfium.raw.FPDFCatalog_IsTagged(pdf.raw)))
+    finally:
+        pdf.close()
+
+
+def thumbnail(path: Path, cache: Path) -> Path | None:
+    """A WebP of the first page, THUMB_WIDTH wide, cached by the PDF's content hash."""
+    with open(path, "rb") as fd:
+        key = hashlib.file_digest(fd, "sha1").hexdigest()
+    target = cache / key[:2] / f"{key}.webp"
+    if target.is_file():
+        return target
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except (pdfium.PdfiumError, OSError):
+        return None
+    try:
+        page = pdf[0]
+        scale = THUMB_WIDTH / page.get_width()
+        image = page.render(scale=scale).to_pil().convert("RGB")
+        page.close()
+    finally:
+        pdf.close()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    image.save(tmp, "WEBP", quality=75)
+    os.replace(tmp, target)
+    return target
+
+
+def presentation_warnings(root: Path, m: Municipality) -> list[Problem]:
+    """What the standard expects of the presentation subsection, as warnings."""
+    entries = m.entries["presentation"]
+    if not entries:
+        return []
+    entry = entries[0]
+    page = entry.pages.get("ru") or next(iter(entry.pages.values()))
+    meta = entry.meta("ru")
+    found: list[Problem] = []
+    kinds = {f.kind for f in meta.files}
+    missing = [" + ".join(group) for group in EXPECTED_KINDS if not kinds & set(group)]
+    if missing:
+        found.append(Problem(
+            page.path, page.lines.get("files"),
+            "в презентации нет материалов, которые перечисляет стандарт: " + ", ".join(missing)
+            + " (поле files, kind)",
+            "the presentation lacks what the standard lists: " + ", ".join(missing)
+            + " (field files, kind)",
+            severity="warning"))
+    folder = (root / page.path).parent
+    for i, item in enumerate(meta.files):
+        path = folder / item.file
+        if path.suffix.lower() != ".pdf" or not path.is_file():
+            continue
+        info = pdf_info(path)
+        line = page.lines.get(f"files.{i}")
+        if info is None:
+            found.append(Problem(
+                page.path, line, f"файл «{item.file}» не читается как PDF; сохраните его заново",
+                f"'{item.file}' cannot be read as a PDF; save it again", severity="warning"))
+            continue
+        low, high = OVERVIEW_PAGES
+        if item.kind == "overview" and not low <= info.pages <= high:
+            found.append(Problem(
+                page.path, line,
+                f"общая презентация «{item.file}»: {info.pages} стр., стандарт просит "
+                f"{low}–{high} слайдов",
+                f"general presentation '{item.file}': {info.pages} pages; the standard asks for "
+                f"{low}–{high} slides", severity="warning"))
+        if not info.tagged:
+            found.append(Problem(
+                page.path, line,
+                f"PDF «{item.file}» без разметки (tags): программы экранного доступа не прочтут "
+                "его; при экспорте включите «Теговый PDF» / «Tagged PDF»",
+                f"'{item.file}' is an untagged PDF: screen readers cannot read it; export it "
+                "with 'Tagged PDF' on", severity="warning"))
+    return found
