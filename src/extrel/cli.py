@@ -209,6 +209,9 @@ def _status(status: str, lang: str) -> str:
 @config_option
 @only_option
 @click.option("--shard", metavar="K/N", help="Собрать K-ю из N долей / build share K of N.")
+@click.option("--portal-only", is_flag=True,
+              help="Только портал и мониторинг, разделы остаются как есть (после сборки долями) "
+                   "/ only the portal and dashboard, keeping the sections in place.")
 @click.option("--site-dir", type=click.Path(file_okay=False), default=None,
               help="Куда собирать (по умолчанию site/) / output folder.")
 @today_option
@@ -220,7 +223,8 @@ def _status(status: str, lang: str) -> str:
 @click.option("--progress/--no-progress", default=None,
               help="Показывать ход сборки (по умолчанию — в терминале) / show progress.")
 @lang_option
-def build(config_file: str, only: tuple[str, ...], shard: str | None, site_dir: str | None,
+def build(config_file: str, only: tuple[str, ...], shard: str | None, portal_only: bool,
+          site_dir: str | None,
           today: dt.date | None, allow_shallow: bool, fail_on_stale: bool | None,
           workers: int | None, progress: bool | None, lang: str | None) -> None:
     """Собрать портал и разделы всех муниципалитетов в site/ / build the site."""
@@ -250,7 +254,7 @@ def build(config_file: str, only: tuple[str, ...], shard: str | None, site_dir: 
 
     try:
         result = build_region(path, snapshot, out, only=only or None, shard=shard_pair,
-                              workers=workers, progress=report)
+                              workers=workers, progress=report, portal_only=portal_only)
     except BuildError as exc:
         fail(_t(lang, "Сборка не удалась, прежняя сборка не изменена:\n",
                 "The build failed; the previous build is unchanged:\n") + str(exc))

@@ -209,6 +209,7 @@ def build_region(
     shard: tuple[int, int] | None = None,
     workers: int | None = None,
     progress: Callable[[SectionResult, int, int], None] | None = None,
+    portal_only: bool = False,
 ) -> BuildResult:
     """Build into a staging folder and swap it in. Raises BuildError; ``site_dir`` is then kept."""
     started = time.perf_counter()
@@ -217,6 +218,8 @@ def build_region(
     midnight = dt.datetime.combine(snapshot.today, dt.time(), tzinfo=dt.UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
     ids = list(snapshot.region.municipalities)
+    if portal_only:
+        ids = []
     if only:
         ids = [i for i in ids if i in set(only)]
     if shard:
@@ -239,7 +242,7 @@ def build_region(
         failed = [r for r in results if r.error]
         if failed:
             raise BuildError("\n".join(f"{r.municipality}: {r.error}" for r in failed))
-        if (only or shard) and site_dir.is_dir():
+        if (only or shard or portal_only) and site_dir.is_dir():
             # sections not asked for stay as the last build made them
             for mid in snapshot.region.municipalities:
                 previous = site_dir / mid
