@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
@@ -248,9 +249,13 @@ def build(config_file: str, only: tuple[str, ...], shard: str | None, portal_onl
                 "unchanged."))
     show = progress if progress is not None else (sys.stderr.isatty() and not os.environ.get("CI"))
 
+    started = time.monotonic()
+
     def report(result: Any, done: int, total: int) -> None:
         if show:
-            click.echo(f"[{done}/{total}] {result.municipality}: {result.seconds:.1f} s", err=True)
+            click.echo(f"[{done}/{total}] {result.municipality}: {result.seconds:.1f} s "
+                       f"({_t(lang, 'прошло', 'elapsed')} {time.monotonic() - started:.0f} s)",
+                       err=True)
 
     try:
         result = build_region(path, snapshot, out, only=only or None, shard=shard_pair,
