@@ -1,4 +1,5 @@
-"""``extrel new`` and ``extrel report``: commands about content rather than the build."""
+"""``extrel new``, ``extrel report`` and ``extrel schema``: commands about content rather than
+the build."""
 
 from __future__ import annotations
 
@@ -124,6 +125,48 @@ def report(year: int | None, month: str | None, fmt: str, output: str | None,
         click.echo(text, nl=not text.endswith("\n"))
 
 
+@click.command()
+@click.option("-o", "--output", type=click.Path(file_okay=False), default="schemas",
+              show_default=True, help="Папка для схем / output folder.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Ничего не записывать, код 1, если схемы в папке устарели / write nothing, "
+                   "exit 1 when the folder's schemas are out of date.")
+@click.option("--lang", type=click.Choice(["ru", "en"]), default=None)
+def schema(output: str, check_only: bool, lang: str | None) -> None:
+    """Записать JSON Schema свойств страниц каждого подраздела / write the front matter's
+    JSON Schemas.
+
+    По ним редакторы (VS Code и др.) подсказывают и проверяют поля при наборе: news.schema.json
+    для русских файлов новостей, news.en.schema.json для английских, …,
+    municipality.schema.json для municipalities/<код>.yml.
+    """
+    from .core.jsonschema import all_schemas, dump
+
+    lang = lang or default_lang()
+    folder = Path(output)
+    texts = {name: dump(s) for name, s in all_schemas().items()}
+    if check_only:
+        stale = [name for name, text in texts.items()
+                 if not (folder / name).is_file()
+                 or (folder / name).read_text(encoding="utf-8") != text]
+        if stale:
+            names = ", ".join(stale)
+            fail(_t(lang, f"Схемы устарели: {names}; обновите: extrel schema -o {output}",
+                    f"Schemas out of date: {names}; update: extrel schema -o {output}"), code=1)
+        click.echo(_t(lang, f"Схемы в {output} актуальны", f"The schemas in {output} are current"))
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in texts.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(_t(lang, f"Не удалось записать схемы в {output}: {exc.strerror}",
+                f"Could not write the schemas into {output}: {exc.strerror}"))
+    click.echo(_t(lang, f"Записано схем: {len(texts)} → {output}",
+                  f"Written {len(texts)} schemas → {output}"))
+
+
 def register(group: click.Group) -> None:
     group.add_command(new)
     group.add_command(report)
+    group.add_command(schema)

@@ -79,18 +79,19 @@ def load_yaml(text: str) -> tuple[object, dict[str, int]]:
     return data, lines
 
 
-def _no_aliases(node: yaml.Node, seen: set[int]) -> None:
-    """A node reached twice was written once with ``&`` and repeated with ``*``."""
+def _no_aliases(node: yaml.Node, seen: set[int], where: yaml.Mark | None = None) -> None:
+    """A node reached twice was written once with ``&`` and repeated with ``*`` (``where``: the
+    key the repetition stands under, for its line)."""
     if id(node) in seen:
-        raise AliasError(node.start_mark)
+        raise AliasError(where or node.start_mark)
     seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _no_aliases(item, seen)
+            _no_aliases(item, seen, where)
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            _no_aliases(key, seen)
-            _no_aliases(value, seen)
+            _no_aliases(key, seen, key.start_mark)
+            _no_aliases(value, seen, key.start_mark)
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -132,10 +133,15 @@ def parse(text: str) -> Document:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        problem_ru = getattr(exc, "problem_ru", problem)
+        if isinstance(exc, AliasError):
+            raise FrontMatterError(
+                line,
+                f"ошибка в записи свойств (YAML): {exc.problem_ru}",
+                f"invalid YAML in the front matter: {problem}",
+            ) from None
         raise FrontMatterError(
             line,
-            f"ошибка в записи свойств (YAML): {problem_ru}; проверьте двоеточия, отступы и "
+            f"ошибка в записи свойств (YAML): {problem}; проверьте двоеточия, отступы и "
             "кавычки (текст с двоеточием заключите в кавычки)",
             f"invalid YAML in the front matter: {problem}; check colons, indentation and quotes "
             "(quote a text that contains a colon)",

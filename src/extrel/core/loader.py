@@ -101,27 +101,27 @@ def load_region(
                 )
                 continue
             meta = registry.get(name)
-            if meta is None:
-                if name not in registry:
-                    problems.append(
-                        Problem(
-                            rel(root, child),
-                            None,
-                            f"для папки «{name}» нет записи municipalities/{name}.yml; "
-                            "создайте её (название, вид, координатор)",
-                            f"there is no municipalities/{name}.yml for the folder '{name}'; "
-                            "create it (name, kind, coordinator)",
-                        )
+            if meta is None and name not in registry:
+                problems.append(
+                    Problem(
+                        rel(root, child),
+                        None,
+                        f"для папки «{name}» нет записи municipalities/{name}.yml; "
+                        "создайте её (название, вид, координатор)",
+                        f"there is no municipalities/{name}.yml for the folder '{name}'; "
+                        "create it (name, kind, coordinator)",
                     )
-                continue
+                )
             m = Municipality(
                 id=name,
-                meta=meta,
+                # without a valid entry the pages are still read, for their own problems
+                meta=meta or MunicipalityMeta.model_construct(name=None, kind="district"),
                 registry_path=f"municipalities/{name}.yml",
                 content_path=rel(root, child),
             )
             _load_municipality(run, child, m)
-            municipalities[name] = m
+            if meta is not None:
+                municipalities[name] = m
     for mid, meta in registry.items():
         if meta is not None and mid not in municipalities:
             municipalities[mid] = Municipality(

@@ -9,10 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic.json_schema import JsonDict
 
 from .sections import ACTIVITY_KINDS
@@ -71,13 +79,22 @@ _COUNTRY_SCHEMA: JsonDict = {"pattern": "^[A-Z]{2}$", "examples": ["BY", "KZ", "
 _URL_SCHEMA: JsonDict = {"pattern": "^https?://[^\\s]+$", "examples": ["https://example.org"]}
 _DATE = "дата в формате ГГГГ-ММ-ДД, например 2026-11-17"
 _KIND = (
-    "вид мероприятия для годового отчёта: presentation — презентация, delegation-in-russia — "
+    "Вид мероприятия для годового отчёта: presentation — презентация, delegation-in-russia — "
     "делегация в России, delegation-in-foreign — делегация за рубежом, friendship-day — "
     "День дружбы, business-visit — деловой визит, trade-mission — торговая миссия, "
     "conference — конференция, humanitarian-action — гуманитарная акция, youth-exchange — "
     "молодёжный обмен, new-partner — новый партнёр, other — другое"
 )
-_PARTNER = "код партнёра: имя его файла в partners/ без «.ru.md», например kobrin"
+DateOrTime = Annotated[
+    dt.datetime | dt.date,
+    WithJsonSchema({
+        "type": "string",
+        "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$",
+        "examples": ["2026-11-17", "2026-11-17 10:00"],
+    }),
+]
+"""A date, or a date and time as editors write it (``2026-11-17 10:00``)."""
+_PARTNER = "Код партнёра: имя его файла в partners/ без «.ru.md», например kobrin"
 
 
 class _Meta(BaseModel):
@@ -86,7 +103,7 @@ class _Meta(BaseModel):
 
 
 class _WithImage(_Meta):
-    model_config = ConfigDict(json_schema_extra={"dependentRequired": {"image": ["image_alt"]}})
+    model_config = ConfigDict(json_schema_extra={"dependencies": {"image": ["image_alt"]}})
     image: str | None = Field(
         default=None, description="Изображение: файл рядом со страницей, например photo.jpg"
     )
@@ -139,10 +156,10 @@ class PlanMeta(_Meta):
 
 
 class AnnouncementMeta(_Meta):
-    start: dt.datetime | dt.date = Field(
-        description="Начало: " + _DATE + " (или с временем: 2026-11-17T10:00)"
+    start: DateOrTime = Field(
+        description="Начало: " + _DATE + " (или с временем: 2026-11-17 10:00)"
     )
-    end: dt.datetime | dt.date | None = Field(
+    end: DateOrTime | None = Field(
         default=None, description="Окончание (не раньше начала): " + _DATE
     )
     place: str | None = Field(default=None, description="Место проведения")

@@ -1,0 +1,73 @@
+"""JSON Schemas of the front matter, generated from the same pydantic models the loader uses.
+
+Editors' editors read them to complete and check fields as they type; ``extrel schema``
+writes them, and the committed ``schemas/`` folder is tested to equal what it writes.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from .schema import LANG_FIELDS, SCHEMAS, MunicipalityMeta
+from .sections import BY_ID, DEFAULT_LANGUAGE, LANGUAGES
+
+DIALECT = "http://json-schema.org/draft-07/schema#"
+"""Draft 7: the newest one the YAML language server (VS Code's YAML extension) fully reads.
+pydantic's ``$defs`` are reached by JSON pointers, which every draft resolves."""
+
+
+def _finish(schema: dict[str, Any], title: str, description: str) -> dict[str, Any]:
+    """Add the dialect and a Russian title; drop pydantic's English titles ("Image Alt")."""
+    for model in [schema, *schema.get("$defs", {}).values()]:
+        model.pop("title", None)
+        for prop in model.get("properties", {}).values():
+            prop.pop("title", None)
+    return {"$schema": DIALECT, "title": title, "description": description, **schema}
+
+
+def section_schema(section: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """The front matter of a ``<section>`` page in ``lang``. In a translation the fields that
+    do not depend on the language may be left out: they are read from the Russian file."""
+    schema = copy.deepcopy(SCHEMAS[section].model_json_schema())
+    sub = BY_ID[section]
+    if lang == DEFAULT_LANGUAGE:
+        description = (
+            f"Свойства страницы подраздела «{sub.title['ru']}» ({section}), русский файл "
+            "*.ru.md: поля между строками «---» в начале файла."
+        )
+    else:
+        schema["required"] = [f for f in schema.get("required", []) if f in LANG_FIELDS]
+        description = (
+            f"Свойства страницы подраздела «{sub.title['ru']}» ({section}), перевод "
+            f"*.{lang}.md: поля, не зависящие от языка (даты, коды, статус), можно не "
+            "повторять — они берутся из русского файла; если они указаны, они должны совпадать."
+        )
+    return _finish(schema, f"extrel: {section} ({lang})", description)
+
+
+def municipality_schema() -> dict[str, Any]:
+    schema = copy.deepcopy(MunicipalityMeta.model_json_schema())
+    description = (
+        "Запись муниципалитета municipalities/<код>.yml: название на двух языках, вид, герб, "
+        "ответственный за раздел, официальный сайт."
+    )
+    return _finish(schema, "extrel: municipality", description)
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """File name → schema: ``<section>.schema.json`` for the Russian files,
+    ``<section>.<lang>.schema.json`` for each translation, ``municipality.schema.json``."""
+    result = {}
+    for section in SCHEMAS:
+        for lang in LANGUAGES:
+            suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
+            result[f"{section}{suffix}.schema.json"] = section_schema(section, lang)
+    result["municipality.schema.json"] = municipality_schema()
+    return result
+
+
+def dump(schema: dict[str, Any]) -> str:
+    """The text written to a file: stable, readable, Cyrillic as is."""
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
