@@ -16,9 +16,20 @@ from extrel.cli import cli
 from extrel.core.sections import SUBSECTION_IDS
 
 
+def errors(check_json: dict) -> list[dict]:
+    return [p for p in check_json["problems"] if p["severity"] == "error"]
+
+
 def run(*args: str) -> tuple[int, str]:
+    """Exit code and everything printed (standard output and error, as a terminal shows)."""
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
     return result.exit_code, result.output
+
+
+def run_stdout(*args: str) -> tuple[int, str]:
+    """Exit code and standard output only, as a script reading a pipe gets it."""
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout
 
 
 @pytest.fixture
@@ -36,7 +47,8 @@ def test_every_command_has_help(command: str) -> None:
 
 
 def test_check_json_has_the_contract_shape(region: Path) -> None:
-    code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--format", "json")
+    code, output = run_stdout("check", "-f", str(region), "--today", "2026-11-23",
+                              "--format", "json")
     data = json.loads(output)
     assert code == 1  # beta has empty subsections: missing
     assert data["as_of"] == "2026-11-23" and data["timezone"] == "Europe/Ulyanovsk"
@@ -47,7 +59,8 @@ def test_check_json_has_the_contract_shape(region: Path) -> None:
             assert set(s["languages"]) == {"ru", "en"}
     beta_plan = data["municipalities"][1]["sections"][2]["languages"]["ru"]
     assert beta_plan == {"status": "missing", "last_updated": None, "age_days": None, "pages": 0}
-    assert data["problems"] == []
+    assert {p["severity"] for p in data["problems"]} == {"warning"}
+    assert {p["file"] for p in data["problems"]} == {"content/alpha/presentation/index.ru.md"}
 
 
 def test_check_exit_codes_follow_freshness(region: Path) -> None:
@@ -61,8 +74,8 @@ def test_check_exit_codes_follow_freshness(region: Path) -> None:
 
 
 def test_check_csv_one_row_per_language(region: Path) -> None:
-    code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--format", "csv",
-                       "--only", "alpha")
+    code, output = run_stdout("check", "-f", str(region), "--today", "2026-11-23",
+                              "--format", "csv", "--only", "alpha")
     rows = list(csv.DictReader(io.StringIO(output)))
     assert code == 0
     assert len(rows) == 7 * 2
@@ -120,7 +133,7 @@ def test_new_writes_both_languages_ready_to_check(region: Path) -> None:
     code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--only", "beta",
                        "--format", "json")
     data = json.loads(output)
-    assert data["problems"] == []
+    assert errors(data) == []
     assert data["municipalities"][0]["sections"][0]["languages"]["en"]["pages"] == 2
     code, output = run("new", "news", "-f", str(region), "-m", "beta", "-t", "Визит в Казань",
                        "--title-en", "Visit to Kazan", "--date", "2026-11-21")
@@ -136,7 +149,7 @@ def test_new_scaffold_of_every_subsection_is_valid(region: Path, section: str) -
         (region.parent / "content/beta/presentation/presentation.pdf").write_bytes(b"%PDF-1.4")
     code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--only", "beta",
                        "--format", "json")
-    assert json.loads(output)["problems"] == []
+    assert errors(json.loads(output)) == []
 
 
 def test_build_refuses_invalid_content_and_keeps_the_previous_site(region: Path) -> None:

@@ -52,7 +52,7 @@ def test_serve_previews_both_languages_and_shows_problems(tmp_path: Path) -> Non
         assert "Alpha District" in fetch(base + "en/", "x-cards")
         write(root, "content/alpha/news/2026-11-20-typo.ru.md",
               "---\ntitle: Опечатка\ndate: 2026-11-31\n---\n")
-        page = fetch(base, "x-problems")
+        page = fetch(base, "2026-11-20-typo.ru.md")
         assert "2026-11-20-typo.ru.md:3" in page
         assert "2026-11-31" in page
     finally:

@@ -77,7 +77,8 @@ def news_item(entry: Entry, lang: str, dates: PageDates) -> dict[str, Any]:
 
 
 def news_items(m: Municipality, lang: str, dates: PageDates) -> list[dict[str, Any]]:
-    entries = sorted(m.entries["news"], key=lambda e: (e.date or dt.date.min, e.slug), reverse=True)
+    entries = sorted(m.entries["news"], key=lambda e: (e.date or dt.date.min, e.slug),
+                     reverse=True)
     return [news_item(e, lang, dates) for e in entries]
 
 
@@ -91,7 +92,8 @@ def news_view(m: Municipality, lang: str, dates: PageDates) -> dict[str, Any]:
         "items": items[:NEWS_PER_PAGE],
         "total": len(items),
         "archive": [
-            {"year": y, "count": n, "url": f"news/{y}/"} for y, n in sorted(years.items(), reverse=True)
+            {"year": y, "count": n, "url": f"news/{y}/"}
+            for y, n in sorted(years.items(), reverse=True)
         ]
         if len(items) > NEWS_PER_PAGE
         else [],
@@ -285,10 +287,43 @@ def home_view(
     }
 
 
-def subsection_updated(m: Municipality, section: str, lang: str, dates: PageDates) -> dt.date | None:
+def subsection_updated(
+    m: Municipality, section: str, lang: str, dates: PageDates
+) -> dt.date | None:
     """Latest update among the files shown in ``lang`` in a subsection."""
     return latest(*(entry_updated(e, lang, dates) for e in m.entries[section]))
 
 
 def title_of(section: str, lang: str) -> str:
     return BY_ID[section].title[lang]
+
+
+def list_view(
+    m: Municipality, section: str, lang: str, today: dt.date, dates: PageDates
+) -> dict[str, Any]:
+    """The data of a subsection's page."""
+    if section == "news":
+        return news_view(m, lang, dates)
+    if section == "partners":
+        return partners_view(m, lang, dates)
+    if section == "plan":
+        return plan_view(m, lang, today, dates)
+    if section == "announcements":
+        return announcements_view(m, lang, today, dates)
+    if section == "organizations":
+        return organizations_view(m, lang, dates)
+    if section == "participation":
+        return participation_view(m, lang, dates)
+    return {}
+
+
+def item_view(
+    m: Municipality, entry: Entry, lang: str, today: dt.date, dates: PageDates
+) -> dict[str, Any]:
+    """The facts of one entry's own page: the same item its subsection's list shows."""
+    if entry.section == "news":
+        return news_item(entry, lang, dates)
+    view = list_view(m, entry.section, lang, today, dates)
+    items = [*view.get("items", []), *view.get("upcoming", []), *view.get("past", [])]
+    url = entry_url(entry)
+    return next((i for i in items if i["url"] == url), {})

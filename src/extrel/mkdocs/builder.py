@@ -111,7 +111,7 @@ def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
                              type(exc).__name__)
 
 
-def _hash_tree(digest: "hashlib._Hash", folder: Path, base: Path) -> None:
+def _hash_tree(digest: hashlib._Hash, folder: Path, base: Path) -> None:
     if not folder.is_dir():
         return
     for dirpath, dirnames, filenames in os.walk(folder):

@@ -22,8 +22,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core import portal as portal_views
 from ..core import documents, feeds, opendata, views
+from ..core import portal as portal_views
 from ..core.freshness import freshness_to_dict
 from ..core.gitdates import ShallowCloneError
 from ..core.labels import LANGUAGE_NAMES, long_date, word
@@ -214,7 +214,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         for page in nav.pages:
             page.parent = None
             page.previous_page = page.next_page = None
-        for before, after in zip(pages, pages[1:]):
+        for before, after in zip(pages, pages[1:], strict=False):
             before.next_page, after.previous_page = after, before
         result = Navigation(pages, pages)
         result.homepage = pages[0]
@@ -285,7 +285,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             entry = info["entry"]
             data["section"] = entry.section
             data["section_title"] = views.title_of(entry.section, lang)
-            data["item"] = self._item_view(entry)
+            data["item"] = views.item_view(m, entry, lang, snap.today, dates)
             source = entry.source_language(lang)
             if source != lang:
                 data["untranslated"] = {"source_lang": source}
@@ -296,42 +296,11 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                     item["thumb"] = self.thumbs.get(item["url"])
         else:
             data["section"] = kind
-            data["view"] = self._list_view(m, kind)
+            data["view"] = views.list_view(m, kind, lang, snap.today, dates)
             updated = views.subsection_updated(m, kind, lang, dates)
         data["updated_text"] = long_date(updated, lang) if updated else ""
         data["updated"] = updated.isoformat() if updated else ""
         return data
-
-    def _item_view(self, entry: Any) -> dict[str, Any]:
-        lang, dates, m_id = self.lang, self.snapshot.dates, self.config.municipality
-        m = self.snapshot.region.municipalities[m_id]
-        by_section = {
-            "news": lambda: views.news_item(entry, lang, dates),
-            "partners": lambda: _find(views.partners_view(m, lang, dates)["items"], entry),
-            "plan": lambda: _find(views.plan_view(m, lang, self.snapshot.today, dates)["items"],
-                                  entry),
-            "announcements": lambda: _find(
-                [*(v := views.announcements_view(m, lang, self.snapshot.today, dates))["upcoming"],
-                 *v["past"]], entry),
-            "organizations": lambda: _find(views.organizations_view(m, lang, dates)["items"],
-                                           entry),
-            "participation": lambda: _find(views.participation_view(m, lang, dates)["items"],
-                                           entry),
-            "presentation": lambda: {},
-        }
-        return by_section[entry.section]()
-
-    def _list_view(self, m: Any, kind: str) -> dict[str, Any]:
-        lang, dates, today = self.lang, self.snapshot.dates, self.snapshot.today
-        return {
-            "news": lambda: views.news_view(m, lang, dates),
-            "partners": lambda: views.partners_view(m, lang, dates),
-            "plan": lambda: views.plan_view(m, lang, today, dates),
-            "announcements": lambda: views.announcements_view(m, lang, today, dates),
-            "organizations": lambda: views.organizations_view(m, lang, dates),
-            "participation": lambda: views.participation_view(m, lang, dates),
-            "presentation": lambda: {},
-        }[kind]()
 
     def _coat_of_arms(self, m: Any) -> str | None:
         if not m.meta.coat_of_arms:
@@ -438,11 +407,6 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             return self.snapshot.region.municipalities[self.config.municipality].name(lang)
         raw = siteconfig.read_raw(self.root / "mkdocs.yml")
         return siteconfig.site_names(raw)[lang]
-
-
-def _find(items: list[dict[str, Any]], entry: Any) -> dict[str, Any]:
-    url = views.entry_url(entry)
-    return next((i for i in items if i["url"] == url), {})
 
 
 def _words(lang: str) -> dict[str, str]:
