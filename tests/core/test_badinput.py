@@ -45,7 +45,7 @@ Case = tuple[Callable[[Path], None], str, int | None, str]
 CASES: dict[str, Case] = {
     # front matter
     "invalid-yaml": (lambda r: write(r, NEWS, "---\ntitle: [oops\ndate: 2026-11-20\n---\n"),
-                     NEWS, 3, "ошибка в записи свойств (YAML)"),
+                     NEWS, 2, "ошибка в записи свойств (YAML)"),
     "no-front-matter": (lambda r: write(r, NEWS, "Просто текст\n"),
                         NEWS, 1, "нет блока свойств страницы"),
     "missing-field": (lambda r: write(r, NEWS, page({"title": "Визит"})),
@@ -72,6 +72,9 @@ CASES: dict[str, Case] = {
     "quote-breaks-attribute": (lambda r: (image(r / f"{A}/news/p.jpg"), write(r, NEWS, news(
         image="p.jpg", image_alt="'Фото\" onerror=\"alert(1)'"))),
         NEWS, 5, "поле «image_alt»: HTML-разметка и конструкции вида"),
+    "registry-invalid-yaml": (lambda r: write(r, "municipalities/beta.yml",
+                                              "kind: district\nname: {ru: Бета, en: Beta\n"),
+                              "municipalities/beta.yml", 2, "ошибка в записи YAML"),
     "script-website": (lambda r: write(r, "municipalities/beta.yml",
                                        "name: {ru: Бета, en: Beta}\nkind: district\n"
                                        "website: javascript:alert(1)\n"),
@@ -202,6 +205,12 @@ CASES: dict[str, Case] = {
         NEWS, 6, "тег <meta http-equiv=\"refresh\"> перенаправляет посетителей"),
     "script-in-comment": (lambda r: write(r, NEWS, news("<!--\n\n<script>alert(1)</script>")),
                           NEWS, 8, "тег <script> запрещён"),
+    "portal-runnable-file": (lambda r: write(r, "content/_extra/x.js", "alert(1)"),
+                             "content/_extra/x.js", None,
+                             "файлы «.js» публикуются как есть"),
+    "portal-symlink-out": (lambda r: os.symlink("/etc/hostname", r / "content/hostname.txt"),
+                           "content/hostname.txt", None,
+                           "это символическая ссылка, ведущая за пределы папки content"),
     "portal-page-script": (lambda r: write(r, "content/index.ru.md", page(
         {"title": "Портал"}, "<script>alert(1)</script>")),
         "content/index.ru.md", 5, "тег <script> запрещён"),

@@ -110,6 +110,15 @@ def _no_aliases(node: yaml.Node, seen: set[int], where: yaml.Mark | None = None)
             _no_aliases(value, seen, key.start_mark)
 
 
+def error_line(exc: BaseException, text: str) -> int | None:
+    """The 1-based line of ``text`` to show for a YAML error: where an unclosed bracket or
+    quote began, else where the parser stopped, never past the text's last line."""
+    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    if mark is None:
+        return None
+    return min(mark.line, text.count("\n")) + 1
+
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -146,8 +155,8 @@ def parse(text: str) -> Document:
             "the front matter is nested too deeply; write the fields more simply",
         ) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        found = error_line(exc, yaml_text)
+        line = found + 1 if found is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
         if isinstance(exc, AliasError):
             raise FrontMatterError(

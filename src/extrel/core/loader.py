@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .frontmatter import FrontMatterError, load_yaml, parse
+from .frontmatter import FrontMatterError, error_line, load_yaml, parse
 from .model import Entry, Municipality, Page, Region
 from .options import Options
 from .problems import Problem
@@ -69,12 +69,20 @@ def load_region(
     if content.is_dir():
         for child in sorted(content.iterdir()):
             name = child.name
-            if name.startswith((".", "_")):
+            if name.startswith("."):
                 continue
-            if child.is_file():
-                if name.endswith(".md"):
-                    portal_pages.append(rel(root, child))
-                    _check_portal_page(run, content, child)
+            if name.startswith("_") or child.is_file():
+                # the portal publishes these files as they are: the same checks as a section's
+                if run.links_out(child, content):
+                    continue
+                if child.is_dir() and not child.is_symlink():
+                    run.walk(child)  # its pages are not published
+                elif name.endswith(".md"):
+                    if not name.startswith("_"):
+                        portal_pages.append(rel(root, child))
+                        _check_portal_page(run, content, child)
+                else:
+                    run.check_file(child, [])
                 continue
             if child.is_symlink():
                 problems.append(
@@ -169,7 +177,6 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
         try:
             data, lines = load_yaml(text)
         except Exception as exc:  # yaml.YAMLError and its marks, nesting too deep
-            mark = getattr(exc, "problem_mark", None)
             deep = isinstance(exc, RecursionError)
             problem_en = getattr(exc, "problem", None) or ("nested too deeply" if deep else exc)
             problem = getattr(exc, "problem_ru", None) or (
@@ -177,7 +184,7 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
             problems.append(
                 Problem(
                     relpath,
-                    mark.line + 1 if mark else None,
+                    error_line(exc, text),
                     f"ошибка в записи YAML: {problem}; проверьте отступы и двоеточия",
                     f"invalid YAML: {problem_en}; check indentation and colons",
                 )

@@ -219,10 +219,11 @@ class Checks:
                 path = here / name
                 if name.startswith(".") or self.links_out(path, folder):
                     continue
-                self._file(path, pages)
+                self.check_file(path, pages)
         return pages
 
-    def _file(self, path: Path, pages: list[Path]) -> None:
+    def check_file(self, path: Path, pages: list[Path]) -> None:
+        """A file that would be published: regular, not runnable; a page goes to ``pages``."""
         relpath, suffix = self.rel(path), path.suffix.lower()
         try:
             mode = path.stat().st_mode
