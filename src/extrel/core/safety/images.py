@@ -55,12 +55,15 @@ class ImageChecker:
             except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError,
                     IndexError, TypeError, KeyError, ZeroDivisionError, MemoryError,
                     struct_error) as exc:
-                reason = short(str(exc) or type(exc).__name__, 60).replace("{", "(").replace(
-                    "}", ")")
+                if isinstance(exc, UnidentifiedImageError):
+                    reason_ru, reason_en = "формат не распознан", "unknown format"
+                else:  # Pillow's own words, without the path
+                    text = str(exc).replace(str(path), path.name) or type(exc).__name__
+                    reason_ru = reason_en = short(text, 60).replace("{", "(").replace("}", ")")
                 return (
-                    "изображение «{}» повреждено или это не изображение (" + reason + "); "
+                    "изображение «{}» повреждено или это не изображение (" + reason_ru + "); "
                     "сохраните его заново в формате JPEG или PNG",
-                    "the image '{}' is corrupt or not an image (" + reason + "); save it "
+                    "the image '{}' is corrupt or not an image (" + reason_en + "); save it "
                     "again as JPEG or PNG",
                 )
         return None
