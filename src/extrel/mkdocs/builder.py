@@ -23,12 +23,15 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 
 from .. import __version__
+from ..core.freshness import freshness_to_dict
 from ..core.sections import DEFAULT_LANGUAGE
 from ..core.snapshot import Snapshot
 from . import siteconfig
 
 PACKAGE = Path(__file__).resolve().parent.parent
 MANIFEST = ".extrel-manifest.json"
+PORTAL_KEY = "/portal"
+"""The manifest's key for the portal (not a municipality id: ids have no slash)."""
 """Beside site/: the content hash each section was last built from."""
 
 log = logging.getLogger(__name__)
@@ -111,7 +114,10 @@ def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
                              type(exc).__name__)
 
 
-def _hash_tree(digest: hashlib._Hash, folder: Path, base: Path) -> None:
+def _hash_tree(digest: hashlib._Hash, folder: Path, base: Path, *, by_stat: bool) -> None:
+    """Feed a folder's files into ``digest``: their content, or (``by_stat``, for content
+    folders that may hold large photos and PDFs) their size and modification time, as
+    make and ninja do."""
     if not folder.is_dir():
         return
     for dirpath, dirnames, filenames in os.walk(folder):
@@ -119,8 +125,18 @@ def _hash_tree(digest: hashlib._Hash, folder: Path, base: Path) -> None:
         for name in sorted(filenames):
             path = Path(dirpath) / name
             digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-            with open(path, "rb") as fd:
-                digest.update(hashlib.file_digest(fd, "sha1").digest())
+            if by_stat:
+                st = path.stat()
+                digest.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+            else:
+                with open(path, "rb") as fd:
+                    digest.update(hashlib.file_digest(fd, "sha1").digest())
+
+
+def _hash_file(digest: hashlib._Hash, path: Path) -> None:
+    if path.is_file():
+        st = path.stat()
+        digest.update(f"{path}:{st.st_size}:{st.st_mtime_ns}".encode())
 
 
 def shared_hash(config_file: Path) -> str:
@@ -131,8 +147,8 @@ def shared_hash(config_file: Path) -> str:
     raw = siteconfig.read_raw(config_file)
     theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
     if theme and theme.get("custom_dir"):
-        _hash_tree(digest, root / theme["custom_dir"], root)
-    _hash_tree(digest, PACKAGE, PACKAGE)  # extrel's own code and templates
+        _hash_tree(digest, root / theme["custom_dir"], root, by_stat=False)
+    _hash_tree(digest, PACKAGE, PACKAGE, by_stat=False)  # extrel's own code and templates
     return digest.hexdigest()
 
 
@@ -142,16 +158,32 @@ def section_hash(snapshot: Snapshot, municipality: str, shared: str) -> str:
     root = snapshot.root
     digest = hashlib.sha1(shared.encode())
     digest.update(snapshot.today.isoformat().encode())
-    _hash_tree(digest, root / m.content_path, root)
-    registry = root / m.registry_path
-    if registry.is_file():
-        digest.update(registry.read_bytes())
+    _hash_tree(digest, root / m.content_path, root, by_stat=True)
+    _hash_file(digest, root / m.registry_path)
     if m.meta.coat_of_arms:
-        arms = root / "municipalities" / m.meta.coat_of_arms
-        if arms.is_file():
-            digest.update(arms.read_bytes())
-    dates = {p: d.isoformat() for p, d in snapshot.only(municipality).dates.items()}
-    digest.update(json.dumps(dates, sort_keys=True).encode())
+        _hash_file(digest, root / "municipalities" / m.meta.coat_of_arms)
+    files = sorted(p for by_lang in m.page_files.values() for ps in by_lang.values() for p in ps)
+    dates = [(p, snapshot.dates[p].isoformat()) for p in files if p in snapshot.dates]
+    digest.update(json.dumps(dates).encode())
+    return digest.hexdigest()
+
+
+def portal_hash(snapshot: Snapshot, shared: str) -> str:
+    """What the portal and the dashboard show: freshness, names, news, the portal's pages."""
+    root = snapshot.root
+    digest = hashlib.sha1(shared.encode())
+    data = freshness_to_dict(snapshot.today, snapshot.options.timezone,
+                             list(snapshot.freshness.values()),
+                             [p.to_dict() for p in snapshot.problems])
+    digest.update(json.dumps(data, sort_keys=True).encode())
+    for relpath in snapshot.region.portal_pages:
+        _hash_file(digest, root / relpath)
+    for m in snapshot.region.municipalities.values():
+        _hash_file(digest, root / m.registry_path)
+        for by_lang in (m.page_files["news"],):
+            for paths in by_lang.values():
+                for relpath in paths:
+                    _hash_file(digest, root / relpath)
     return digest.hexdigest()
 
 
@@ -169,6 +201,19 @@ def _save_manifest(site_dir: Path, manifest: dict[str, str]) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     os.replace(tmp, path)
+
+
+def _reuse_portal(site_dir: Path, staging: Path, sections: set[str]) -> None:
+    """Hard-link the previous portal: everything at the top of site/ but the sections."""
+    staging.mkdir(parents=True, exist_ok=True)
+    for child in site_dir.iterdir():
+        if child.name in sections:
+            continue
+        target = staging / child.name
+        if child.is_dir():
+            shutil.copytree(child, target, copy_function=os.link)
+        else:
+            os.link(child, target)
 
 
 def _reuse(previous: Path, target: Path) -> bool:
@@ -232,8 +277,13 @@ def build_region(
     manifest = _load_manifest(site_dir) if site_dir.is_dir() else {}
     shared = shared_hash(config_file)
     hashes = {mid: section_hash(snapshot, mid, shared) for mid in ids}
+    hashes[PORTAL_KEY] = portal_hash(snapshot, shared)
     try:
-        portal_warnings = _run(config_file, snapshot, role="portal", site_dir=staging)
+        if manifest.get(PORTAL_KEY) == hashes[PORTAL_KEY] and (site_dir / "index.html").is_file():
+            portal_warnings = []
+            _reuse_portal(site_dir, staging, set(snapshot.region.municipalities))
+        else:
+            portal_warnings = _run(config_file, snapshot, role="portal", site_dir=staging)
         reused = [mid for mid in ids
                   if manifest.get(mid) == hashes[mid] and _reuse(site_dir / mid, staging / mid)]
         todo = [mid for mid in ids if mid not in reused]
