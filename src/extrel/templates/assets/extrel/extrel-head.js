@@ -1,0 +1,118 @@
+/* extrel, loaded in the page head before Material's bundle: what has to happen before the
+   page is drawn or before Material starts. Self-hosted; it asks no other host for anything. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+
+  /* The version for the visually impaired, remembered across pages and sections (they share
+     the origin, hence localStorage). Set before the first paint, so nothing flashes. */
+  try {
+    if (window.localStorage.getItem("extrel.access") === "on") root.classList.add("x-access");
+  } catch (e) { /* storage disabled: the switch still works on this page */ }
+
+  /* The search index (tens of kilobytes per language, growing with every news item) and the
+     search worker are fetched when the visitor turns to search, not on every page load.
+     Material 9 fetches the index with XMLHttpRequest and starts the worker at once; both are
+     held back here until the search field gets focus (or the search toggle opens), and let
+     through at once when the page was opened from a search (?q= or ?h=). */
+  var params = new URLSearchParams(window.location.search);
+  var wanted = params.has("q") || params.has("h");
+  var waiting = [];
+  function release() {
+    if (wanted) return;
+    wanted = true;
+    waiting.splice(0).forEach(function (run) { run(); });
+  }
+  var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
+  var WORKER = /\/workers\/search\.[^/]*\.js(?:[?#]|$)/;
+  function absolute(url) {
+    try { return new URL(String(url), document.baseURI).pathname; } catch (e) { return ""; }
+  }
+
+  var XHR = window.XMLHttpRequest;
+  if (XHR) {
+    var open = XHR.prototype.open, send = XHR.prototype.send;
+    XHR.prototype.open = function (method, url) {
+      this.xSearchIndex = INDEX.test(absolute(url));
+      return open.apply(this, arguments);
+    };
+    XHR.prototype.send = function () {
+      var xhr = this, args = arguments;
+      if (xhr.xSearchIndex && !wanted) {
+        waiting.push(function () { send.apply(xhr, args); });
+        return undefined;
+      }
+      return send.apply(xhr, args);
+    };
+  }
+
+  /* The search worker is extrel-search.js (beside this file), which cuts query words to
+     their stems and then runs Material's worker. */
+  var script = document.currentScript && document.currentScript.src;
+  var NativeWorker = window.Worker;
+  if (NativeWorker && script) {
+    var wrapper = new URL("extrel-search.js", script).href;
+    var searchWorker = function (url, options) {
+      return new NativeWorker(wrapper + "#" + encodeURIComponent(new URL(String(url), document.baseURI).href), options);
+    };
+    /* A stand-in for the search worker that becomes the real one on its first message,
+       which Material sends only once the index is there. */
+    var LazyWorker = function (url, options) {
+      if (!WORKER.test(absolute(url))) return new NativeWorker(url, options);
+      if (wanted) return searchWorker(url, options);
+      var real = null, listeners = [], handler = null;
+      function start() {
+        if (!real) {
+          real = searchWorker(url, options);
+          listeners.forEach(function (args) { real.addEventListener.apply(real, args); });
+          if (handler) real.onmessage = handler;
+        }
+        return real;
+      }
+      return {
+        postMessage: function () { var w = start(); return w.postMessage.apply(w, arguments); },
+        addEventListener: function () {
+          if (real) return real.addEventListener.apply(real, arguments);
+          listeners.push(arguments);
+          return undefined;
+        },
+        removeEventListener: function (type, fn) {
+          if (real) return real.removeEventListener.apply(real, arguments);
+          listeners = listeners.filter(function (args) { return args[0] !== type || args[1] !== fn; });
+          return undefined;
+        },
+        terminate: function () { if (real) real.terminate(); },
+        set onmessage(fn) { handler = fn; if (real) real.onmessage = fn; },
+        get onmessage() { return handler; }
+      };
+    };
+    LazyWorker.prototype = NativeWorker.prototype;
+    window.Worker = LazyWorker;
+  }
+
+  function isSearch(el) {
+    return el && el.matches && (el.matches("[data-md-component=search-query]") ||
+      el.matches("[data-md-toggle=search]") || el.matches("label[for=__search]"));
+  }
+  document.addEventListener("focusin", function (ev) { if (isSearch(ev.target)) release(); }, true);
+  document.addEventListener("pointerdown", function (ev) {
+    if (ev.target && ev.target.closest && isSearch(ev.target.closest("label, input"))) release();
+  }, true);
+  document.addEventListener("change", function (ev) {
+    if (ev.target && ev.target.matches && ev.target.matches("[data-md-toggle=search]") &&
+        ev.target.checked) release();
+  }, true);
+
+  /* Material fetches a sitemap.xml beside the address of every <link rel="alternate"> to
+     steer its own language selector. extrel's language links already lead to the same page
+     in the other language, so those requests are useless, and beside a page they answer 404.
+     The links are hidden from Material while it starts (this listener runs before Material's,
+     being registered first) and given back right after, for whoever reads them. */
+  document.addEventListener("DOMContentLoaded", function () {
+    var links = Array.prototype.slice.call(document.querySelectorAll("link[rel=alternate]"));
+    links.forEach(function (link) { link.setAttribute("rel", "x-alternate"); });
+    window.setTimeout(function () {
+      links.forEach(function (link) { link.setAttribute("rel", "alternate"); });
+    }, 0);
+  }, { once: true });
+})();
