@@ -1,9 +1,80 @@
-/* extrel: sorting and filtering of the freshness dashboard; nothing else, nothing external. */
+/* extrel: the switch to the version for the visually impaired, keyboard access to wide tables,
+   sorting and filtering of the freshness dashboard. Nothing external. */
 (function () {
   "use strict";
   function ready(fn) {
     if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn);
   }
+  ready(setupAccess);
+  ready(setupSearchLabel);
+  ready(setupScrollables);
+
+  /* The version for the visually impaired: larger text and high contrast (extrel.css, under
+     html.x-access), remembered in localStorage; extrel-head.js applies it before the paint. */
+  function setupAccess() {
+    var root = document.documentElement;
+    var buttons = document.querySelectorAll("[data-x-access]");
+    function show(on) {
+      root.classList.toggle("x-access", on);
+      Array.prototype.forEach.call(buttons, function (b) {
+        b.setAttribute("aria-pressed", on ? "true" : "false");
+      });
+    }
+    show(root.classList.contains("x-access"));
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.addEventListener("click", function () {
+        var on = !root.classList.contains("x-access");
+        show(on);
+        try {
+          if (on) window.localStorage.setItem("extrel.access", "on");
+          else window.localStorage.removeItem("extrel.access");
+        } catch (e) { /* storage disabled: this page only */ }
+      });
+    });
+  }
+
+  /* Material's search dialog has no name of its own: give it the search field's. */
+  function setupSearchLabel() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || "Search");
+    }
+  }
+
+  /* Tables that Material wraps for scrolling (the plan, say) must be reachable by keyboard
+     when they do scroll, and named for screen readers. */
+  function setupScrollables() {
+    var ru = (document.documentElement.lang || "ru").slice(0, 2) !== "en";
+    var label = ru ? "Таблица (прокручивается по горизонтали)" : "Table (scrolls sideways)";
+    function update() {
+      Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"),
+        function (wrap) {
+          if (wrap.scrollWidth > wrap.clientWidth + 1) {
+            wrap.setAttribute("tabindex", "0");
+            wrap.setAttribute("role", "region");
+            wrap.setAttribute("aria-label", label);
+          } else {
+            wrap.removeAttribute("tabindex");
+            wrap.removeAttribute("role");
+            wrap.removeAttribute("aria-label");
+          }
+        });
+    }
+    update();
+    var timer = null;
+    window.addEventListener("resize", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(update, 150);
+    });
+    // the switch to larger text changes what scrolls
+    document.addEventListener("click", function (ev) {
+      if (ev.target && ev.target.closest && ev.target.closest("[data-x-access]")) {
+        window.setTimeout(update, 0);
+      }
+    });
+  }
+
   ready(function () {
     var table = document.getElementById("x-dash");
     if (!table) return;
