@@ -1,0 +1,58 @@
+"""Every page of the demo is valid HTML for the Nu HTML Checker (vnu.jar, the W3C's checker).
+
+``scripts/setup --test`` installs the checker from the npm registry (package ``vnu-jar``, the
+checker's own distribution) into .venv/vnu, and a Java runtime from Debian if none is there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+VNU_JAR = Path(os.environ.get(
+    "EXTREL_VNU_JAR", REPO / ".venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar"))
+
+MATERIAL_TOGGLES = ("Attribute “autocomplete” is only allowed when the input type is", "md-toggle")
+"""Material's base.html gives its two hidden checkboxes (the drawer and search toggles)
+``autocomplete="off"`` so that Firefox does not restore them open; they are outside any
+template block, so no override can change them short of copying Material's whole base.html."""
+
+
+def checker() -> list[str]:
+    java = shutil.which("java")
+    missing = [what for what, there in (("java", java), (str(VNU_JAR), VNU_JAR.is_file()))
+               if not there]
+    if missing:
+        reason = f"Nu HTML Checker needs {', '.join(missing)}: run scripts/setup --test"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return [str(java), "-Xss1024k", "-jar", str(VNU_JAR)]
+
+
+def test_every_page_is_valid_html(site_dir: Path) -> None:
+    command = checker()
+    result = subprocess.run(
+        [*command, "--errors-only", "--format", "json", "--skip-non-html", str(site_dir)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    report = json.loads(result.stderr or result.stdout)
+    errors = []
+    for m in report["messages"]:
+        if m.get("type") not in ("error", "non-document-error"):
+            continue
+        message, extract = m["message"], m.get("extract", "")
+        if message.startswith(MATERIAL_TOGGLES[0]) and MATERIAL_TOGGLES[1] in extract:
+            continue
+        where = re.sub(r"^file:/*", "/", m.get("url", "")).removeprefix(f"{site_dir}/")
+        errors.append(f"{where}:{m.get('lastLine', '?')}: {m['message']}")
+    checked = list(site_dir.rglob("*.html"))
+    assert len(checked) > 50
+    assert errors == [], f"{len(errors)} errors:\n" + "\n".join(errors[:60])
