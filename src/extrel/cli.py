@@ -138,9 +138,12 @@ lang_option = click.option("--lang", type=click.Choice(["ru", "en"]), default=No
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
               show_default=True)
 @shallow_option
+@click.option("--no-freshness", is_flag=True,
+              help="Только проверка содержания: код 0 или 2, без учёта сроков (для pre-commit) "
+                   "/ validate only: exit 0 or 2, never 1 for staleness.")
 @lang_option
 def check(config_file: str, today: dt.date | None, only: tuple[str, ...], fmt: str,
-          allow_shallow: bool, lang: str | None) -> None:
+          allow_shallow: bool, no_freshness: bool, lang: str | None) -> None:
     """Проверить содержание и своевременность обновления / validate and report freshness."""
     lang = lang or default_lang()
     snapshot = load_snapshot(_config_file(config_file), today, only, allow_shallow, lang)
@@ -157,7 +160,7 @@ def check(config_file: str, today: dt.date | None, only: tuple[str, ...], fmt: s
         click.echo(freshness_table(snapshot, rated, lang))
     if not snapshot.ok():
         sys.exit(EXIT_INVALID)
-    if any(f.status in ("stale", "missing") for f in rated):
+    if not no_freshness and any(f.status in ("stale", "missing") for f in rated):
         sys.exit(EXIT_BEHIND)
 
 

@@ -194,3 +194,13 @@ def test_dates_follow_git_history(region: Path) -> None:
     plan = json.loads(output)["municipalities"][0]["sections"][2]["languages"]
     assert plan["en"]["last_updated"] == "2026-11-21"
     assert plan["ru"]["last_updated"] == "2026-11-10"
+
+
+def test_check_no_freshness_exits_0_on_valid_stale_content(region: Path) -> None:
+    code, _ = run("check", "-f", str(region), "--today", "2027-06-01")
+    assert code == 1
+    code, _ = run("check", "-f", str(region), "--today", "2027-06-01", "--no-freshness")
+    assert code == 0
+    write(region.parent, "content/alpha/news/2026-11-20-x.ru.md", "---\ntitle: [\n---\n")
+    code, _ = run("check", "-f", str(region), "--today", "2027-06-01", "--no-freshness")
+    assert code == 2

@@ -84,7 +84,8 @@ INTERNAL_KEYS = frozenset({"role", "municipality", "language", "today"})
 def parse_options(
     raw: Mapping[str, Any] | None, source: str = "mkdocs.yml", line: int | None = None
 ) -> tuple[Options, list[Problem]]:
-    data = {k: v for k, v in (raw or {}).items() if k not in INTERNAL_KEYS}
+    # an option left out (None in MkDocs' typed config) takes extrel's default
+    data = {k: v for k, v in (raw or {}).items() if k not in INTERNAL_KEYS and v is not None}
     try:
         return Options.model_validate(data), []
     except Exception as exc:  # pydantic.ValidationError

@@ -65,7 +65,8 @@ def analyse(
     Raises ``gitdates.ShallowCloneError`` for a shallow clone unless ``allow_shallow``.
     """
     root = root.resolve()
-    region = load_region(root, content_dir, only)
+    region = load_region(root, content_dir, only,
+                         allowed_iframe_hosts=options.allowed_iframe_hosts)
     paths = [
         p
         for m in region.municipalities.values()

@@ -17,8 +17,8 @@ class ExtrelConfig(base.Config):
     """Level of the one-line freshness summary; ``warning`` makes --strict fail on staleness."""
     fail_on_stale = c.Type(bool, default=False)
     """Make ``extrel build`` exit 1 when something is stale or missing."""
-    allowed_iframe_hosts = c.ListOfItems(c.Type(str), default=[])
-    """Video hosts whose iframes pages may embed."""
+    allowed_iframe_hosts = c.Optional(c.ListOfItems(c.Type(str)))
+    """Video hosts whose iframes pages may embed (default: Russian and common video hosts)."""
     workers = c.Optional(c.Type(int))
     """Processes building sections in parallel (default: one per core)."""
 
