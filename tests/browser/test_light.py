@@ -46,9 +46,19 @@ def test_cold_load_stays_within_budget(pages: Any, kinds: dict, kind: str,
 
 
 def search(page: Any, query: str) -> list[str]:
-    """Type into Material's search field as a visitor does; the result links, in order."""
+    """Type into Material's search field as a visitor does; the result links, in order.
+
+    Search gets ready (index fetched, worker set up) once the field has the focus; the
+    words are typed after that. Playwright types letters that are not on a US keyboard
+    as text input alone, without the keyup that Material listens to: End supplies one."""
+    placeholder = page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent)"
+        ".translations['search.result.placeholder']")
     page.locator(".md-search__input").click()
-    page.keyboard.type(query, delay=20)
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text=placeholder).wait_for(timeout=15000)
+    page.keyboard.type(query)
+    page.keyboard.press("End")
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
 
