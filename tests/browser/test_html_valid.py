@@ -56,3 +56,22 @@ def test_every_page_is_valid_html(site_dir: Path) -> None:
     checked = list(site_dir.rglob("*.html"))
     assert len(checked) > 50
     assert errors == [], f"{len(errors)} errors:\n" + "\n".join(errors[:60])
+
+
+def test_text_in_the_other_language_says_so(site_dir: Path) -> None:
+    """An untranslated item shows Russian words on an English page: its title, summary and
+    body carry lang="ru", so that screen readers switch voice (WCAG 3.1.2)."""
+    from bs4 import BeautifulSoup
+
+    checked = 0
+    for path in site_dir.glob("*/en/**/index.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for tag in soup.select(".x-news__item .x-tag"):
+            item = tag.find_parent(class_="x-news__item")
+            assert item.select_one(".x-news__title")["lang"] == "ru", path
+            checked += 1
+        if soup.select_one(".x-untranslated"):
+            assert soup.select_one("article h1")["lang"] == "ru", path
+            assert soup.select_one(".x-body")["lang"] == "ru", path
+            checked += 1
+    assert checked, "the demo has no untranslated item any more: nothing was checked"
