@@ -63,7 +63,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled or self.config.role == "none":
             return None
-        self.root = Path(config.config_file_path).resolve().parent
+        self.config_file = Path(config.config_file_path).resolve()
+        self.root = self.config_file.parent
         self.lang = self.config.language
         self.snapshot = self.preset or self._analyse()
         self.pages: dict[str, dict[str, Any]] = {}
@@ -193,7 +194,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             kind = "portal" if name == "index" else "page"
             self.pages[src_uri] = {"template": f"extrel/{kind}.html", "kind": kind}
         if "index.md" not in self.pages:
-            title = siteconfig.site_names(siteconfig.read_raw(Path(config.config_file_path)))[lang]
+            title = self._site_name(lang)
             self._generated(files, config, "index.md", title, "extrel/portal.html", kind="portal")
         title = {"ru": "Мониторинг обновления разделов", "en": "Update monitoring"}[lang]
         self._generated(files, config, "freshness/index.md", title, "extrel/dashboard.html",
@@ -354,7 +355,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             return
         for lang in LANGUAGES[1:]:
             other = siteconfig.load(
-                Path(config.config_file_path),
+                self.config_file,
                 role=self.config.role,
                 lang=lang,
                 site_name=self._site_name(lang),
@@ -405,8 +406,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
     def _site_name(self, lang: str) -> str:
         if self.config.role == "section":
             return self.snapshot.region.municipalities[self.config.municipality].name(lang)
-        raw = siteconfig.read_raw(self.root / "mkdocs.yml")
-        return siteconfig.site_names(raw)[lang]
+        return siteconfig.site_names(siteconfig.read_raw(self.config_file))[lang]
 
 
 def _words(lang: str) -> dict[str, str]:
