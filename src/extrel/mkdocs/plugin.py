@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -95,6 +96,16 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             )
         except ShallowCloneError as exc:  # pragma: no cover - allow_shallow is set
             raise PluginError(str(exc)) from None
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Keep compiled templates on disk: every section and language is its own build, and
+        compiling Material's templates again each time took a third of a section's build."""
+        if not self.config.enabled or self.config.role == "none":
+            return None
+        cache = self.root / ".cache" / "extrel" / "jinja"
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        return env
 
     # -- files ----------------------------------------------------------------------------
 
