@@ -265,3 +265,32 @@ def test_editor_text_is_escaped(tmp_path: Path) -> None:
     assert "Рога &amp; копыта" in html and "&lt; 5" in html
     listed = soup(root / "site/beta/news/index.html").select_one(".x-news__title a")
     assert listed.get_text() == '"Рога & копыта" < 5'
+
+
+def test_hosted_video_is_embedded_on_request_only(tmp_path: Path) -> None:
+    from regions import write
+
+    root = tmp_path / "r"
+    config = make_region(root)
+    files = ('[{file: overview.pdf, title: "Общая презентация", kind: overview}, '
+             '{file: "https://rutube.ru/play/embed/abc123", title: "Фильм о районе", '
+             'kind: video}]')
+    write(root, "content/alpha/presentation/index.ru.md",
+          f"---\ntitle: О районе\nfiles: {files}\n---\n\nТекст.\n")
+    write(root, "content/alpha/presentation/index.en.md",
+          f"---\ntitle: About\nfiles: {files.replace('Фильм о районе', 'A film')}\n---\n")
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", TODAY,
+                                      "--workers", "1"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    page = soup(root / "site/alpha/en/presentation/index.html")
+    box = page.select_one(".x-embed")
+    assert box["data-src"] == "https://rutube.ru/play/embed/abc123"
+    assert page.select_one(".x-embed__open")["href"] == "https://rutube.ru/play/embed/abc123"
+    assert page.find("iframe") is None  # nothing loads from rutube.ru until asked
+    write(root, "content/alpha/presentation/index.ru.md", f"---\ntitle: О районе\nfiles: "
+          f"{files.replace('rutube.ru', 'evil.example')}\n---\n")
+    result = CliRunner().invoke(cli, ["check", "-f", str(config), "--today", TODAY],
+                                catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "видео с сайта «evil.example» нельзя встроить" in result.output

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from urllib.parse import urlsplit
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -410,6 +411,32 @@ def _field_of(message: str) -> str:
     return match.group(1) if match else ""
 
 
+def is_video_url(value: object) -> bool:
+    """A presentation file given as the address of a video on a video host."""
+    return isinstance(value, str) and value.startswith(("https://", "http://"))
+
+
+def _check_video(run: Checks, page: Page, where: str, value: str) -> None:
+    host = (urlsplit(value).hostname or "").lower()
+    item = page.meta.get("files", [])
+    index = int(where.split(".")[1])
+    kind = item[index].get("kind") if isinstance(item, list) and isinstance(item[index], dict) \
+        else None
+    if kind != "video":
+        run.add(page.path, page.lines.get(where),
+                f"адрес «{value}» вместо файла допустим только для видео (kind: video); "
+                "документы кладите рядом со страницей",
+                f"an address ('{value}') instead of a file is allowed for videos only "
+                "(kind: video); put documents next to the page")
+    elif host not in run.hosts:
+        allowed = ", ".join(sorted(run.hosts)) or "—"
+        run.add(page.path, page.lines.get(where),
+                f"видео с сайта «{host}» нельзя встроить; разрешены: {allowed} "
+                "(allowed_iframe_hosts в mkdocs.yml)",
+                f"a video from '{host}' cannot be embedded; allowed hosts: {allowed} "
+                "(allowed_iframe_hosts in mkdocs.yml)")
+
+
 def _check_page(run: Checks, folder: Path, entry: Entry, page: Page, meta: Any) -> None:
     problems = run.problems
     page_dir = (run.root / page.path).parent
@@ -418,6 +445,9 @@ def _check_page(run: Checks, folder: Path, entry: Entry, page: Page, meta: Any) 
         assets += [("files", item.file, f"files.{i}")
                    for i, item in enumerate(getattr(meta, "files", []) or [])]
     for key, value, where in assets:
+        if key == "files" and is_video_url(value):
+            _check_video(run, page, where, value)
+            continue
         if value and key in page.meta:
             found = run.resolver.check(folder, page_dir, value, image=key == "image",
                                        loads=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 from typing import Any
 
 from .freshness import MunicipalityFreshness
@@ -213,6 +214,12 @@ def presentation_files(root: Path, entry: Entry, lang: str) -> list[dict[str, An
     folder = (root / entry.pages[entry.source_language(lang) or DEFAULT_LANGUAGE].path).parent
     result = []
     for item in meta.files:
+        if item.file.startswith(("https://", "http://")):
+            host = urlsplit(item.file).hostname or ""
+            result.append({"title": item.title, "kind": item.kind,
+                           "kind_text": word(f"file.{item.kind}", lang), "format": host,
+                           "size_text": "", "url": item.file, "embed": item.file, "host": host})
+            continue
         path = folder / item.file
         size = path.stat().st_size if path.is_file() else 0
         result.append(

@@ -107,3 +107,23 @@
     });
   });
 })();
+
+/* extrel: a video from a video host is embedded only when the visitor asks for it, so that
+   opening a page sends nothing to another site. Without JavaScript the link opens the video. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".x-embed__open");
+    if (!link) return;
+    var box = link.parentNode;
+    var frame = document.createElement("iframe");
+    frame.src = box.getAttribute("data-src");
+    frame.title = box.getAttribute("data-title") || "";
+    frame.setAttribute("allow", "fullscreen; picture-in-picture");
+    frame.setAttribute("referrerpolicy", "no-referrer");
+    frame.setAttribute("allowfullscreen", "");
+    box.replaceChild(frame, link);
+    frame.focus();
+    event.preventDefault();
+  });
+})();
