@@ -491,11 +491,21 @@ class _Writer:
             self.buckets.append((when, len(self.buckets), message, self.pending))
             self.pending = {}
 
-    def flush(self) -> None:
-        for when, _, message, files in sorted(self.buckets, key=lambda b: (b[0], b[1])):
+    def flush(self, *, by_day: bool = False) -> None:
+        """Commit what was cut, in the order of time; ``by_day``: one commit a day."""
+        ordered = sorted(self.buckets, key=lambda b: (b[0], b[1]))
+        self.buckets = []
+        if by_day:
+            days: dict[dt.date, tuple[dt.datetime, dict[str, bytes]]] = {}
+            for when, _, _, files in ordered:
+                _, merged = days.get(when.date(), (when, {}))
+                merged.update(files)
+                days[when.date()] = (when, merged)
+            ordered = [(when, 0, f"Материалы за {day.isoformat()}", files)
+                       for day, (when, files) in days.items()]
+        for when, _, message, files in ordered:
             self.pending = files
             self.commit(when, message)
-        self.buckets = []
 
     def commit(self, when: dt.datetime, message: str) -> None:
         if not self.pending:
@@ -629,7 +639,7 @@ COORDINATORS = [("Сергеева Анна Викторовна", "Anna Sergeye
                 ("Волкова Елена Сергеевна", "Yelena Volkova")]
 
 
-HISTORIES = ("page", "month")
+HISTORIES = ("page", "day", "month")
 
 
 def generate(root: Path, size: Size | str = "small", *, end: dt.date = END,
@@ -639,7 +649,10 @@ def generate(root: Path, size: Size | str = "small", *, end: dt.date = END,
     ``history="page"`` commits as editors do: each news item (both languages) on its own
     day, and each municipality's other monthly updates (a partner's last contact, new
     announcements, participation, next year's plan) in one commit at the month's end.
-    ``history="month"`` makes one commit a month for the whole region.
+    ``history="day"`` makes those into one commit a day for the whole region (at national
+    scale: each commit of a single repository rewrites the 17,500-entry ``content/`` tree,
+    and a commit per page would take hours to write). ``history="month"`` makes one commit
+    a month for the whole region.
     """
     if history not in HISTORIES:
         raise ValueError(f"history: one of {', '.join(HISTORIES)}")
@@ -708,7 +721,7 @@ def generate(root: Path, size: Size | str = "small", *, end: dt.date = END,
             for k in per_month[mi]:
                 when = first + dt.timedelta(days=min(span - 1, (k * 7 + m.index) % span))
                 _news(w, m, k, when, r, jpegs, size, info)
-                if history == "page":
+                if history != "month":
                     w.cut(_at(when, 60 + 37 * m.index + 11 * k), f"Новость {when.isoformat()}")
             for a in range(ann_months.count(mi)):
                 _announcement(w, m, day, a, r)
@@ -718,10 +731,10 @@ def generate(root: Path, size: Size | str = "small", *, end: dt.date = END,
                 _plan(w, m, day.year + 1, day, r)
             if mi and m.partners:
                 _partner(w, m, m.partners[mi % len(m.partners)], day, r, last=day)
-            if history == "page":
+            if history != "month":
                 w.cut(_at(day, 480 + m.index % 120), f"{m.id}: обновление за "
                       f"{MONTHS_NOM[day.month - 1]} {day.year}")
-        w.flush()
+        w.flush(by_day=history == "day")
         w.commit(_at(day, 480), f"Материалы за {MONTHS_NOM[day.month - 1]} {day.year}")
     w.close()
     info.news_files = list(info.latest_news.values())
@@ -908,15 +921,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", choices=sorted(SIZES), default="small")
     parser.add_argument("--municipalities", type=int, help="override the size's count")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--history", choices=HISTORIES, default="page",
+    parser.add_argument("--history", choices=HISTORIES,
                         help="a commit per news item and per municipality's monthly update "
-                        "(page), or one commit a month for the region (month)")
+                        "(page; the default but at national size), the same merged into one "
+                        "commit a day (day; the national default), or one a month (month)")
     parser.add_argument("root", type=Path)
     args = parser.parse_args(argv)
     size = SIZES[args.size]
     if args.municipalities:
         size = replace(size, municipalities=args.municipalities)
-    info = generate(args.root, size, seed=args.seed, history=args.history)
+    history = args.history or ("day" if args.size == "national" else "page")
+    info = generate(args.root, size, seed=args.seed, history=history)
     print(f"{info.root}: {len(info.municipalities)} municipalities, "  # noqa: T201
           f"{info.page_files} pages, "
           f"{info.asset_files} other files, {info.commits} commits "
