@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 from .freshness import MunicipalityFreshness
 from .labels import country_name, file_size, long_date, word
@@ -325,12 +325,17 @@ def list_view(
 
 
 def item_view(
-    m: Municipality, entry: Entry, lang: str, today: dt.date, dates: PageDates
+    m: Municipality, entry: Entry, lang: str, today: dt.date, dates: PageDates,
+    view: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The facts of one entry's own page: the same item its subsection's list shows."""
+    """The facts of one entry's own page: the same item its subsection's list shows.
+
+    ``view`` is that list when the caller already has it (a build renders every item page of
+    a subsection, and computing the list for each would be quadratic)."""
     if entry.section == "news":
         return news_item(entry, lang, dates)
-    view = list_view(m, entry.section, lang, today, dates)
+    if view is None:
+        view = list_view(m, entry.section, lang, today, dates)
     items = [*view.get("items", []), *view.get("upcoming", []), *view.get("past", [])]
     url = entry_url(entry)
     return next((i for i in items if i["url"] == url), {})

@@ -69,6 +69,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         self.lang = self.config.language
         self.snapshot = self.preset or self._analyse()
         self.pages: dict[str, dict[str, Any]] = {}
+        self.lists: dict[str, dict[str, Any]] = {}
         # extrel's templates come right after the region's own overrides (theme/)
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
@@ -297,7 +298,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             entry = info["entry"]
             data["section"] = entry.section
             data["section_title"] = views.title_of(entry.section, lang)
-            data["item"] = views.item_view(m, entry, lang, snap.today, dates)
+            data["item"] = views.item_view(m, entry, lang, snap.today, dates,
+                                           self._list(m, entry.section))
             source = entry.source_language(lang)
             if source != lang:
                 data["untranslated"] = {"source_lang": source}
@@ -308,11 +310,18 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                     item["thumb"] = self.thumbs.get(item["url"])
         else:
             data["section"] = kind
-            data["view"] = views.list_view(m, kind, lang, snap.today, dates)
+            data["view"] = self._list(m, kind)
             updated = views.subsection_updated(m, kind, lang, dates)
         data["updated_text"] = long_date(updated, lang) if updated else ""
         data["updated"] = updated.isoformat() if updated else ""
         return data
+
+    def _list(self, m: Any, section: str) -> dict[str, Any]:
+        """A subsection's list, computed once per build (its item pages reuse it)."""
+        if section not in self.lists:
+            self.lists[section] = views.list_view(m, section, self.lang, self.snapshot.today,
+                                                  self.snapshot.dates)
+        return self.lists[section]
 
     def _coat_of_arms(self, m: Any) -> str | None:
         if not m.meta.coat_of_arms:
