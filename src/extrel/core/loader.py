@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
+from .documents import presentation_warnings
 from .frontmatter import FrontMatterError, error_line, load_yaml, parse
+from .loadcache import LoadCache, folder_fingerprint
 from .model import Entry, Municipality, Page, Region
 from .options import Options
 from .problems import Problem
@@ -54,13 +56,18 @@ def load_region(
     content_dir: str = "content",
     only: Iterable[str] | None = None,
     allowed_iframe_hosts: Iterable[str] | None = None,
+    *,
+    cached: bool = False,
 ) -> Region:
     """Read the whole region. ``allowed_iframe_hosts``: hosts whose ``<iframe>`` pages may
-    embed (the option of the same name; by default the option's default)."""
+    embed (the option of the same name; by default the option's default). ``cached``: keep
+    what each municipality's folder held in ``.cache/extrel/load`` and reuse it while the
+    folder is unchanged."""
     root = root.resolve()
     problems: list[Problem] = []
     hosts = tuple(Options().allowed_iframe_hosts if allowed_iframe_hosts is None
                   else allowed_iframe_hosts)
+    cache = LoadCache.at(root, content_dir, sorted(hosts)) if cached else None
     run = Checks(root, hosts, problems)
     wanted = set(only) if only else None
     registry = _load_registry(run, wanted)
@@ -128,7 +135,7 @@ def load_region(
                 registry_path=f"municipalities/{name}.yml",
                 content_path=rel(root, child),
             )
-            _load_municipality(run, child, m)
+            _load_cached(run, child, m, cache)
             if meta is not None:
                 municipalities[name] = m
     for mid, meta in registry.items():
@@ -215,6 +222,22 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
                 run.add(relpath, lines.get("coat_of_arms"), *found)
         result[mid] = model
     return result
+
+
+def _load_cached(run: Checks, folder: Path, m: Municipality, cache: LoadCache | None) -> None:
+    """Read one municipality's folder, or take what the last reading of the same folder found."""
+    key = cache.key(m.id, folder_fingerprint(folder)) if cache else ""
+    if cache:
+        found = cache.get(m.id, key)
+        if found is not None:
+            m.entries, m.page_files, problems, m.file_warnings = found
+            run.problems.extend(problems)
+            return
+    before = len(run.problems)
+    _load_municipality(run, folder, m)
+    m.file_warnings = presentation_warnings(run.root, m)
+    if cache:
+        cache.put(m.id, key, (m.entries, m.page_files, run.problems[before:], m.file_warnings))
 
 
 def _load_municipality(run: Checks, folder: Path, m: Municipality) -> None:
@@ -314,7 +337,7 @@ def _load_page(
         return None
     run.markup(relpath, doc.meta, doc.lines)
     run.body(folder, path.parent, relpath, doc.body, doc.body_line, _SECTION_PAGES)
-    return Page(relpath, m.id, section, stem, lang, doc.meta, doc.lines, doc.body, doc.body_line)
+    return Page(relpath, m.id, section, stem, lang, doc.meta, doc.lines, doc.body_line)
 
 
 def _check_portal_page(run: Checks, content: Path, path: Path) -> None:

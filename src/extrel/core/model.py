@@ -27,8 +27,9 @@ class Page:
     meta: dict[str, Any]
     """The front matter as the editor wrote it (not yet merged with the Russian file)."""
     lines: dict[str, int]
-    body: str
     body_line: int = 1
+    """Where the Markdown after the front matter starts (the body itself is not kept: MkDocs
+    reads it again when it builds, and a national check would hold gigabytes of text)."""
 
 
 @dataclass
@@ -86,6 +87,8 @@ class Municipality:
         default_factory=lambda: {sid: {lang: [] for lang in LANGUAGES} for sid in SUBSECTION_IDS}
     )
     """Every ``*.L.md`` file of each subsection and language, valid or not (for freshness)."""
+    file_warnings: list[Problem] = field(default_factory=list)
+    """Warnings about the folder's files found while reading it (the presentation's PDFs)."""
 
     def name(self, lang: str) -> str:
         return getattr(self.meta.name, lang, self.meta.name.ru)

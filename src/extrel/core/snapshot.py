@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import presentation_warnings
 from .freshness import MunicipalityFreshness, municipality_freshness, translation_lag
 from .gitdates import last_updates
 from .loader import load_region
@@ -59,14 +58,16 @@ def analyse(
     allow_shallow: bool = False,
     content_dir: str = "content",
     config_problems: Iterable[Problem] = (),
+    cached: bool = True,
 ) -> Snapshot:
     """Load the content, date every page and rate every subsection as of ``today``.
 
     Raises ``gitdates.ShallowCloneError`` for a shallow clone unless ``allow_shallow``.
+    ``cached``: reuse what unchanged municipality folders held last time (see ``loadcache``).
     """
     root = root.resolve()
     region = load_region(root, content_dir, only,
-                         allowed_iframe_hosts=options.allowed_iframe_hosts)
+                         allowed_iframe_hosts=options.allowed_iframe_hosts, cached=cached)
     paths = [
         p
         for m in region.municipalities.values()
@@ -130,5 +131,5 @@ def _warnings(
                         )
                     )
     for m in region.municipalities.values():
-        found += presentation_warnings(region.root, m)
+        found += m.file_warnings
     return found

@@ -1,0 +1,115 @@
+"""The cache of what each municipality's folder held: reused only while the folder is the same,
+and never trusted beyond extrel's own classes."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+from regions import make_region, page, write
+
+from extrel.core.loadcache import LoadCache, folder_fingerprint
+from extrel.core.loader import load_region
+from extrel.core.options import Options
+
+BROKEN = "content/alpha/news/2026-11-20-broken.ru.md"
+
+
+def summary(root: Path, **kwargs: object) -> tuple[list[str], dict[str, list[str]]]:
+    region = load_region(root, cached=True, **kwargs)  # type: ignore[arg-type]
+    problems = [p.format("en") for p in region.problems]
+    entries = {
+        mid: [f"{e.section}/{e.slug}:{','.join(e.languages())}:{e.meta('ru').title}"
+              for e in m.all_entries()]
+        for mid, m in region.municipalities.items()
+    }
+    return problems, entries
+
+
+def cache_file(root: Path, mid: str) -> Path:
+    return root / ".cache" / "extrel" / "load" / f"{mid}.pickle"
+
+
+def touch_later(path: Path) -> None:
+    """Move the file's modification time on, as an editor's save would."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+
+
+def test_a_second_reading_comes_from_the_cache_and_finds_the_same(tmp_path: Path) -> None:
+    make_region(tmp_path)
+    write(tmp_path, BROKEN, page({"title": "Без даты"}))
+    cold = summary(tmp_path)
+    assert any("broken.ru.md" in p for p in cold[0])  # a problem, kept with the cached result
+    assert cache_file(tmp_path, "alpha").is_file() and cache_file(tmp_path, "beta").is_file()
+    # the entry written is the one the next reading asks for
+    root = tmp_path.resolve()
+    cache = LoadCache.at(root, "content", sorted(Options().allowed_iframe_hosts))
+    key = cache.key("alpha", folder_fingerprint(root / "content" / "alpha"))
+    assert cache.get("alpha", key) is not None
+    assert summary(tmp_path) == cold
+
+
+def test_an_edit_a_new_file_and_a_removal_are_seen(tmp_path: Path) -> None:
+    make_region(tmp_path)
+    before = summary(tmp_path)
+    news = tmp_path / "content/alpha/news/2026-11-05-kutaisi.ru.md"
+    news.write_text(news.read_text(encoding="utf-8").replace(
+        "Делегация из Кутаиси", "Делегация из Кутаиси прибыла"), encoding="utf-8")
+    touch_later(news)
+    after_edit = summary(tmp_path)
+    assert "news/2026-11-05-kutaisi:ru,en:Делегация из Кутаиси прибыла" in after_edit[1]["alpha"]
+    assert after_edit[1]["beta"] == before[1]["beta"]
+
+    write(tmp_path, BROKEN, page({"title": "Без даты"}))
+    with_broken = summary(tmp_path)
+    assert any("broken.ru.md" in p for p in with_broken[0])
+
+    (tmp_path / BROKEN).unlink()
+    assert not any("broken.ru.md" in p for p in summary(tmp_path)[0])
+
+    (tmp_path / "content/alpha/news/photo.jpg").unlink()
+    missing = summary(tmp_path)[0]
+    assert any("only-russian.ru.md" in p and "photo.jpg" in p for p in missing)
+
+
+def test_other_iframe_hosts_read_the_folders_again(tmp_path: Path) -> None:
+    make_region(tmp_path)
+    write(tmp_path, "content/alpha/organizations/uclg.ru.md", page(
+        {"title": "ОГМВ Евразия", "since": "2020-01-01"},
+        '<iframe src="https://video.example.org/embed/1" title="Видео"></iframe>'))
+    refused = summary(tmp_path)[0]
+    assert any("uclg.ru.md" in p and "video.example.org" in p for p in refused)
+    allowed = summary(tmp_path, allowed_iframe_hosts=["video.example.org"])[0]
+    assert not any("uclg.ru.md" in p for p in allowed)
+
+
+def test_a_damaged_cache_file_is_read_past(tmp_path: Path) -> None:
+    make_region(tmp_path)
+    cold = summary(tmp_path)
+    cache_file(tmp_path, "alpha").write_bytes(b"\x80\x05not a pickle")
+    assert summary(tmp_path) == cold
+    cache_file(tmp_path, "alpha").write_bytes(pickle.dumps(("wrong key", "wrong value")))
+    assert summary(tmp_path) == cold
+
+
+class _Exploit:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_cache_file_that_would_run_code_is_refused(tmp_path: Path) -> None:
+    make_region(tmp_path)
+    cold = summary(tmp_path)
+    marker = tmp_path / "pwned"
+    # whatever key the reader expects, unpickling must stop before running anything
+    cache_file(tmp_path, "alpha").write_bytes(pickle.dumps(("key", _Exploit(marker))))
+    assert summary(tmp_path) == cold
+    assert not marker.exists()
+    # and the entry was rewritten with a good one
+    with open(cache_file(tmp_path, "alpha"), "rb") as fd:
+        assert b"posix" not in fd.read()
