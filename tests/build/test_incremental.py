@@ -25,19 +25,49 @@ def tree(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def test_rebuild_skips_unchanged_sections_and_matches_a_fresh_build(tmp_path: Path) -> None:
     config = make_region(tmp_path / "r")
     root = config.parent
+    site = root / "site"
     commit_all(root, "2026-11-10T12:00:00+04:00")
     assert "(собрано 2, без изменений 0)" in build(config)
+    first = inodes(site)
     assert "(собрано 0, без изменений 2)" in build(config)
+    assert inodes(site) == first  # nothing changed: not one file rewritten or moved
     page = root / "content/beta/news/2026-08-01-hello.en.md"
     page.write_text(page.read_text(encoding="utf-8").replace("Hello", "Hello again"),
                     encoding="utf-8")
     git(root, "commit", "-qam", "edit", date="2026-11-20T10:00:00+04:00")
     assert "(собрано 1, без изменений 1)" in build(config)
-    html = (root / "site/beta/en/news/2026-08-01-hello/index.html").read_text(encoding="utf-8")
+    html = (site / "beta/en/news/2026-08-01-hello/index.html").read_text(encoding="utf-8")
     assert "Hello again" in html
+    after = inodes(site)
+    # the untouched section stayed where it was; the edited one and the portal are new files
+    assert {k: v for k, v in after.items() if k.startswith("alpha/")} == \
+        {k: v for k, v in first.items() if k.startswith("alpha/")}
+    assert after["beta/en/news/2026-08-01-hello/index.html"] != \
+        first["beta/en/news/2026-08-01-hello/index.html"]
+    assert after["freshness/index.html"] != first["freshness/index.html"]
+    fresh = tmp_path / "fresh"
+    build(config, "--site-dir", str(fresh))
+    assert tree(site) == tree(fresh)
+    assert not list(tmp_path.glob("r/.site.*")), "staging or old copies left behind"
+
+
+def test_a_removed_municipality_leaves_the_site(tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    build(config)
+    git(root, "rm", "-rq", "content/beta", "municipalities/beta.yml", "municipalities/beta.png")
+    git(root, "commit", "-qm", "beta leaves", date="2026-11-20T10:00:00+04:00")
+    assert "(собрано 0, без изменений 1)" in build(config)
+    assert not (root / "site/beta").exists()
     fresh = tmp_path / "fresh"
     build(config, "--site-dir", str(fresh))
     assert tree(root / "site") == tree(fresh)
@@ -71,3 +101,22 @@ def test_three_shards_together_equal_one_build(tmp_path: Path) -> None:
     assert tree(union) == tree(whole)
     assert sorted(p.name for p in whole.iterdir() if p.is_dir()) == [
         "alpha", "assets", "beta", "delta", "en", "freshness", "gamma", "search"]
+
+
+def test_a_broken_theme_template_is_named_and_the_last_site_kept(tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    build(config)
+    before = inodes(root / "site")
+    (root / "theme/main.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}{{ oops( }}{% endblock %}\n',
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", "2026-11-23",
+                                      "--workers", "1"])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "theme/main.html:2: ошибка в шаблоне темы" in result.output
+    assert "прежняя сборка не изменена" in result.output
+    assert inodes(root / "site") == before
+    assert not list(tmp_path.glob("r/.site.*")), "staging left behind"

@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 
@@ -101,6 +102,26 @@ def _run(config_file: Path, snapshot: Snapshot, *, role: str, site_dir: Path,
     return collect.messages
 
 
+_FAILURES = (MkDocsException, TemplateError, OSError, ValueError, KeyError)
+"""What a sub-build may raise on bad input: a broken theme template, a file it cannot write."""
+
+
+def describe(exc: BaseException, root: Path) -> str:
+    """One line for the editor or the regional staff: where (file:line), and what."""
+    if isinstance(exc, TemplateSyntaxError):
+        where = exc.filename or exc.name or "?"
+        try:
+            where = Path(where).resolve().relative_to(root).as_posix()
+        except ValueError:
+            pass
+        return (f"{where}:{exc.lineno}: ошибка в шаблоне темы: {exc.message}; исправьте шаблон "
+                f"/ template error: {exc.message}")
+    if isinstance(exc, TemplateError):
+        return (f"ошибка в шаблоне темы: {exc.message or type(exc).__name__}; проверьте "
+                "шаблоны в папке темы (theme/) / template error")
+    return str(exc) or type(exc).__name__
+
+
 def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
                   site_dir: Path) -> SectionResult:
     """Build one municipality's section (both languages) into ``site_dir``; never raises."""
@@ -109,9 +130,9 @@ def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
         warnings = _run(config_file, snapshot, role="section", site_dir=site_dir,
                         municipality=municipality)
         return SectionResult(municipality, time.perf_counter() - started, warnings)
-    except (MkDocsException, OSError, ValueError, KeyError) as exc:
-        return SectionResult(municipality, time.perf_counter() - started, [], str(exc) or
-                             type(exc).__name__)
+    except _FAILURES as exc:
+        return SectionResult(municipality, time.perf_counter() - started, [],
+                             describe(exc, config_file.parent))
 
 
 def _hash_tree(digest: hashlib._Hash, folder: Path, base: Path, *, by_stat: bool) -> None:
@@ -203,32 +224,6 @@ def _save_manifest(site_dir: Path, manifest: dict[str, str]) -> None:
     os.replace(tmp, path)
 
 
-def _reuse_portal(site_dir: Path, staging: Path, sections: set[str]) -> None:
-    """Hard-link the previous portal: everything at the top of site/ but the sections."""
-    staging.mkdir(parents=True, exist_ok=True)
-    for child in site_dir.iterdir():
-        if child.name in sections:
-            continue
-        target = staging / child.name
-        if child.is_dir():
-            shutil.copytree(child, target, copy_function=os.link)
-        else:
-            os.link(child, target)
-
-
-def _reuse(previous: Path, target: Path) -> bool:
-    """Hard-link the previous build of a section into the staging folder (files are never
-    rewritten in place, so sharing them with the old tree is safe)."""
-    if not (previous / "index.html").is_file():
-        return False
-    try:
-        shutil.copytree(previous, target, copy_function=os.link)
-    except OSError:
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(previous, target)
-    return True
-
-
 def shard_of(snapshot: Snapshot, ids: Sequence[str], k: int, n: int) -> list[str]:
     """A deterministic, balanced share: greedy by page count, heaviest first, ties by id."""
     weights = {
@@ -256,7 +251,13 @@ def build_region(
     progress: Callable[[SectionResult, int, int], None] | None = None,
     portal_only: bool = False,
 ) -> BuildResult:
-    """Build into a staging folder and swap it in. Raises BuildError; ``site_dir`` is then kept."""
+    """Build what changed into a staging folder and put it in place. Raises BuildError;
+    ``site_dir`` is then kept as it was.
+
+    The first build swaps the whole staging folder in. Later builds stage only the sections
+    (and the portal) whose content hash changed, and, once every one has built, replace their
+    folders in ``site_dir`` by renames: unchanged sections are neither copied nor touched.
+    """
     started = time.perf_counter()
     # MkDocs stamps sitemaps with the build date: make it the check date, so that two
     # builds of the same content as of the same day are identical, file for file
@@ -274,38 +275,81 @@ def build_region(
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     if staging.exists():
         shutil.rmtree(staging)
-    manifest = _load_manifest(site_dir) if site_dir.is_dir() else {}
+    previous = site_dir.is_dir()
+    manifest = _load_manifest(site_dir) if previous else {}
     shared = shared_hash(config_file)
     hashes = {mid: section_hash(snapshot, mid, shared) for mid in ids}
     hashes[PORTAL_KEY] = portal_hash(snapshot, shared)
+    current = set(snapshot.region.municipalities)
+    todo = [mid for mid in ids
+            if not (manifest.get(mid) == hashes[mid] and (site_dir / mid / "index.html").is_file())]
+    reused = [mid for mid in ids if mid not in todo]
+    portal = not (manifest.get(PORTAL_KEY) == hashes[PORTAL_KEY]
+                  and (site_dir / "index.html").is_file())
+    removed = [key for key in manifest if key != PORTAL_KEY and key not in current
+               and (site_dir / key).exists()]
+    results = [SectionResult(mid, 0.0, reused=True) for mid in reused]
+    portal_warnings: list[str] = []
+    if previous and not todo and not portal and not removed:
+        results.sort(key=lambda r: r.municipality)
+        return BuildResult(site_dir, results, [], time.perf_counter() - started)
     try:
-        if manifest.get(PORTAL_KEY) == hashes[PORTAL_KEY] and (site_dir / "index.html").is_file():
-            portal_warnings = []
-            _reuse_portal(site_dir, staging, set(snapshot.region.municipalities))
-        else:
-            portal_warnings = _run(config_file, snapshot, role="portal", site_dir=staging)
-        reused = [mid for mid in ids
-                  if manifest.get(mid) == hashes[mid] and _reuse(site_dir / mid, staging / mid)]
-        todo = [mid for mid in ids if mid not in reused]
-        results = _build_sections(config_file, snapshot, todo, staging, workers, progress)
-        results += [SectionResult(mid, 0.0, reused=True) for mid in reused]
-        failed = [r for r in results if r.error]
+        staging.mkdir()
+        if portal:
+            try:
+                portal_warnings = _run(config_file, snapshot, role="portal", site_dir=staging)
+            except _FAILURES as exc:
+                raise BuildError(f"portal: {describe(exc, config_file.parent)}") from None
+        built = _build_sections(config_file, snapshot, todo, staging, workers, progress)
+        failed = [r for r in built if r.error]
         if failed:
             raise BuildError("\n".join(f"{r.municipality}: {r.error}" for r in failed))
-        if (only or shard or portal_only) and site_dir.is_dir():
-            # sections not asked for stay as the last build made them
-            for mid in snapshot.region.municipalities:
-                previous = site_dir / mid
-                if mid not in ids and previous.is_dir():
-                    _reuse(previous, staging / mid)
-                    hashes.setdefault(mid, manifest.get(mid, ""))
-        _swap(staging, site_dir)
-        _save_manifest(site_dir, {k: v for k, v in hashes.items() if v})
+        results += built
+        if previous:
+            _put_in_place(staging, site_dir, sections=todo, portal=portal, keep=current,
+                          removed=removed)
+        else:
+            os.rename(staging, site_dir)
+        kept = {k: v for k, v in manifest.items() if k in current}
+        _save_manifest(site_dir, {**kept, **{k: v for k, v in hashes.items()
+                                             if k in todo or k in reused or k == PORTAL_KEY}})
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     results.sort(key=lambda r: r.municipality)
     return BuildResult(site_dir, results, portal_warnings, time.perf_counter() - started)
+
+
+def _put_in_place(staging: Path, site_dir: Path, *, sections: Sequence[str], portal: bool,
+                  keep: set[str], removed: Sequence[str]) -> None:
+    """Replace the rebuilt folders of ``site_dir`` with their staged copies, by renames.
+
+    ``sections``: the rebuilt sections; ``portal``: whether the portal was rebuilt (then
+    everything at the top of ``site_dir`` that is not a section in ``keep`` is the old
+    portal's, or a removed municipality's, and goes; otherwise only the ``removed``
+    municipalities' folders go). Old copies go to a folder beside
+    ``site_dir`` and are deleted last; each rename is atomic, so a reader sees a section or
+    the portal either whole and old or whole and new.
+    """
+    trash = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+    trash.mkdir(exist_ok=True)
+    try:
+        for mid in sections:
+            if (site_dir / mid).exists():
+                os.rename(site_dir / mid, trash / mid)
+            os.rename(staging / mid, site_dir / mid)
+        if portal:
+            for child in list(site_dir.iterdir()):
+                if child.name not in keep:
+                    os.rename(child, trash / child.name)
+            for child in list(staging.iterdir()):
+                os.rename(child, site_dir / child.name)
+        else:
+            for mid in removed:
+                os.rename(site_dir / mid, trash / mid)
+        staging.rmdir()
+    finally:
+        shutil.rmtree(trash, ignore_errors=True)
 
 
 def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], staging: Path,
@@ -328,13 +372,3 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
             if progress:
                 progress(results[-1], len(results), len(ids))
     return sorted(results, key=lambda r: r.municipality)
-
-
-def _swap(staging: Path, site_dir: Path) -> None:
-    """Put the new site in place with renames, so readers never see half a site."""
-    old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
-    if site_dir.exists():
-        os.rename(site_dir, old)
-    os.rename(staging, site_dir)
-    if old.exists():
-        shutil.rmtree(old)
