@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 from datetime import date, datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from extrel.core.gitdates import GitError, ShallowCloneError, last_updates
+from extrel.core.loadcache import LoadCache
 
 MOSCOW = ZoneInfo("Europe/Moscow")  # UTC+3
 ULYANOVSK = ZoneInfo("Europe/Ulyanovsk")  # UTC+4
@@ -326,3 +328,44 @@ def test_git_failure_is_not_mistaken_for_no_repository(repo: GitRepo) -> None:
     # A broken repository is reported, not silently dated by mtimes.
     with pytest.raises(GitError):
         last_updates(repo.path, [PAGE], MOSCOW)
+
+
+# --- the cached walk -------------------------------------------------------
+
+
+def cached(repo: GitRepo, paths: list[str]) -> dict[str, date]:
+    cache = LoadCache(repo.path.parent / "cache", "salt")
+    return last_updates(repo.path, paths, MOSCOW, cache=cache)
+
+
+def test_cached_walk_is_reused_for_the_same_head(repo: GitRepo) -> None:
+    repo.commit("2026-09-01T10:00:00+03:00", {PAGE: "one\n"})
+    assert cached(repo, [PAGE]) == {PAGE: date(2026, 9, 1)}
+    # a second run on the same HEAD reads the stored walk: plant a different one under
+    # the same key and it is what comes back
+    stored = repo.path.parent / "cache" / "_git.pickle"
+    with open(stored, "rb") as fd:
+        key, history = pickle.load(fd)
+    history[PAGE] = int(datetime(2026, 9, 5, 12, tzinfo=MOSCOW).timestamp())
+    with open(stored, "wb") as fd:
+        pickle.dump((key, history), fd)
+    assert cached(repo, [PAGE]) == {PAGE: date(2026, 9, 5)}
+
+
+def test_cached_walk_follows_new_commits_and_a_reset(repo: GitRepo) -> None:
+    repo.commit("2026-09-01T10:00:00+03:00", {PAGE: "one\n"})
+    assert cached(repo, [PAGE]) == {PAGE: date(2026, 9, 1)}
+    repo.commit("2026-10-15T10:00:00+03:00", {PAGE: "two\n"})
+    assert cached(repo, [PAGE]) == {PAGE: date(2026, 10, 15)}
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    assert cached(repo, [PAGE]) == {PAGE: date(2026, 9, 1)}
+
+
+def test_cached_walk_follows_a_new_ignore_list_and_new_paths(repo: GitRepo) -> None:
+    other = "content/inza/news/2026-10-01-minsk.ru.md"
+    repo.commit("2026-07-01T12:00:00+03:00", {PAGE: "text\n", other: "x\n"})
+    sha = repo.commit("2026-10-01T12:00:00+03:00", {PAGE: "text \n"}, "reformat")
+    assert cached(repo, [PAGE]) == {PAGE: date(2026, 10, 1)}
+    repo.write(".git-blame-ignore-revs", sha + "\n")  # not committed: HEAD is the same
+    assert cached(repo, [PAGE]) == {PAGE: date(2026, 7, 1)}
+    assert cached(repo, [PAGE, other]) == {PAGE: date(2026, 7, 1), other: date(2026, 7, 1)}

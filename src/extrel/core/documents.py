@@ -8,8 +8,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from .model import Municipality
 from .problems import Problem
 
@@ -31,6 +29,8 @@ class PdfInfo:
 
 def pdf_info(path: Path) -> PdfInfo | None:
     """Page count and whether the PDF is tagged (readable by screen readers); None if unreadable."""
+    import pypdfium2 as pdfium  # only when a PDF is read: not on a check served from the cache
+
     try:
         pdf = pdfium.PdfDocument(path)
     except (pdfium.PdfiumError, OSError):
@@ -43,6 +43,8 @@ def pdf_info(path: Path) -> PdfInfo | None:
 
 def thumbnail(path: Path, cache: Path) -> Path | None:
     """A WebP of the first page, THUMB_WIDTH wide, cached by the PDF's content hash."""
+    import pypdfium2 as pdfium
+
     with open(path, "rb") as fd:
         key = hashlib.file_digest(fd, "sha1").hexdigest()
     target = cache / key[:2] / f"{key}.webp"

@@ -19,6 +19,7 @@ by one ``git status`` process, whatever the number of files.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import posixpath
@@ -28,7 +29,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from .loadcache import LoadCache
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +92,7 @@ def last_updates(
     tz: ZoneInfo,
     *,
     allow_shallow: bool = False,
+    cache: LoadCache | None = None,
 ) -> dict[str, date]:
     """Last update date, in `tz`, of each given path (posix, relative to `root`).
 
@@ -114,6 +120,9 @@ def last_updates(
     Raises `ShallowCloneError` for a shallow clone unless `allow_shallow`, and
     `GitError` when git fails on an existing repository (for instance
     "dubious ownership"), rather than silently falling back to mtimes.
+
+    `cache`: keep the walk's result for the same HEAD, ignore list and paths, so that a
+    second run on an unchanged history (an edit not yet committed, say) skips `git log`.
     """
     root = Path(root)
     wanted = list(dict.fromkeys(paths))
@@ -131,7 +140,7 @@ def last_updates(
     git_path = {p: _join(prefix, p) for p in wanted}
     dirty = _dirty_paths(toplevel)
     ignored = _IgnoredRevs.read(toplevel / IGNORE_REVS_FILE)
-    history = _history(toplevel, set(git_path.values()), ignored)
+    history = _cached_history(toplevel, set(git_path.values()), ignored, cache)
 
     result: dict[str, date] = {}
     for p in wanted:
@@ -301,6 +310,25 @@ def _log_entries(toplevel: Path) -> Iterator[tuple[str, int, list[tuple[str, lis
         i += count
     if commit is not None:
         yield commit[0], commit[1], changes
+
+
+def _cached_history(toplevel: Path, wanted: set[str], ignored: _IgnoredRevs,
+                    cache: LoadCache | None) -> dict[str, int]:
+    """``_history``, or its result from a run on the same HEAD, ignore list and paths."""
+    if cache is None:
+        return _history(toplevel, wanted, ignored)
+    head = _git(toplevel, "rev-parse", "-q", "--verify", "HEAD", check=False)
+    if head.returncode != 0:
+        return {}  # no commit yet
+    paths = hashlib.sha1("\0".join(sorted(wanted)).encode()).hexdigest()
+    revs = repr(sorted((n, sorted(r)) for n, r in ignored.by_length.items()))
+    key = cache.key("_git", str(toplevel), _decode(head.stdout).strip(), revs, paths)
+    found = cache.get("_git", key)
+    if isinstance(found, dict):
+        return found
+    history = _history(toplevel, wanted, ignored)
+    cache.put("_git", key, history)
+    return history
 
 
 def _history(toplevel: Path, wanted: set[str], ignored: _IgnoredRevs) -> dict[str, int]:

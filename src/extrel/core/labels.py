@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel import Locale
-from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
 
 BABEL_LOCALES = {"ru": "ru", "en": "en_GB"}
 """en_GB writes «5 November 2026», as the standard's English pages should."""
@@ -67,6 +64,8 @@ def long_date(value: dt.date | dt.datetime | None, lang: str) -> str:
     """«5 ноября 2026 г.» / «5 November 2026»; with the time where one is given."""
     if value is None:
         return ""
+    from babel.dates import format_date, format_datetime  # Babel's data loads on first use
+
     locale = BABEL_LOCALES.get(lang, lang)
     if isinstance(value, dt.datetime):
         return format_datetime(value, "d MMMM y, HH:mm", locale=locale)
@@ -76,10 +75,14 @@ def long_date(value: dt.date | dt.datetime | None, lang: str) -> str:
 def country_name(code: str | None, lang: str) -> str:
     if not code:
         return ""
+    from babel import Locale
+
     return Locale.parse(BABEL_LOCALES.get(lang, lang)).territories.get(code, code)
 
 
 def file_size(size: int, lang: str) -> str:
+    from babel.numbers import format_decimal
+
     locale = BABEL_LOCALES.get(lang, lang)
     units = {"ru": ("Б", "КБ", "МБ", "ГБ"), "en": ("B", "KB", "MB", "GB")}[lang]
     value = float(size)

@@ -70,7 +70,7 @@ def load_region(
     cache = LoadCache.at(root, content_dir, sorted(hosts)) if cached else None
     run = Checks(root, hosts, problems)
     wanted = set(only) if only else None
-    registry = _load_registry(run, wanted)
+    registry = _registry_cached(run, wanted, cache)
     content = root / content_dir
     municipalities: dict[str, Municipality] = {}
     portal_pages: list[str] = []
@@ -150,6 +150,24 @@ def load_region(
     return Region(root, content_dir, municipalities, portal_pages, problems)
 
 
+def _registry_cached(run: Checks, wanted: set[str] | None, cache: LoadCache | None
+                     ) -> dict[str, MunicipalityMeta | None]:
+    """The registry, or what the last reading of the same ``municipalities/`` folder found."""
+    if cache is None:
+        return _load_registry(run, wanted)
+    key = cache.key("_registry", folder_fingerprint(run.root / "municipalities"),
+                    repr(sorted(wanted)) if wanted is not None else "*")
+    found = cache.get("_registry", key)  # ids are slugs: "_registry" is never one
+    if found is not None:
+        result, problems = found
+        run.problems.extend(problems)
+        return result
+    before = len(run.problems)
+    result = _load_registry(run, wanted)
+    cache.put("_registry", key, (result, run.problems[before:]))
+    return result
+
+
 def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, MunicipalityMeta | None]:
     """Registry entries by id; None marks an entry that exists but is invalid."""
     root, problems = run.root, run.problems
@@ -226,7 +244,8 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
 
 def _load_cached(run: Checks, folder: Path, m: Municipality, cache: LoadCache | None) -> None:
     """Read one municipality's folder, or take what the last reading of the same folder found."""
-    key = cache.key(m.id, folder_fingerprint(folder)) if cache else ""
+    m.fingerprint = folder_fingerprint(folder)
+    key = cache.key(m.id, m.fingerprint) if cache else ""
     if cache:
         found = cache.get(m.id, key)
         if found is not None:

@@ -87,6 +87,8 @@ class Municipality:
         default_factory=lambda: {sid: {lang: [] for lang in LANGUAGES} for sid in SUBSECTION_IDS}
     )
     """Every ``*.L.md`` file of each subsection and language, valid or not (for freshness)."""
+    fingerprint: str = ""
+    """The sizes and times of everything in the folder when it was read (``loadcache``)."""
     file_warnings: list[Problem] = field(default_factory=list)
     """Warnings about the folder's files found while reading it (the presentation's PDFs)."""
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .freshness import MunicipalityFreshness, municipality_freshness, translation_lag
 from .gitdates import last_updates
+from .loadcache import LoadCache
 from .loader import load_region
 from .model import Region
 from .options import Options
@@ -75,7 +76,8 @@ def analyse(
         for files in by_lang.values()
         for p in files
     ] + region.portal_pages
-    dates = last_updates(root, paths, options.zone(), allow_shallow=allow_shallow)
+    dates = last_updates(root, paths, options.zone(), allow_shallow=allow_shallow,
+                         cache=LoadCache.at(root, "git") if cached else None)
     thresholds = options.thresholds()
     freshness = {}
     for mid, m in region.municipalities.items():

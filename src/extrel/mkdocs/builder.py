@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 
 from .. import __version__
 from ..core.freshness import freshness_to_dict
+from ..core.loadcache import folder_fingerprint
 from ..core.sections import DEFAULT_LANGUAGE
 from ..core.snapshot import Snapshot
 from . import siteconfig
@@ -74,6 +74,9 @@ class _Collect(logging.Handler):
 def _run(config_file: Path, snapshot: Snapshot, *, role: str, site_dir: Path,
          municipality: str | None = None) -> list[str]:
     """One MkDocs build of the default language (the plugin chains the others)."""
+    # imported here: a rebuild with nothing changed never loads MkDocs' build machinery
+    from mkdocs.commands.build import build as mkdocs_build
+
     if municipality:
         name = snapshot.region.municipalities[municipality].name(DEFAULT_LANGUAGE)
     else:
@@ -135,10 +138,8 @@ def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
                              describe(exc, config_file.parent))
 
 
-def _hash_tree(digest: hashlib._Hash, folder: Path, base: Path, *, by_stat: bool) -> None:
-    """Feed a folder's files into ``digest``: their content, or (``by_stat``, for content
-    folders that may hold large photos and PDFs) their size and modification time, as
-    make and ninja do."""
+def _hash_tree(digest: hashlib._Hash, folder: Path, base: Path) -> None:
+    """Feed a folder's files and their content into ``digest`` (for the theme and extrel)."""
     if not folder.is_dir():
         return
     for dirpath, dirnames, filenames in os.walk(folder):
@@ -146,12 +147,8 @@ def _hash_tree(digest: hashlib._Hash, folder: Path, base: Path, *, by_stat: bool
         for name in sorted(filenames):
             path = Path(dirpath) / name
             digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-            if by_stat:
-                st = path.stat()
-                digest.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
-            else:
-                with open(path, "rb") as fd:
-                    digest.update(hashlib.file_digest(fd, "sha1").digest())
+            with open(path, "rb") as fd:
+                digest.update(hashlib.file_digest(fd, "sha1").digest())
 
 
 def _hash_file(digest: hashlib._Hash, path: Path) -> None:
@@ -168,8 +165,8 @@ def shared_hash(config_file: Path) -> str:
     raw = siteconfig.read_raw(config_file)
     theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
     if theme and theme.get("custom_dir"):
-        _hash_tree(digest, root / theme["custom_dir"], root, by_stat=False)
-    _hash_tree(digest, PACKAGE, PACKAGE, by_stat=False)  # extrel's own code and templates
+        _hash_tree(digest, root / theme["custom_dir"], root)
+    _hash_tree(digest, PACKAGE, PACKAGE)  # extrel's own code and templates
     return digest.hexdigest()
 
 
@@ -179,7 +176,7 @@ def section_hash(snapshot: Snapshot, municipality: str, shared: str) -> str:
     root = snapshot.root
     digest = hashlib.sha1(shared.encode())
     digest.update(snapshot.today.isoformat().encode())
-    _hash_tree(digest, root / m.content_path, root, by_stat=True)
+    digest.update((m.fingerprint or folder_fingerprint(root / m.content_path)).encode())
     _hash_file(digest, root / m.registry_path)
     if m.meta.coat_of_arms:
         _hash_file(digest, root / "municipalities" / m.meta.coat_of_arms)
@@ -189,22 +186,33 @@ def section_hash(snapshot: Snapshot, municipality: str, shared: str) -> str:
     return digest.hexdigest()
 
 
+PORTAL_SUBSECTIONS = ("news", "announcements")
+"""The subsections whose entries the portal shows (latest news, the regional feed and
+calendar); the others reach it only through freshness."""
+
+
 def portal_hash(snapshot: Snapshot, shared: str) -> str:
-    """What the portal and the dashboard show: freshness, names, news, the portal's pages."""
+    """What the portal and the dashboard show: freshness and problems, the registry, the
+    news and announcements (their front matter and dates, not their text), the portal's own
+    pages. An edit to a news item's text alone leaves the portal as it was."""
     root = snapshot.root
     digest = hashlib.sha1(shared.encode())
+    digest.update(snapshot.today.isoformat().encode())
     data = freshness_to_dict(snapshot.today, snapshot.options.timezone,
                              list(snapshot.freshness.values()),
                              [p.to_dict() for p in snapshot.problems])
     digest.update(json.dumps(data, sort_keys=True).encode())
     for relpath in snapshot.region.portal_pages:
         _hash_file(digest, root / relpath)
-    for m in snapshot.region.municipalities.values():
-        _hash_file(digest, root / m.registry_path)
-        for by_lang in (m.page_files["news"],):
-            for paths in by_lang.values():
-                for relpath in paths:
-                    _hash_file(digest, root / relpath)
+    for mid, m in snapshot.region.municipalities.items():
+        digest.update(f"{mid}\0{m.meta.model_dump_json()}".encode())
+        for sid in PORTAL_SUBSECTIONS:
+            for entry in m.entries[sid]:
+                digest.update(f"{sid}/{entry.slug}".encode())
+                for lang, meta in entry.data.items():
+                    page = entry.pages.get(lang)
+                    when = snapshot.dates.get(page.path) if page else None
+                    digest.update(f"{lang}:{when}:{meta.model_dump_json()}".encode())
     return digest.hexdigest()
 
 

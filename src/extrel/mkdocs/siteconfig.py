@@ -14,9 +14,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
+from typing import TYPE_CHECKING
+
 from mkdocs.utils.yaml import yaml_load
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 from ..core.sections import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -125,4 +128,6 @@ def load(config_file: Path, **kwargs: Any) -> MkDocsConfig:
     """A validated configuration: the region's mkdocs.yml with ``overrides(...)`` applied."""
     raw = read_raw(config_file)
     root = config_file.parent.resolve()
+    from mkdocs.config import load_config  # not needed to read options or to skip a build
+
     return load_config(config_file=str(config_file), **overrides(root, raw, **kwargs))

@@ -7,7 +7,6 @@ import warnings
 from pathlib import Path
 from struct import error as struct_error
 
-from PIL import Image, UnidentifiedImageError
 
 from .scan import short
 
@@ -39,6 +38,8 @@ class ImageChecker:
         return verdict[0].format(shown), verdict[1].format(shown)
 
     def _open(self, path: Path) -> tuple[str, str] | None:
+        from PIL import Image, UnidentifiedImageError  # only when an image is checked
+
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
-from markdown.extensions.attr_list import get_attrs  # type: ignore[import-untyped]
 
 Message = tuple[int | None, str, str]
 """Line, Russian and English text of one problem."""
@@ -276,6 +275,9 @@ def _markdown(text: str, first_line: int, scan: Scan) -> None:
         image = label in image_labels
         scan.refs.append(Ref(line, url, image=image, loads=image))
     for m in _ATTR_LIST.finditer(text):
+        # imported here: a check served from the cache never needs Python-Markdown
+        from markdown.extensions.attr_list import get_attrs  # type: ignore[import-untyped]
+
         line = _line_of(m.start(), first_line, starts)
         for pair in get_attrs(m.group("attrs")):
             name, value = pair[0], pair[1]
