@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from regions import commit_all, make_region
+from regions import commit_all, image, make_region, page, write
 
 from extrel.cli import cli
 from extrel.core.sections import SUBSECTIONS
@@ -20,6 +20,11 @@ TODAY = "2026-11-23"
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("region")
     config = make_region(root)
+    # the region's own theme file, a portal page and a portal file beside the sections
+    write(root, "theme/assets/region.css", ".x-region { color: #036; }\n")
+    write(root, "content/about.ru.md", page({"title": "О регионе"}, "Текст о регионе."))
+    write(root, "content/about.en.md", page({"title": "About the region"}, "About text."))
+    image(root / "content/_files/logo.png", (32, 32))
     commit_all(root, "2026-11-10T12:00:00+04:00")
     result = CliRunner().invoke(
         cli, ["build", "-f", str(config), "--today", TODAY, "--workers", "2"],
@@ -294,3 +299,16 @@ def test_hosted_video_is_embedded_on_request_only(tmp_path: Path) -> None:
                                 catch_exceptions=False)
     assert result.exit_code == 2
     assert "видео с сайта «evil.example» нельзя встроить" in result.output
+
+
+def test_theme_files_and_the_portal_s_own_files_are_published(site: Path) -> None:
+    # the region's custom_dir and Material's static files reach the portal and every section
+    for prefix in ("", "en/", "alpha/", "alpha/en/"):
+        assert (site / prefix / "assets/region.css").is_file(), prefix
+        assert list((site / prefix / "assets/javascripts").glob("bundle.*.min.js")), prefix
+    assert not list(site.rglob(".icons")), "the theme's hidden icon folder is not copied"
+    # the portal's own pages and files, and nothing of the sections' sources
+    assert "Текст о регионе." in (site / "about/index.html").read_text(encoding="utf-8")
+    assert "About text." in (site / "en/about/index.html").read_text(encoding="utf-8")
+    assert (site / "_files/logo.png").is_file()
+    assert not list(site.glob("alpha/news/*.md")) and not list(site.glob("*.md"))

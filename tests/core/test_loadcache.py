@@ -113,3 +113,21 @@ def test_a_cache_file_that_would_run_code_is_refused(tmp_path: Path) -> None:
     # and the entry was rewritten with a good one
     with open(cache_file(tmp_path, "alpha"), "rb") as fd:
         assert b"posix" not in fd.read()
+
+
+def test_reading_in_several_processes_finds_the_same_in_the_same_order(tmp_path: Path) -> None:
+    make_region(tmp_path)
+    write(tmp_path, BROKEN, page({"title": "Без даты"}))
+    write(tmp_path, "content/beta/news/2026-08-02-bad.ru.md", page({"date": "2026-08-02"}))
+    write(tmp_path, "content/beta/news/2026-08-02-bad.en.md", page({"title": "No date"}))
+    serial = load_region(tmp_path, workers=1)
+    parallel = load_region(tmp_path, workers=2)
+    assert [p.format("en") for p in parallel.problems] == \
+        [p.format("en") for p in serial.problems]
+    assert len({p.file for p in serial.problems}) >= 2  # problems in both municipalities
+    for mid, m in serial.municipalities.items():
+        other = parallel.municipalities[mid]
+        assert other.page_files == m.page_files
+        assert [(e.section, e.slug, e.data) for e in other.all_entries()] == \
+            [(e.section, e.slug, e.data) for e in m.all_entries()]
+        assert other.file_warnings == m.file_warnings and other.fingerprint == m.fingerprint

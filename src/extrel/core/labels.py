@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 
 BABEL_LOCALES = {"ru": "ru", "en": "en_GB"}
@@ -60,8 +61,12 @@ def word(key: str, lang: str) -> str:
     return entry.get(lang) or entry["ru"]
 
 
+@functools.lru_cache(maxsize=4096)
 def long_date(value: dt.date | dt.datetime | None, lang: str) -> str:
-    """«5 ноября 2026 г.» / «5 November 2026»; with the time where one is given."""
+    """«5 ноября 2026 г.» / «5 November 2026»; with the time where one is given.
+
+    Remembered: a section's lists show the same few hundred dates thousands of times, and
+    Babel's formatting was a tenth of a section's build."""
     if value is None:
         return ""
     from babel.dates import format_date, format_datetime  # Babel's data loads on first use

@@ -58,11 +58,12 @@ def load_region(
     allowed_iframe_hosts: Iterable[str] | None = None,
     *,
     cached: bool = False,
+    workers: int = 1,
 ) -> Region:
     """Read the whole region. ``allowed_iframe_hosts``: hosts whose ``<iframe>`` pages may
     embed (the option of the same name; by default the option's default). ``cached``: keep
     what each municipality's folder held in ``.cache/extrel/load`` and reuse it while the
-    folder is unchanged."""
+    folder is unchanged. ``workers``: processes that read the municipalities' folders."""
     root = root.resolve()
     problems: list[Problem] = []
     hosts = tuple(Options().allowed_iframe_hosts if allowed_iframe_hosts is None
@@ -73,6 +74,7 @@ def load_region(
     registry = _registry_cached(run, wanted, cache)
     content = root / content_dir
     municipalities: dict[str, Municipality] = {}
+    folders = _read_folders(root, hosts, content, wanted, cache, workers)
     portal_pages: list[str] = []
     if content.is_dir():
         for child in sorted(content.iterdir()):
@@ -135,7 +137,8 @@ def load_region(
                 registry_path=f"municipalities/{name}.yml",
                 content_path=rel(root, child),
             )
-            _load_cached(run, child, m, cache)
+            m.fingerprint, (m.entries, m.page_files, found, m.file_warnings) = folders[name]
+            problems.extend(found)
             if meta is not None:
                 municipalities[name] = m
     for mid, meta in registry.items():
@@ -242,21 +245,52 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
     return result
 
 
-def _load_cached(run: Checks, folder: Path, m: Municipality, cache: LoadCache | None) -> None:
-    """Read one municipality's folder, or take what the last reading of the same folder found."""
-    m.fingerprint = folder_fingerprint(folder)
-    key = cache.key(m.id, m.fingerprint) if cache else ""
-    if cache:
-        found = cache.get(m.id, key)
+Folder = tuple[dict[str, list[Entry]], dict[str, dict[str, list[str]]], list[Problem],
+               list[Problem]]
+"""What reading one municipality's folder found: entries, page files, problems, warnings."""
+
+
+def _read_folders(root: Path, hosts: tuple[str, ...], content: Path, wanted: set[str] | None,
+                  cache: LoadCache | None, workers: int) -> dict[str, tuple[str, Folder]]:
+    """Every municipality folder's fingerprint and reading: from the cache while the folder
+    is unchanged, else read, in a pool of ``workers`` processes when there are several."""
+    if not content.is_dir():
+        return {}
+    names = [c.name for c in sorted(content.iterdir())
+             if c.is_dir() and not c.is_symlink() and not c.name.startswith(("_", "."))
+             and (wanted is None or c.name in wanted) and SLUG.match(c.name)]
+    result: dict[str, tuple[str, Folder]] = {}
+    todo: list[tuple[str, str, str]] = []
+    for name in names:
+        fingerprint = folder_fingerprint(content / name)
+        key = cache.key(name, fingerprint) if cache else ""
+        found = cache.get(name, key) if cache else None
         if found is not None:
-            m.entries, m.page_files, problems, m.file_warnings = found
-            run.problems.extend(problems)
-            return
-    before = len(run.problems)
+            result[name] = (fingerprint, found)
+        else:
+            todo.append((name, fingerprint, key))
+    jobs = [(root, hosts, content / name, name) for name, _, _ in todo]
+    if workers > 1 and len(todo) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+            read = list(pool.map(_read_folder, *zip(*jobs), chunksize=4))
+    else:
+        read = [_read_folder(*job) for job in jobs]
+    for (name, fingerprint, key), folder in zip(todo, read, strict=True):
+        result[name] = (fingerprint, folder)
+        if cache:
+            cache.put(name, key, folder)
+    return result
+
+
+def _read_folder(root: Path, hosts: tuple[str, ...], folder: Path, mid: str) -> Folder:
+    """Read one municipality's folder (in a worker process, or in this one)."""
+    run = Checks(root, hosts, [])
+    m = Municipality(id=mid, meta=MunicipalityMeta.model_construct(name=None, kind="district"),
+                     registry_path="", content_path=rel(root, folder))
     _load_municipality(run, folder, m)
-    m.file_warnings = presentation_warnings(run.root, m)
-    if cache:
-        cache.put(m.id, key, (m.entries, m.page_files, run.problems[before:], m.file_warnings))
+    return m.entries, m.page_files, run.problems, presentation_warnings(root, m)
 
 
 def _load_municipality(run: Checks, folder: Path, m: Municipality) -> None:

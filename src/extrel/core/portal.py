@@ -28,7 +28,7 @@ def portal_view(snapshot: Snapshot, lang: str) -> dict[str, Any]:
     rows = []
     for mid, m in snapshot.region.municipalities.items():
         fresh = snapshot.freshness[mid]
-        news = news_items(m, lang, snapshot.dates)[:3]
+        news = news_items(m, lang, snapshot.dates, limit=3)
         rows.append(
             {
                 "id": mid,

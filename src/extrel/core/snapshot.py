@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,15 +61,19 @@ def analyse(
     content_dir: str = "content",
     config_problems: Iterable[Problem] = (),
     cached: bool = True,
+    workers: int | None = None,
 ) -> Snapshot:
     """Load the content, date every page and rate every subsection as of ``today``.
 
     Raises ``gitdates.ShallowCloneError`` for a shallow clone unless ``allow_shallow``.
     ``cached``: reuse what unchanged municipality folders held last time (see ``loadcache``).
+    ``workers``: processes reading the folders (default: the ``workers`` option, else one per
+    core).
     """
     root = root.resolve()
     region = load_region(root, content_dir, only,
-                         allowed_iframe_hosts=options.allowed_iframe_hosts, cached=cached)
+                         allowed_iframe_hosts=options.allowed_iframe_hosts, cached=cached,
+                         workers=workers or options.workers or os.cpu_count() or 1)
     paths = [
         p
         for m in region.municipalities.values()

@@ -77,10 +77,12 @@ def news_item(entry: Entry, lang: str, dates: PageDates) -> dict[str, Any]:
     return item
 
 
-def news_items(m: Municipality, lang: str, dates: PageDates) -> list[dict[str, Any]]:
+def news_items(m: Municipality, lang: str, dates: PageDates,
+               limit: int | None = None) -> list[dict[str, Any]]:
+    """The municipality's news, newest first; only the first ``limit`` are formatted."""
     entries = sorted(m.entries["news"], key=lambda e: (e.date or dt.date.min, e.slug),
                      reverse=True)
-    return [news_item(e, lang, dates) for e in entries]
+    return [news_item(e, lang, dates) for e in entries[:limit]]
 
 
 def news_view(m: Municipality, lang: str, dates: PageDates) -> dict[str, Any]:

@@ -8,18 +8,21 @@ self-contained, and each language gets its own search index with its own stemmer
 from __future__ import annotations
 
 import atexit
+import copy
+import functools
+import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.utils.yaml import yaml_load
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.theme import Theme
 
 from ..core.sections import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -38,11 +41,36 @@ def _empty_dir() -> Path:
     return Path(_EMPTY[0])
 
 
+def _portal_docs(content: Path) -> Path:
+    """A folder of links to what the portal publishes from ``content/``: its own pages and
+    files and the ``_``-folders, not the municipalities' folders, which are sections of their
+    own. MkDocs walks its whole docs folder before any plugin sees the files; at region size
+    that walk, twice per build, cost more than the portal's pages."""
+    folder = Path(tempfile.mkdtemp(prefix="extrel-portal-"))
+    atexit.register(shutil.rmtree, str(folder), True)
+    if content.is_dir():
+        for child in content.iterdir():
+            if child.name.startswith(".") or (child.is_dir() and not child.name.startswith("_")):
+                continue
+            os.symlink(child, folder / child.name)
+    return folder
+
+
+_RAW: dict[tuple[str, int, int], dict[str, Any]] = {}
+
+
 def read_raw(config_file: Path) -> dict[str, Any]:
-    """The user's mkdocs.yml as a dict (with MkDocs' own YAML tags), not yet validated."""
-    with open(config_file, "rb") as fd:
-        data = yaml_load(fd)
-    return data or {}
+    """The user's mkdocs.yml as a dict (with MkDocs' own YAML tags), not yet validated.
+
+    Parsed once per process while the file is unchanged (every sub-build reads it); each
+    caller gets its own copy."""
+    st = os.stat(config_file)
+    key = (str(config_file), st.st_mtime_ns, st.st_size)
+    if key not in _RAW:
+        with open(config_file, "rb") as fd:
+            _RAW.clear()
+            _RAW[key] = yaml_load(fd) or {}
+    return copy.deepcopy(_RAW[key])
 
 
 def plugin_entries(raw: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -86,7 +114,7 @@ def overrides(
     site_dir: Path | None = None,
 ) -> dict[str, Any]:
     """Top-level options that turn the region's mkdocs.yml into one sub-build's configuration."""
-    docs = root / "content" / municipality if municipality else root / "content"
+    docs = root / "content" / municipality if municipality else _portal_docs(root / "content")
     if not docs.is_dir():
         docs = _empty_dir()  # a municipality with nothing written yet still gets its section
     theme = dict(raw.get("theme") or {"name": "material"})
@@ -128,6 +156,66 @@ def load(config_file: Path, **kwargs: Any) -> MkDocsConfig:
     """A validated configuration: the region's mkdocs.yml with ``overrides(...)`` applied."""
     raw = read_raw(config_file)
     root = config_file.parent.resolve()
+    from mkdocs import utils
     from mkdocs.config import load_config  # not needed to read options or to skip a build
 
-    return load_config(config_file=str(config_file), **overrides(root, raw, **kwargs))
+    if not hasattr(utils.get_themes, "cache_info"):
+        # the installed themes are looked up in the packages' entry points on every load of
+        # a configuration, 56 times a region; they do not change while extrel runs
+        utils.get_themes = functools.lru_cache(maxsize=1)(utils.get_themes)
+
+    config = load_config(config_file=str(config_file), **overrides(root, raw, **kwargs))
+    _share_theme_work(config.theme, root / ".cache" / "extrel" / "jinja")
+    return config
+
+
+_LISTINGS: dict[str, list[str]] = {}
+"""Template names under each installed theme folder, listed once per process."""
+
+
+def _share_theme_work(theme: Theme, bytecode: Path) -> None:
+    """Make every Jinja environment MkDocs and its plugins take from ``theme`` cheaper.
+
+    - Compiled templates are kept on disk (``bytecode``), for the search plugin's and the
+      theme's own environments too, not only the page templates'.
+    - Listing the theme's templates skips hidden folders: MkDocs lists them to copy the
+      theme's static files, and drops every hidden name anyway, but Material keeps about
+      14,000 icons under ``.icons/``, whose walk took a third of a second in every build.
+      Installed themes' listings are also reused between the builds of one process; the
+      region's own ``custom_dir`` is listed afresh each time.
+    """
+    from jinja2 import FileSystemBytecodeCache, FileSystemLoader
+
+    get_env: Callable[[], Environment] = theme.get_env
+    installed = [d for d in theme.dirs if d != theme.custom_dir]
+
+    def list_dir(folder: str) -> list[str]:
+        names = []
+        for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            rel = os.path.relpath(dirpath, folder).replace(os.sep, "/")
+            prefix = "" if rel == "." else rel + "/"
+            names += [prefix + f for f in filenames if not f.startswith(".")]
+        return names
+
+    def env() -> Environment:
+        environment = get_env()
+        bytecode.mkdir(parents=True, exist_ok=True)
+        environment.bytecode_cache = FileSystemBytecodeCache(str(bytecode))
+        loader = environment.loader
+        if isinstance(loader, FileSystemLoader):
+            def list_templates() -> list[str]:
+                found: set[str] = set()
+                for folder in loader.searchpath:
+                    if folder in installed:
+                        if folder not in _LISTINGS:
+                            _LISTINGS[folder] = list_dir(folder)
+                        found.update(_LISTINGS[folder])
+                    else:
+                        found.update(list_dir(folder))
+                return sorted(found)
+
+            loader.list_templates = list_templates  # type: ignore[method-assign]
+        return environment
+
+    theme.get_env = env  # type: ignore[method-assign]
