@@ -303,12 +303,15 @@ def build_region(
         return BuildResult(site_dir, results, [], time.perf_counter() - started)
     try:
         staging.mkdir()
-        if portal:
+
+        def build_portal() -> list[str]:
             try:
-                portal_warnings = _run(config_file, snapshot, role="portal", site_dir=staging)
+                return _run(config_file, snapshot, role="portal", site_dir=staging)
             except _FAILURES as exc:
                 raise BuildError(f"portal: {describe(exc, config_file.parent)}") from None
-        built = _build_sections(config_file, snapshot, todo, staging, workers, progress)
+
+        built, portal_warnings = _build_sections(config_file, snapshot, todo, staging, workers,
+                                                 progress, build_portal if portal else None)
         failed = [r for r in built if r.error]
         if failed:
             raise BuildError("\n".join(f"{r.municipality}: {r.error}" for r in failed))
@@ -362,21 +365,34 @@ def _put_in_place(staging: Path, site_dir: Path, *, sections: Sequence[str], por
 
 def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], staging: Path,
                     workers: int | None,
-                    progress: Callable[[SectionResult, int, int], None] | None
-                    ) -> list[SectionResult]:
+                    progress: Callable[[SectionResult, int, int], None] | None,
+                    alongside: Callable[[], list[str]] | None = None,
+                    ) -> tuple[list[SectionResult], list[str]]:
+    """Build ``ids`` in a pool of processes, heaviest first so that no large section is left
+    to finish alone. ``alongside``: this process's own work while the pool builds (the
+    portal); its result is returned beside the sections'."""
     workers = workers or snapshot.options.workers or os.cpu_count() or 1
     results: list[SectionResult] = []
     if workers == 1 or len(ids) <= 1:
+        extra = alongside() if alongside else []
         for mid in ids:
             results.append(build_section(config_file, snapshot.only(mid), mid, staging / mid))
             if progress:
                 progress(results[-1], len(results), len(ids))
-        return results
+        return results, extra
+    weight = {mid: sum(len(files) for by_lang in snapshot.region.municipalities[mid]
+                       .page_files.values() for files in by_lang.values()) for mid in ids}
+    order = sorted(ids, key=lambda mid: (-weight[mid], mid))
     with ProcessPoolExecutor(max_workers=min(workers, len(ids))) as pool:
         futures = [pool.submit(build_section, config_file, snapshot.only(mid), mid, staging / mid)
-                   for mid in ids]
+                   for mid in order]
+        try:
+            extra = alongside() if alongside else []
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
         for future in as_completed(futures):
             results.append(future.result())
             if progress:
                 progress(results[-1], len(results), len(ids))
-    return sorted(results, key=lambda r: r.municipality)
+    return sorted(results, key=lambda r: r.municipality), extra
