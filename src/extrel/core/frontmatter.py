@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,17 +82,20 @@ def load_yaml(text: str) -> tuple[object, dict[str, int]]:
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            # the same few field names on every page: one string each (a national check
+            # holds the line numbers of hundreds of thousands of pages)
+            key = sys.intern(str(key_node.value))
             lines[key] = key_node.start_mark.line + 1
             if isinstance(value_node, yaml.SequenceNode):
                 for i, item in enumerate(value_node.value):
-                    lines[f"{key}.{i}"] = item.start_mark.line + 1
+                    lines[sys.intern(f"{key}.{i}")] = item.start_mark.line + 1
                     if isinstance(item, yaml.MappingNode):
                         for sub_key, _ in item.value:
-                            lines[f"{key}.{i}.{sub_key.value}"] = sub_key.start_mark.line + 1
+                            name = sys.intern(f"{key}.{i}.{sub_key.value}")
+                            lines[name] = sub_key.start_mark.line + 1
             elif isinstance(value_node, yaml.MappingNode):
                 for sub_key, _ in value_node.value:
-                    lines[f"{key}.{sub_key.value}"] = sub_key.start_mark.line + 1
+                    lines[sys.intern(f"{key}.{sub_key.value}")] = sub_key.start_mark.line + 1
     return data, lines
 
 

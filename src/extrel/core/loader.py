@@ -42,6 +42,11 @@ _NAME_RULES = {
 }
 
 
+RAW_FIELDS_KEPT = frozenset({"start", "end"})
+"""Front matter fields kept as the editor wrote them once a page is validated: the calendar
+needs to know whether ``start`` and ``end`` were written with a time (``feeds``). The rest
+is in ``Entry.data``; a national check holds hundreds of thousands of pages."""
+
 _SECTION_PAGES = re.compile(r"^(?:news/\d{4}|" + "|".join(SUBSECTION_IDS) + ")$")
 """Pages extrel generates in a section (relative to the municipality's folder)."""
 _PORTAL_PAGES = re.compile(r"^freshness$")
@@ -334,6 +339,9 @@ def _load_municipality(run: Checks, folder: Path, m: Municipality) -> None:
     for (section, slug), pages in sorted(by_key.items()):
         entry = Entry(m.id, section, slug, pages)
         _validate_entry(run, folder, entry)
+        for page in pages.values():
+            # validated: keep of the raw front matter only what later steps read as written
+            page.meta = {k: v for k, v in page.meta.items() if k in RAW_FIELDS_KEPT}
         if entry.data:
             m.entries[section].append(entry)
 

@@ -14,7 +14,7 @@ from .schema import MunicipalityMeta
 from .sections import DEFAULT_LANGUAGE, LANGUAGES, SUBSECTION_IDS
 
 
-@dataclass
+@dataclass(slots=True)
 class Page:
     """One Markdown file: one language of one entry."""
 
@@ -25,14 +25,16 @@ class Page:
     slug: str
     lang: str
     meta: dict[str, Any]
-    """The front matter as the editor wrote it (not yet merged with the Russian file)."""
+    """The front matter as the editor wrote it (not yet merged with the Russian file); once
+    the page is validated, only ``loader.RAW_FIELDS_KEPT`` remain (the rest is in
+    ``Entry.data``)."""
     lines: dict[str, int]
     body_line: int = 1
     """Where the Markdown after the front matter starts (the body itself is not kept: MkDocs
     reads it again when it builds, and a national check would hold gigabytes of text)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """A page in all its languages: ``news/2026-11-05-kutaisi.ru.md`` and ``.en.md`` together."""
 
