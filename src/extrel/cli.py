@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -17,7 +18,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 from zoneinfo import ZoneInfo
 
 import click
@@ -25,10 +26,11 @@ import click
 from .core.freshness import freshness_to_dict
 from .core.gitdates import GitError
 from .core.labels import word
-from .core.options import parse_options
 from .core.problems import Problem
 from .core.sections import LANGUAGES, SUBSECTIONS
-from .core.snapshot import Snapshot, analyse
+
+if TYPE_CHECKING:
+    from .core.snapshot import Snapshot
 
 EXIT_OK, EXIT_BEHIND, EXIT_INVALID = 0, 1, 2
 STATUS_COLOURS = {"fresh": "green", "due": "yellow", "stale": "red", "missing": "magenta"}
@@ -76,6 +78,9 @@ def _config_file(path: str) -> Path:
 def load_snapshot(config_file: Path, today: dt.date | None, only: tuple[str, ...],
                   allow_shallow: bool, lang: str) -> Snapshot:
     """Read the configuration and the content; exits 2 on what cannot be read at all."""
+    # imported here: a build with nothing changed answers without them (see ``build``)
+    from .core.options import parse_options
+    from .core.snapshot import analyse
     from .mkdocs import siteconfig  # MkDocs' YAML loader understands mkdocs.yml's tags
 
     try:
@@ -232,18 +237,33 @@ def build(config_file: str, only: tuple[str, ...], shard: str | None, portal_onl
           today: dt.date | None, allow_shallow: bool, fail_on_stale: bool | None,
           workers: int | None, progress: bool | None, lang: str | None) -> None:
     """Собрать портал и разделы всех муниципалитетов в site/ / build the site."""
+    from .mkdocs import builder
     from .mkdocs.builder import BuildError, build_region
 
+    started = time.monotonic()
     lang = lang or default_lang()
     shard_pair = _parse_shard(shard, lang) if shard else None
     path = _config_file(config_file)
     _quiet_mkdocs()
+    out = Path(site_dir) if site_dir else path.parent / "site"
+    quick = None
+    if not (only or shard_pair or portal_only):
+        # nothing changed since the last full build: say what it said, without reading a page
+        quick = _quick_key(path, today, out, allow_shallow)
+        last = builder.unchanged_since(out.resolve(), quick) if quick else None
+        if last is not None:
+            print_problems([Problem(**p) for p in last["problems"]], lang)
+            counts = last["counts"]
+            _build_summary(lang, last["sections"], 0, time.monotonic() - started, out, counts)
+            strict = fail_on_stale if fail_on_stale is not None else last["fail_on_stale"]
+            if strict and (counts["stale"] or counts["missing"]):
+                sys.exit(EXIT_BEHIND)
+            return
     snapshot = load_snapshot(path, today, (), allow_shallow, lang)
     unknown = sorted(set(only) - set(snapshot.region.municipalities))
     if unknown:
         fail(_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ") + ", ".join(unknown))
     print_problems(snapshot.problems, lang)
-    out = Path(site_dir) if site_dir else path.parent / "site"
     if not snapshot.ok():
         n = sum(1 for p in snapshot.problems if p.severity == "error")
         fail(_t(lang, f"Сборка остановлена: ошибок — {n}. Исправьте их; прежняя сборка в {out} "
@@ -251,8 +271,13 @@ def build(config_file: str, only: tuple[str, ...], shard: str | None, portal_onl
                 f"Build stopped: {n} error(s). Fix them; the previous build in {out} is "
                 "unchanged."))
     show = progress if progress is not None else (sys.stderr.isatty() and not os.environ.get("CI"))
-
-    started = time.monotonic()
+    counts = {k: 0 for k in ("fresh", "due", "stale", "missing")}
+    for f in snapshot.freshness.values():
+        counts[f.status] += 1
+    remember = {builder.QUICK_KEY: quick, builder.SUMMARY_KEY: {
+        "problems": [dataclasses.asdict(p) for p in snapshot.problems],
+        "counts": counts, "sections": len(snapshot.region.municipalities),
+        "fail_on_stale": snapshot.options.fail_on_stale}} if quick else None
 
     def report(result: Any, done: int, total: int) -> None:
         if show:
@@ -262,7 +287,8 @@ def build(config_file: str, only: tuple[str, ...], shard: str | None, portal_onl
 
     try:
         result = build_region(path, snapshot, out, only=only or None, shard=shard_pair,
-                              workers=workers, progress=report, portal_only=portal_only)
+                              workers=workers, progress=report, portal_only=portal_only,
+                              remember=remember)
     except BuildError as exc:
         fail(_t(lang, "Сборка не удалась, прежняя сборка не изменена:\n",
                 "The build failed; the previous build is unchanged:\n") + str(exc))
@@ -271,25 +297,43 @@ def build(config_file: str, only: tuple[str, ...], shard: str | None, portal_onl
             click.echo(f"{section.municipality}: {message}", err=True)
     for message in result.portal_warnings:
         click.echo(f"portal: {message}", err=True)
-    counts = {k: 0 for k in ("fresh", "due", "stale", "missing")}
-    for f in snapshot.freshness.values():
-        counts[f.status] += 1
     slowest = max(result.sections, key=lambda r: r.seconds, default=None)
     reused = sum(1 for r in result.sections if r.reused)
-    built = len(result.sections) - reused
-    click.echo(
-        _t(lang, f"Разделов: {len(result.sections)} (собрано {built}, без изменений {reused}) "
-                 f"за {result.seconds:.1f} с → {out}",
-           f"Sections: {len(result.sections)} ({built} built, {reused} unchanged) "
-           f"in {result.seconds:.1f} s → {out}")
-        + (f" ({_t(lang, 'дольше всех', 'slowest')}: {slowest.municipality}, "
-           f"{slowest.seconds:.1f} s)" if slowest and show else "")
-    )
-    click.echo(_t(lang, "Своевременность: ", "Freshness: ")
-               + ", ".join(f"{word('status.' + k, lang)} — {v}" for k, v in counts.items()))
+    _build_summary(lang, len(result.sections), len(result.sections) - reused, result.seconds,
+                   out, counts,
+                   (f" ({_t(lang, 'дольше всех', 'slowest')}: {slowest.municipality}, "
+                    f"{slowest.seconds:.1f} s)" if slowest and show else ""))
     strict = fail_on_stale if fail_on_stale is not None else snapshot.options.fail_on_stale
     if strict and (counts["stale"] or counts["missing"]):
         sys.exit(EXIT_BEHIND)
+
+
+def _build_summary(lang: str, total: int, built: int, seconds: float, out: Path,
+                   counts: dict[str, int], extra: str = "") -> None:
+    reused = total - built
+    click.echo(
+        _t(lang, f"Разделов: {total} (собрано {built}, без изменений {reused}) "
+                 f"за {seconds:.1f} с → {out}",
+           f"Sections: {total} ({built} built, {reused} unchanged) in {seconds:.1f} s → {out}")
+        + extra)
+    click.echo(_t(lang, "Своевременность: ", "Freshness: ")
+               + ", ".join(f"{word('status.' + k, lang)} — {counts.get(k, 0)}"
+                           for k in ("fresh", "due", "stale", "missing")))
+
+
+def _quick_key(config_file: Path, today: dt.date | None, out: Path,
+               allow_shallow: bool) -> str | None:
+    """``builder.quick_key`` for this build, or None when it cannot be taken cheaply (an
+    unreadable mkdocs.yml or time zone: the full path reports those)."""
+    from .mkdocs import builder, siteconfig
+
+    try:
+        options = siteconfig.extrel_options(siteconfig.read_raw(config_file))
+        when = today or dt.datetime.now(ZoneInfo(str(options.get("timezone")
+                                                     or "Europe/Moscow"))).date()
+        return builder.quick_key(config_file, when, out, allow_shallow=allow_shallow)
+    except Exception:  # noqa: BLE001 - any doubt means: build as usual
+        return None
 
 
 def _parse_shard(value: str, lang: str) -> tuple[int, int]:

@@ -10,10 +10,8 @@ from zoneinfo import ZoneInfo
 import click
 
 from .cli import _config_file, _t, config_option, default_lang, fail, parse_date
-from .core.loader import SLUG
-from .core.options import parse_options
 from .core.scaffold import new_page
-from .core.sections import LANGUAGES, SUBSECTION_IDS
+from .core.sections import LANGUAGES, SLUG, SUBSECTION_IDS
 
 
 @click.command()
@@ -46,6 +44,8 @@ def new(type_: str, municipality: str, title: str, title_en: str | None,
     if slug is not None and not SLUG.match(slug):
         fail(_t(lang, f"--slug «{slug}»: только строчные латинские буквы, цифры и дефис",
                 f"--slug '{slug}': lowercase latin letters, digits and hyphens only"))
+    from .core.options import parse_options
+
     options, _ = parse_options(siteconfig.extrel_options(siteconfig.read_raw(path)))
     when = when or dt.datetime.now(ZoneInfo(options.timezone)).date()
     page = new_page(type_, title, title_en, when, slug)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import filecmp
 import os
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -120,3 +121,41 @@ def test_a_broken_theme_template_is_named_and_the_last_site_kept(tmp_path: Path)
     assert "прежняя сборка не изменена" in result.output
     assert inodes(root / "site") == before
     assert not list(tmp_path.glob("r/.site.*")), "staging left behind"
+
+
+def test_a_build_with_nothing_changed_answers_without_reading_a_page(tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    args = ["build", "-f", str(config), "--today", "2026-11-23", "--workers", "1"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    assert "[предупреждение]" in first.output  # the presentation's PDF is no real PDF
+    loaded = root / ".cache/extrel/load"
+    shutil.rmtree(loaded)
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 0, again.output
+    assert not loaded.exists(), "the pages were read again"
+    # the same report: every warning, the counts, every section unchanged
+    def report(output: str) -> list[str]:
+        return [line for line in output.splitlines() if not line.startswith("Разделов")]
+    assert report(again.output) == report(first.output)
+    assert "(собрано 0, без изменений 2)" in again.output
+    # the strict exit code comes from the same counts (beta's plan and more are missing)
+    strict = CliRunner().invoke(cli, [*args, "--fail-on-stale"])
+    assert strict.exit_code == 1 and not loaded.exists()
+
+    # a touched file, a new check date or a missing section: the pages are read again
+    photo = root / "content/alpha/news/photo.jpg"
+    os.utime(photo, ns=(photo.stat().st_atime_ns, photo.stat().st_mtime_ns + 10**9))
+    touched = CliRunner().invoke(cli, args)
+    assert touched.exit_code == 0 and loaded.is_dir()
+    assert "(собрано 1, без изменений 1)" in touched.output  # by size and time, as make
+    shutil.rmtree(loaded)
+    later = CliRunner().invoke(cli, [*args[:-4], "--today", "2026-11-24", "--workers", "1"])
+    assert later.exit_code == 0 and loaded.is_dir()
+    shutil.rmtree(loaded)
+    shutil.rmtree(root / "site/beta")
+    rebuilt = CliRunner().invoke(cli, [*args[:-4], "--today", "2026-11-24", "--workers", "1"])
+    assert "(собрано 1, без изменений 1)" in rebuilt.output
+    assert (root / "site/beta/index.html").is_file()

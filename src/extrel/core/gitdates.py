@@ -217,6 +217,34 @@ def _find_repo(root: Path) -> tuple[Path, str, bool] | None:
     return Path(toplevel), prefix, shallow == "true"
 
 
+def history_state(root: Path, paths: Iterable[str]) -> str | None:
+    """What the dates of ``paths`` (folders or files relative to ``root``) depend on besides
+    the files themselves: HEAD, the list of ignored revisions and which of them are changed
+    or untracked. None when it cannot be told cheaply (no commit yet, git missing or
+    failing): then compute the dates."""
+    try:
+        head = _git(root, "rev-parse", "--show-toplevel", "HEAD", check=False)
+        if head.returncode != 0:
+            return None
+        toplevel = Path(_decode(head.stdout).split("\n")[0])
+        status = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--",
+                      *(f":(literal){p}" for p in paths), check=False)
+    except (GitError, OSError):
+        return None
+    if status.returncode != 0:
+        return None
+    try:
+        revs = (toplevel / IGNORE_REVS_FILE).read_bytes()
+    except FileNotFoundError:
+        revs = b""
+    except OSError:
+        return None
+    digest = hashlib.sha1(head.stdout)
+    digest.update(status.stdout)
+    digest.update(revs)
+    return digest.hexdigest()
+
+
 def _join(prefix: str, path: str) -> str:
     """Repository-relative posix path of `path` (relative to the prefix)."""
     return posixpath.normpath(posixpath.join(prefix, path.replace(os.sep, "/")))

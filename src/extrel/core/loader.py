@@ -23,11 +23,10 @@ from .options import Options
 from .problems import Problem
 from .safety import Checks, read_text
 from .schema import LANG_FIELDS, SCHEMAS, MunicipalityMeta
-from .sections import BY_ID, DEFAULT_LANGUAGE, LANGUAGES, SUBSECTION_IDS
+from .sections import BY_ID, DEFAULT_LANGUAGE, LANGUAGES, SLUG, SUBSECTION_IDS
 
 log = logging.getLogger(__name__)
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 YEAR = re.compile(r"^\d{4}$")
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""Municipality ids and file-name slugs: lowercase latin letters, digits, single hyphens."""
 
 LANGUAGES: tuple[str, ...] = ("ru", "en")
 """Languages of every section; the first is the default (its files carry the shared fields)."""

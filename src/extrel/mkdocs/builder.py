@@ -18,21 +18,27 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.exceptions import MkDocsException
 
 from .. import __version__
 from ..core.freshness import freshness_to_dict
 from ..core.loadcache import folder_fingerprint
 from ..core.sections import DEFAULT_LANGUAGE
-from ..core.snapshot import Snapshot
 from . import siteconfig
+
+if TYPE_CHECKING:
+    from ..core.snapshot import Snapshot
 
 PACKAGE = Path(__file__).resolve().parent.parent
 MANIFEST = ".extrel-manifest.json"
 PORTAL_KEY = "/portal"
 """The manifest's key for the portal (not a municipality id: ids have no slash)."""
+QUICK_KEY = "/quick"
+"""The manifest's key for the fingerprint of a whole build's inputs (``quick_key``)."""
+SUMMARY_KEY = "/summary"
+"""The manifest's key for what the last full build reported (problems, freshness counts)."""
 """Beside site/: the content hash each section was last built from."""
 
 log = logging.getLogger(__name__)
@@ -105,12 +111,18 @@ def _run(config_file: Path, snapshot: Snapshot, *, role: str, site_dir: Path,
     return collect.messages
 
 
-_FAILURES = (MkDocsException, TemplateError, OSError, ValueError, KeyError)
-"""What a sub-build may raise on bad input: a broken theme template, a file it cannot write."""
+def _failures() -> tuple[type[BaseException], ...]:
+    """What a sub-build may raise on bad input: a broken theme template, a file it cannot
+    write (Jinja is imported only when something is built)."""
+    from jinja2 import TemplateError
+
+    return (MkDocsException, TemplateError, OSError, ValueError, KeyError)
 
 
 def describe(exc: BaseException, root: Path) -> str:
     """One line for the editor or the regional staff: where (file:line), and what."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+
     if isinstance(exc, TemplateSyntaxError):
         where = exc.filename or exc.name or "?"
         try:
@@ -133,7 +145,7 @@ def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
         warnings = _run(config_file, snapshot, role="section", site_dir=site_dir,
                         municipality=municipality)
         return SectionResult(municipality, time.perf_counter() - started, warnings)
-    except _FAILURES as exc:
+    except _failures() as exc:
         return SectionResult(municipality, time.perf_counter() - started, [],
                              describe(exc, config_file.parent))
 
@@ -157,9 +169,28 @@ def _hash_file(digest: hashlib._Hash, path: Path) -> None:
         digest.update(f"{path}:{st.st_size}:{st.st_mtime_ns}".encode())
 
 
+OUTPUT_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2",
+                    "pillow", "pypdfium2", "babel", "feedgen", "icalendar")
+"""Libraries whose versions shape the pages: an upgrade rebuilds every section."""
+
+
+def _versions() -> str:
+    from importlib import metadata
+
+    found = []
+    for name in OUTPUT_LIBRARIES:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return ";".join(found)
+
+
 def shared_hash(config_file: Path) -> str:
-    """What every section depends on: the configuration, the theme, extrel itself."""
+    """What every section depends on: the configuration, the theme, extrel itself and the
+    versions of the libraries that render the pages."""
     digest = hashlib.sha1(__version__.encode())
+    digest.update(_versions().encode())
     digest.update(config_file.read_bytes())
     root = config_file.parent
     raw = siteconfig.read_raw(config_file)
@@ -216,7 +247,60 @@ def portal_hash(snapshot: Snapshot, shared: str) -> str:
     return digest.hexdigest()
 
 
-def _load_manifest(site_dir: Path) -> dict[str, str]:
+def _code_state(folder: Path) -> str:
+    """Sizes and times of extrel's own files (compiled caches left out)."""
+    digest = hashlib.sha1()
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            st = os.stat(os.path.join(dirpath, name))
+            digest.update(f"{dirpath}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def quick_key(config_file: Path, today: dt.date, site_dir: Path, *,
+              allow_shallow: bool) -> str | None:
+    """A fingerprint of everything a full build reads, taken without reading a page: extrel
+    and the libraries that render, mkdocs.yml, the theme, the sizes and times of every file
+    under ``municipalities/`` and ``content/``, the git history's state, the check date and
+    the output folder. Equal to the last full build's: nothing can have changed. None when
+    the history's state cannot be told; the build then runs as usual."""
+    from ..core.gitdates import history_state
+
+    root = config_file.parent
+    state = history_state(root, ["content", "municipalities"])
+    if state is None:
+        return None
+    digest = hashlib.sha1(f"{__version__}\0{_versions()}\0{today.isoformat()}\0"
+                          f"{allow_shallow}\0{site_dir.resolve()}\0{state}".encode())
+    digest.update(config_file.read_bytes())
+    digest.update(_code_state(PACKAGE).encode())
+    raw = siteconfig.read_raw(config_file)
+    theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
+    folders = [root / "municipalities", root / "content"]
+    if theme and theme.get("custom_dir"):
+        folders.append(root / theme["custom_dir"])
+    for folder in folders:
+        digest.update(folder_fingerprint(folder).encode())
+    return digest.hexdigest()
+
+
+def unchanged_since(site_dir: Path, key: str) -> dict[str, Any] | None:
+    """What the last full build reported, if it was made from inputs with this ``quick_key``
+    and its output is still in place; else None."""
+    manifest = _load_manifest(site_dir)
+    summary = manifest.get(SUMMARY_KEY)
+    if manifest.get(QUICK_KEY) != key or not isinstance(summary, dict):
+        return None
+    if not (site_dir / "index.html").is_file():
+        return None
+    sections = [k for k in manifest if not k.startswith("/")]
+    if not all((site_dir / mid / "index.html").is_file() for mid in sections):
+        return None
+    return summary
+
+
+def _load_manifest(site_dir: Path) -> dict[str, Any]:
     path = site_dir.with_name(f"{site_dir.name}{MANIFEST}")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -225,7 +309,7 @@ def _load_manifest(site_dir: Path) -> dict[str, str]:
     return data if isinstance(data, dict) else {}
 
 
-def _save_manifest(site_dir: Path, manifest: dict[str, str]) -> None:
+def _save_manifest(site_dir: Path, manifest: dict[str, Any]) -> None:
     path = site_dir.with_name(f"{site_dir.name}{MANIFEST}")
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
@@ -258,6 +342,7 @@ def build_region(
     workers: int | None = None,
     progress: Callable[[SectionResult, int, int], None] | None = None,
     portal_only: bool = False,
+    remember: dict[str, Any] | None = None,
 ) -> BuildResult:
     """Build what changed into a staging folder and put it in place. Raises BuildError;
     ``site_dir`` is then kept as it was.
@@ -265,6 +350,9 @@ def build_region(
     The first build swaps the whole staging folder in. Later builds stage only the sections
     (and the portal) whose content hash changed, and, once every one has built, replace their
     folders in ``site_dir`` by renames: unchanged sections are neither copied nor touched.
+
+    ``remember``: the ``quick_key`` of a full build's inputs and what it reported, kept in
+    the manifest so that the next build with the same key can answer at once.
     """
     started = time.perf_counter()
     # MkDocs stamps sitemaps with the build date: make it the check date, so that two
@@ -294,11 +382,15 @@ def build_region(
     reused = [mid for mid in ids if mid not in todo]
     portal = not (manifest.get(PORTAL_KEY) == hashes[PORTAL_KEY]
                   and (site_dir / "index.html").is_file())
-    removed = [key for key in manifest if key != PORTAL_KEY and key not in current
+    removed = [key for key in manifest if not key.startswith("/") and key not in current
                and (site_dir / key).exists()]
     results = [SectionResult(mid, 0.0, reused=True) for mid in reused]
     portal_warnings: list[str] = []
+    notes = {QUICK_KEY: remember[QUICK_KEY], SUMMARY_KEY: remember[SUMMARY_KEY]} \
+        if remember and remember.get(QUICK_KEY) else {}
     if previous and not todo and not portal and not removed:
+        if notes and any(manifest.get(k) != v for k, v in notes.items()):
+            _save_manifest(site_dir, {**manifest, **notes})
         results.sort(key=lambda r: r.municipality)
         return BuildResult(site_dir, results, [], time.perf_counter() - started)
     try:
@@ -307,7 +399,7 @@ def build_region(
         def build_portal() -> list[str]:
             try:
                 return _run(config_file, snapshot, role="portal", site_dir=staging)
-            except _FAILURES as exc:
+            except _failures() as exc:
                 raise BuildError(f"portal: {describe(exc, config_file.parent)}") from None
 
         built, portal_warnings = _build_sections(config_file, snapshot, todo, staging, workers,
@@ -323,7 +415,8 @@ def build_region(
             os.rename(staging, site_dir)
         kept = {k: v for k, v in manifest.items() if k in current}
         _save_manifest(site_dir, {**kept, **{k: v for k, v in hashes.items()
-                                             if k in todo or k in reused or k == PORTAL_KEY}})
+                                             if k in todo or k in reused or k == PORTAL_KEY},
+                                  **notes})
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
