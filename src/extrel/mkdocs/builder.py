@@ -466,7 +466,7 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
     portal); its result is returned beside the sections'."""
     workers = workers or snapshot.options.workers or os.cpu_count() or 1
     results: list[SectionResult] = []
-    if workers == 1 or len(ids) <= 1:
+    if workers == 1 or not ids or (len(ids) == 1 and alongside is None):
         extra = alongside() if alongside else []
         for mid in ids:
             results.append(build_section(config_file, snapshot.only(mid), mid, staging / mid))
