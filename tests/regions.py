@@ -101,7 +101,8 @@ def make_region(root: Path) -> Path:
         write(root, f"{a}/announcements/{day}-event.ru.md", page(
             {"title": ru, "start": day, "place": "Инза"}))
         write(root, f"{a}/announcements/{day}-event.en.md", page({"title": en, "place": "Inza"}))
-    write(root, f"{a}/organizations/uclg.ru.md", page({"title": "ОГМВ Евразия", "since": "2020-01-01"}))
+    write(root, f"{a}/organizations/uclg.ru.md",
+          page({"title": "ОГМВ Евразия", "since": "2020-01-01"}))
     write(root, f"{a}/organizations/uclg.en.md", page({"title": "UCLG Eurasia"}))
     write(root, f"{a}/participation/2026-09-20-expo.ru.md", page(
         {"title": "Выставка в Ташкенте", "date": "2026-09-20", "place": "Ташкент",

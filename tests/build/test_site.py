@@ -76,7 +76,8 @@ def test_english_pages_are_english(site: Path) -> None:
     dates = [t.get_text(strip=True) for t in page.select(".x-news__meta time")]
     assert "5 November 2026" in dates
     ru = soup(site / "alpha/news/index.html")
-    assert "5 ноября 2026\u202fг." in [t.get_text(strip=True) for t in ru.select(".x-news__meta time")]
+    dates = [t.get_text(strip=True) for t in ru.select(".x-news__meta time")]
+    assert "5 ноября 2026\u202fг." in dates
 
 
 def test_news_newest_first(site: Path) -> None:
@@ -180,8 +181,8 @@ def test_portal_lists_every_municipality_in_both_languages(site: Path) -> None:
     en = soup(site / "en/index.html")
     assert [a.get_text(strip=True) for a in en.select(".x-muni-card h3 a")] == [
         "Alpha District", "Beta District"]
-    for page, base in ((ru, site), (en, site / "en")):
-        for a in page.select(".x-muni-card a"):
+    for html, base in ((ru, site), (en, site / "en")):
+        for a in html.select(".x-muni-card a"):
             assert (base / a["href"] / "index.html").resolve().is_file(), a["href"]
     news = [a.get_text(strip=True) for a in en.select(".x-muni-card__news a")]
     assert "Delegation from Kutaisi" in news
@@ -312,3 +313,13 @@ def test_theme_files_and_the_portal_s_own_files_are_published(site: Path) -> Non
     assert "About text." in (site / "en/about/index.html").read_text(encoding="utf-8")
     assert (site / "_files/logo.png").is_file()
     assert not list(site.glob("alpha/news/*.md")) and not list(site.glob("*.md"))
+
+
+def test_freshness_json_equals_what_check_prints(site: Path) -> None:
+    """The build reads every entry, the check only what freshness needs: same report."""
+    result = CliRunner().invoke(cli, ["check", "-f", str(site.parent / "mkdocs.yml"),
+                                      "--today", TODAY, "--format", "json", "--lang", "ru"])
+    assert result.exit_code == 1, result.output  # beta is missing subsections
+    printed = json.loads(result.stdout)
+    assert printed == json.loads((site / "freshness.json").read_text(encoding="utf-8"))
+    assert any(p["severity"] == "warning" for p in printed["problems"])

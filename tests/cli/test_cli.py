@@ -102,7 +102,8 @@ def test_check_reports_every_problem_with_file_and_line_and_exits_2(region: Path
 
 def test_check_refuses_a_shallow_clone(region: Path, tmp_path: Path) -> None:
     root = region.parent
-    write(root, "content/beta/news/2026-11-12-more.ru.md", "---\ntitle: Ещё\ndate: 2026-11-12\n---\n")
+    write(root, "content/beta/news/2026-11-12-more.ru.md",
+          "---\ntitle: Ещё\ndate: 2026-11-12\n---\n")
     commit_all(root, "2026-11-12T12:00:00+04:00", "second")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{root}", str(clone)],

@@ -131,3 +131,20 @@ def test_reading_in_several_processes_finds_the_same_in_the_same_order(tmp_path:
         assert [(e.section, e.slug, e.data) for e in other.all_entries()] == \
             [(e.section, e.slug, e.data) for e in m.all_entries()]
         assert other.file_warnings == m.file_warnings and other.fingerprint == m.fingerprint
+
+
+def test_a_reading_without_entries_keeps_what_a_check_needs(tmp_path: Path) -> None:
+    make_region(tmp_path)
+    write(tmp_path, BROKEN, page({"title": "Без даты"}))
+    for cached in (False, True, True):  # straight, then filling and reading the cache
+        full = load_region(tmp_path, cached=cached)
+        light = load_region(tmp_path, cached=cached, entries=False)
+        assert [p.format("en") for p in light.problems] == [p.format("en") for p in full.problems]
+        for mid, m in full.municipalities.items():
+            other = light.municipalities[mid]
+            assert other.all_entries() == [] and m.all_entries()
+            assert other.page_files == m.page_files and other.file_warnings == m.file_warnings
+            assert other.facts == m.facts
+            assert [(f.section, f.slug, f.paths) for f in m.facts] == [
+                (e.section, e.slug, {k: p.path for k, p in e.pages.items()})
+                for e in m.all_entries()]

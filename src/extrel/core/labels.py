@@ -1,10 +1,10 @@
-"""Words shown to visitors for the codes editors write (statuses, types, kinds), in both languages."""
+"""Words shown to visitors for the codes editors write (statuses, types, kinds), in both
+languages."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-
 
 BABEL_LOCALES = {"ru": "ru", "en": "en_GB"}
 """en_GB writes «5 November 2026», as the standard's English pages should."""

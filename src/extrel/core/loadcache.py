@@ -7,8 +7,8 @@ that on every run, even with nothing changed. A municipality's result depends on
 own folder, the allowed iframe hosts and extrel's code, so the cache keys it on the size and
 modification time of every file and folder in it, the way make and ninja decide what to
 rebuild (not the change time, which a restored CI cache or a ``git fetch`` into the same
-work tree would change for every file). A changed file, a new one, a removed one, a renamed one, or a touched folder
-makes a new key, and the folder is read again.
+work tree would change for every file). A changed file, a new one, a removed one, a
+renamed one, or a touched folder makes a new key, and the folder is read again.
 
 Entries live in ``.cache/extrel/load/<id>.pickle`` beside the site (the same folder as the
 image and template caches). They are read with an unpickler that only builds extrel's own
@@ -88,6 +88,11 @@ class _SafeUnpickler(pickle.Unpickler):
                 "datetime", "collections", "pydantic", "pydantic_core"):
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in extrel's cache")
+
+
+def safe_loads(data: bytes) -> Any:
+    """Unpickle ``data`` with the same limits as the cache files."""
+    return _SafeUnpickler(io.BytesIO(data)).load()
 
 
 @dataclass

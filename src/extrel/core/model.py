@@ -76,6 +76,26 @@ class Entry:
         return value
 
 
+@dataclass(slots=True)
+class EntryFacts:
+    """What a check needs of an entry without its front matter: where its files are and its
+    own date (for the translation-lag and future-date warnings)."""
+
+    section: str
+    slug: str
+    paths: dict[str, str]
+    """Page file per language, relative to the root."""
+    date: dt.date | None
+    date_line: int | None
+    """Line of ``date`` in the Russian file, if it has one."""
+
+    @classmethod
+    def of(cls, entry: Entry) -> EntryFacts:
+        base = entry.pages.get(DEFAULT_LANGUAGE)
+        return cls(entry.section, entry.slug, {lang: p.path for lang, p in entry.pages.items()},
+                   entry.date, base.lines.get("date") if base else None)
+
+
 @dataclass
 class Municipality:
     id: str
@@ -89,6 +109,9 @@ class Municipality:
         default_factory=lambda: {sid: {lang: [] for lang in LANGUAGES} for sid in SUBSECTION_IDS}
     )
     """Every ``*.L.md`` file of each subsection and language, valid or not (for freshness)."""
+    facts: list[EntryFacts] = field(default_factory=list)
+    """``EntryFacts`` of every entry; present even when the entries were not loaded (a check
+    reads only these)."""
     fingerprint: str = ""
     """The sizes and times of everything in the folder when it was read (``loadcache``)."""
     file_warnings: list[Problem] = field(default_factory=list)

@@ -61,7 +61,8 @@ SUBSECTIONS: tuple[Subsection, ...] = (
     ),
     Subsection(
         "participation",
-        {"ru": "Участие в международных мероприятиях", "en": "Participation in international events"},
+        {"ru": "Участие в международных мероприятиях",
+         "en": "Participation in international events"},
         dated=True,
     ),
     Subsection(

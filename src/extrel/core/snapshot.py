@@ -35,7 +35,8 @@ class Snapshot:
     def only(self, municipality: str) -> Snapshot:
         """The part of the snapshot one section's build needs (cheap to send to a worker)."""
         m = self.region.municipalities[municipality]
-        paths = {p for by_lang in m.page_files.values() for files in by_lang.values() for p in files}
+        paths = {p for by_lang in m.page_files.values() for files in by_lang.values()
+                 for p in files}
         region = Region(self.region.root, self.region.content_dir, {municipality: m}, [], [])
         return Snapshot(
             self.root,
@@ -62,18 +63,20 @@ def analyse(
     config_problems: Iterable[Problem] = (),
     cached: bool = True,
     workers: int | None = None,
+    entries: bool = True,
 ) -> Snapshot:
     """Load the content, date every page and rate every subsection as of ``today``.
 
     Raises ``gitdates.ShallowCloneError`` for a shallow clone unless ``allow_shallow``.
     ``cached``: reuse what unchanged municipality folders held last time (see ``loadcache``).
     ``workers``: processes reading the folders (default: the ``workers`` option, else one per
-    core).
+    core). ``entries``: load the entries' front matter (a freshness check does without).
     """
     root = root.resolve()
     region = load_region(root, content_dir, only,
                          allowed_iframe_hosts=options.allowed_iframe_hosts, cached=cached,
-                         workers=workers or options.workers or os.cpu_count() or 1)
+                         workers=workers or options.workers or os.cpu_count() or 1,
+                         entries=entries)
     paths = [
         p
         for m in region.municipalities.values()
@@ -102,24 +105,22 @@ def _warnings(
     found = []
     thresholds = options.thresholds()
     for m in region.municipalities.values():
-        for entry in m.all_entries():
-            base = entry.pages.get(DEFAULT_LANGUAGE)
+        for entry in m.facts:
+            base = entry.paths.get(DEFAULT_LANGUAGE)
             for lang in LANGUAGES:
-                page = entry.pages.get(lang)
-                if page is None or page is base or base is None:
+                path = entry.paths.get(lang)
+                if path is None or base is None or lang == DEFAULT_LANGUAGE:
                     continue
-                lag = translation_lag(
-                    dates.get(base.path), dates.get(page.path), thresholds[entry.section]
-                )
+                lag = translation_lag(dates.get(base), dates.get(path), thresholds[entry.section])
                 if lag is not None:
                     found.append(
                         Problem(
-                            page.path,
+                            path,
                             None,
                             f"перевод отстаёт от русской версии на {lag} дн.: русский файл "
-                            f"{base.path} изменён позже; обновите перевод",
+                            f"{base} изменён позже; обновите перевод",
                             f"the translation is {lag} days older than the Russian file "
-                            f"{base.path}; update the translation",
+                            f"{base}; update the translation",
                             severity="warning",
                         )
                     )
@@ -128,8 +129,8 @@ def _warnings(
                 if when is not None and when > today and base is not None:
                     found.append(
                         Problem(
-                            base.path,
-                            base.lines.get("date"),
+                            base,
+                            entry.date_line,
                             f"дата {when.isoformat()} ещё не наступила; для будущих событий "
                             "есть подраздел announcements (анонсы)",
                             f"the date {when.isoformat()} is in the future; future events "

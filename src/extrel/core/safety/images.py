@@ -7,7 +7,6 @@ import warnings
 from pathlib import Path
 from struct import error as struct_error
 
-
 from .scan import short
 
 MAX_PIXELS = 50_000_000

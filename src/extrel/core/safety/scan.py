@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
-
 Message = tuple[int | None, str, str]
 """Line, Russian and English text of one problem."""
 
