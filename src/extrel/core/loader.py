@@ -83,7 +83,7 @@ def load_region(
     registry = _registry_cached(run, wanted, cache)
     content = root / content_dir
     municipalities: dict[str, Municipality] = {}
-    folders = _read_folders(root, hosts, content, wanted, cache, workers)
+    folders = _read_folders(root, hosts, content, wanted, cache, workers, entries)
     portal_pages: list[str] = []
     if content.is_dir():
         for child in sorted(content.iterdir()):
@@ -263,9 +263,11 @@ needs only the rest never rebuilds them), page files, problems, warnings, entry 
 
 
 def _read_folders(root: Path, hosts: tuple[str, ...], content: Path, wanted: set[str] | None,
-                  cache: LoadCache | None, workers: int) -> dict[str, tuple[str, Folder]]:
+                  cache: LoadCache | None, workers: int,
+                  entries: bool = True) -> dict[str, tuple[str, Folder]]:
     """Every municipality folder's fingerprint and reading: from the cache while the folder
-    is unchanged, else read, in a pool of ``workers`` processes when there are several."""
+    is unchanged, else read, in a pool of ``workers`` processes when there are several.
+    Without ``entries`` their pickled form is dropped as soon as it is cached."""
     if not content.is_dir():
         return {}
     names = [c.name for c in sorted(content.iterdir())
@@ -278,21 +280,23 @@ def _read_folders(root: Path, hosts: tuple[str, ...], content: Path, wanted: set
         key = cache.key(name, fingerprint) if cache else ""
         found = cache.get(name, key) if cache else None
         if found is not None:
-            result[name] = (fingerprint, found)
+            result[name] = (fingerprint, found if entries else (b"", *found[1:]))
         else:
             todo.append((name, fingerprint, key))
+    def keep(read: Iterable[Folder]) -> None:
+        for (name, fingerprint, key), folder in zip(todo, read, strict=True):
+            if cache:
+                cache.put(name, key, folder)
+            result[name] = (fingerprint, folder if entries else (b"", *folder[1:]))
+
     jobs = [(root, hosts, content / name, name) for name, _, _ in todo]
     if workers > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-            read = list(pool.map(_read_folder, *zip(*jobs, strict=True), chunksize=4))
+            keep(pool.map(_read_folder, *zip(*jobs, strict=True), chunksize=4))
     else:
-        read = [_read_folder(*job) for job in jobs]
-    for (name, fingerprint, key), folder in zip(todo, read, strict=True):
-        result[name] = (fingerprint, folder)
-        if cache:
-            cache.put(name, key, folder)
+        keep(_read_folder(*job) for job in jobs)
     return result
 
 
