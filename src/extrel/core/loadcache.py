@@ -32,16 +32,21 @@ from .. import __version__
 _CORE = Path(__file__).resolve().parent
 
 
-def _code_salt() -> str:
-    """extrel's version and its reading code as installed: a change of either drops the cache."""
-    digest = hashlib.sha1(f"{__version__}:{sys.version}".encode())
-    for dirpath, dirnames, filenames in os.walk(_CORE):
+def code_state(folder: Path) -> str:
+    """Sizes and times of the files of installed code under ``folder`` (compiled caches left
+    out): a change of the code changes it."""
+    digest = hashlib.sha1()
+    for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
         for name in sorted(filenames):
-            if name.endswith(".py"):
-                st = os.stat(os.path.join(dirpath, name))
-                digest.update(f"{dirpath}/{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+            st = os.stat(os.path.join(dirpath, name))
+            digest.update(f"{dirpath}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+def _code_salt() -> str:
+    """extrel's version and its reading code as installed: a change of either drops the cache."""
+    return f"{__version__}:{sys.version}:{code_state(_CORE)}"
 
 
 def folder_fingerprint(folder: Path) -> str:

@@ -24,7 +24,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .. import __version__
 from ..core.freshness import freshness_to_dict
-from ..core.loadcache import folder_fingerprint
+from ..core.loadcache import code_state, folder_fingerprint
 from ..core.sections import DEFAULT_LANGUAGE
 from . import siteconfig
 
@@ -186,17 +186,22 @@ def _versions() -> str:
     return ";".join(found)
 
 
+def _custom_dir(config_file: Path) -> Path | None:
+    """The region's theme folder (``theme.custom_dir`` of mkdocs.yml), if it names one."""
+    theme = siteconfig.read_raw(config_file).get("theme")
+    folder = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return config_file.parent / folder if folder else None
+
+
 def shared_hash(config_file: Path) -> str:
     """What every section depends on: the configuration, the theme, extrel itself and the
     versions of the libraries that render the pages."""
     digest = hashlib.sha1(__version__.encode())
     digest.update(_versions().encode())
     digest.update(config_file.read_bytes())
-    root = config_file.parent
-    raw = siteconfig.read_raw(config_file)
-    theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
-    if theme and theme.get("custom_dir"):
-        _hash_tree(digest, root / theme["custom_dir"], root)
+    theme = _custom_dir(config_file)
+    if theme:
+        _hash_tree(digest, theme, config_file.parent)
     _hash_tree(digest, PACKAGE, PACKAGE)  # extrel's own code and templates
     return digest.hexdigest()
 
@@ -247,17 +252,6 @@ def portal_hash(snapshot: Snapshot, shared: str) -> str:
     return digest.hexdigest()
 
 
-def _code_state(folder: Path) -> str:
-    """Sizes and times of extrel's own files (compiled caches left out)."""
-    digest = hashlib.sha1()
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-        for name in sorted(filenames):
-            st = os.stat(os.path.join(dirpath, name))
-            digest.update(f"{dirpath}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
 def quick_key(config_file: Path, today: dt.date, site_dir: Path, *,
               allow_shallow: bool) -> str | None:
     """A fingerprint of everything a full build reads, taken without reading a page: extrel
@@ -274,13 +268,9 @@ def quick_key(config_file: Path, today: dt.date, site_dir: Path, *,
     digest = hashlib.sha1(f"{__version__}\0{_versions()}\0{today.isoformat()}\0"
                           f"{allow_shallow}\0{site_dir.resolve()}\0{state}".encode())
     digest.update(config_file.read_bytes())
-    digest.update(_code_state(PACKAGE).encode())
-    raw = siteconfig.read_raw(config_file)
-    theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
-    folders = [root / "municipalities", root / "content"]
-    if theme and theme.get("custom_dir"):
-        folders.append(root / theme["custom_dir"])
-    for folder in folders:
+    digest.update(code_state(PACKAGE).encode())
+    theme = _custom_dir(config_file)
+    for folder in [root / "municipalities", root / "content", *([theme] if theme else [])]:
         digest.update(folder_fingerprint(folder).encode())
     return digest.hexdigest()
 
