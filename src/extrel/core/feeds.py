@@ -55,7 +55,7 @@ def _site_path(m: Municipality, lang: str, entry: Entry) -> str:
 # --- news feed ---------------------------------------------------------------------------------
 
 
-class _NoBuildDate(BaseExtension):  # type: ignore[misc]
+class _NoBuildDate(BaseExtension):
     """Removes ``lastBuildDate``, which feedgen sets from the clock unless told otherwise.
 
     Used only for a feed without items, which has no date of its own to give.

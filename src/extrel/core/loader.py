@@ -542,7 +542,7 @@ def _check_page(run: Checks, folder: Path, entry: Entry, page: Page, meta: Any) 
         assets += [("files", item.file, f"files.{i}")
                    for i, item in enumerate(getattr(meta, "files", []) or [])]
     for key, value, where in assets:
-        if key == "files" and is_video_url(value):
+        if key == "files" and isinstance(value, str) and is_video_url(value):
             _check_video(run, page, where, value)
             continue
         if value and key in page.meta:

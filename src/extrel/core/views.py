@@ -159,7 +159,8 @@ def _event_day(value: dt.date | dt.datetime | None) -> dt.date | None:
 def announcements_view(
     m: Municipality, lang: str, today: dt.date, dates: PageDates
 ) -> dict[str, Any]:
-    upcoming, past = [], []
+    upcoming: list[dict[str, Any]] = []
+    past: list[dict[str, Any]] = []
     for entry in m.entries["announcements"]:
         meta = entry.meta(lang)
         item = _base(entry, lang, dates)
