@@ -8,7 +8,6 @@ something stale or missing, 2 invalid content or configuration, or a usage error
 from __future__ import annotations
 
 import copy
-import csv
 import dataclasses
 import datetime as dt
 import io
@@ -174,8 +173,10 @@ def check(config_file: str, today: dt.date | None, only: tuple[str, ...], fmt: s
 
 
 def freshness_csv(rated: list[Any]) -> str:
+    from .core.spreadsheet import csv_writer  # formula-like cells neutralized (OWASP)
+
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out, lineterminator="\n")
     writer.writerow(["municipality", "section", "language", "status", "last_updated",
                      "age_days", "pages"])
     for f in rated:

@@ -24,6 +24,8 @@ RU_HEADER = [
     "Всего мероприятий", "Без вида", "Новые партнёры", "Опубликовано: новости",
     "Опубликовано: партнёры", "Опубликовано: план", "Опубликовано: анонсы",
     "Опубликовано: организации", "Опубликовано: участие",
+    "Соглашения заключены", "Соглашения прекращены", "Соглашения заключены: список",
+    "Соглашения прекращены: список", "По состоянию на",
 ]
 EN_HEADER = [
     "ID", "Municipality", "Presentation", "Delegation received", "Delegation abroad",
@@ -31,12 +33,30 @@ EN_HEADER = [
     "Youth exchange", "New partner", "Other", "Activities, total", "No kind given",
     "New partners", "Published: news", "Published: partners", "Published: plan",
     "Published: announcements", "Published: organizations", "Published: participation",
+    "Agreements concluded", "Agreements lapsed", "Agreements concluded: list",
+    "Agreements lapsed: list", "As of",
 ]
-#                presentation .. other (11 kinds),  total, no kind, new partners, published (6)
-BARYSH = ["barysh", "Барышский район", 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
-INZA = ["inza", "Инзенский район", 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 2, 1, 1, 2, 1, 0, 1, 0, 1]
-SURA = ["sura", "Сурский район", *[0] * 20]
-TOTALS = [None, "Итого", 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 3, 1, 1, 3, 1, 0, 1, 0, 1]
+END = dt.date(2026, 12, 31)  # the report's date when none is given: the whole year
+#                presentation .. other (11 kinds),  total, no kind, new partners, published (6),
+#                agreements concluded, lapsed, their lists, as of
+BARYSH = ["barysh", "Барышский район", 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0,
+          0, 0, None, None, END]
+INZA = ["inza", "Инзенский район", 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 2, 1, 1, 2, 1, 0, 1, 0, 1,
+        1, 0, "minsk — Минск, 2026-03-01", None, END]
+SURA = ["sura", "Сурский район", *[0] * 20, 0, 0, None, None, END]
+TOTALS = [None, "Итого", 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 3, 1, 1, 3, 1, 0, 1, 0, 1, 1, 0,
+          None, None, END]
+
+
+def csv_cells(row: list[object]) -> list[str]:
+    """A row as the CSV writes it: empty for None, ISO for dates."""
+    return ["" if v is None else v.isoformat() if isinstance(v, dt.date) else str(v)
+            for v in row]
+
+
+def xlsx_cells(row: tuple[object, ...]) -> list[object]:
+    """A row as openpyxl reads it back: date cells come as datetimes."""
+    return [v.date() if isinstance(v, dt.datetime) else v for v in row]
 
 
 def write(root: Path, relpath: str, **fields: object) -> None:
@@ -112,20 +132,22 @@ def table(lines: list[str], start: int) -> list[list[str]]:
 def test_yearly_text_ru(yearly: YearlyReport) -> None:
     lines = as_text(yearly).splitlines()
     assert lines[0] == "Внешние связи: мероприятия за 2026 год"
-    assert lines[1] == ""
-    rows = table(lines, 2)
+    assert lines[1].startswith("По состоянию на 31 декабря 2026\u202fг.: учтено только то")
+    assert lines[2] == ""
+    rows = table(lines, 3)
     assert rows[0] == RU_HEADER[:16]
     assert rows[1:] == [[str(v) if v is not None else "" for v in r[:16]]
                         for r in (BARYSH, INZA, SURA, TOTALS)]
     published = lines.index("Опубликовано (2026)")
     rows = table(lines, published + 2)
     assert rows[0] == ["Код", "Муниципальное образование", "Новости", "Партнёры", "План",
-                       "Анонсы", "Организации", "Участие"]
-    assert rows[2] == ["inza", "Инзенский район", "2", "1", "0", "1", "0", "1"]
-    assert rows[-1] == ["", "Итого", "3", "1", "0", "1", "0", "1"]
+                       "Анонсы", "Организации", "Участие", "Соглашения заключены",
+                       "Соглашения прекращены"]
+    assert rows[2] == ["inza", "Инзенский район", "2", "1", "0", "1", "0", "1", "1", "0"]
+    assert rows[-1] == ["", "Итого", "3", "1", "0", "1", "0", "1", "1", "0"]
     assert any("считается один раз" in line for line in lines)
     # numbers are right-aligned: the total of inza ends where its header ends
-    header = lines[2]
+    header = lines[3]
     end = header.index("Всего мероприятий") + len("Всего мероприятий")
     inza = next(line for line in lines if line.startswith("inza"))
     assert inza[:end].endswith(" 2")
@@ -134,7 +156,8 @@ def test_yearly_text_ru(yearly: YearlyReport) -> None:
 def test_yearly_text_en(yearly: YearlyReport) -> None:
     lines = as_text(yearly, "en").splitlines()
     assert lines[0] == "External relations: activities in 2026"
-    rows = table(lines, 2)
+    assert lines[1].startswith("As of 31 December 2026: only what has happened counts")
+    rows = table(lines, 3)
     assert rows[0] == EN_HEADER[:16]
     assert rows[2][:2] == ["inza", "Inza District"]
     assert rows[-1][:3] == ["", "Total", "0"]
@@ -174,7 +197,7 @@ def test_monthly_text_en_marks_untranslated(monthly: MonthlyReport) -> None:
 def test_json_yearly(yearly: YearlyReport) -> None:
     text = as_json(yearly)
     assert "Инзенский район" in text  # not \u-escaped
-    assert text.startswith('{\n  "year": 2026,\n  "kinds": [\n')
+    assert text.startswith('{\n  "as_of": "2026-12-31",\n  "year": 2026,\n  "kinds": [\n')
     data = json.loads(text)
     assert data == yearly.to_dict()
     assert list(data["municipalities"][1]["activities"].values()) == INZA[2:13]
@@ -198,7 +221,7 @@ def test_csv_yearly_parses_back(yearly: YearlyReport) -> None:
     assert not text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[0] == RU_HEADER
-    assert rows[1:] == [[str(v) for v in r] for r in (BARYSH, INZA, SURA)]
+    assert rows[1:] == [csv_cells(r) for r in (BARYSH, INZA, SURA)]
     en = list(csv.reader(io.StringIO(as_csv(yearly, "en"), newline="")))
     assert en[0] == EN_HEADER
     assert en[2][:2] == ["inza", "Inza District"]
@@ -231,19 +254,21 @@ def test_xlsx_yearly(yearly: YearlyReport, tmp_path: Path) -> None:
     path = tmp_path / "report.xlsx"
     as_xlsx(yearly, "ru", path)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Мероприятия 2026", "Справка"]
+    assert wb.sheetnames == ["Мероприятия 2026", "Записи", "Справка"]
     ws = wb["Мероприятия 2026"]
-    values = [list(r) for r in ws.iter_rows(values_only=True)]
+    values = [xlsx_cells(r) for r in ws.iter_rows(values_only=True)]
     assert values == [RU_HEADER, BARYSH, INZA, SURA, TOTALS]
     assert all(cell.font.bold for cell in ws[1])
     assert all(cell.font.bold for cell in ws[5])
     assert not ws["B2"].font.bold
     assert ws.freeze_panes == "C2"
-    assert ws.auto_filter.ref == "A1:V4"
+    assert ws.auto_filter.ref == "A1:AA4"
     assert ws.column_dimensions["B"].width == len("Муниципальное образование") + 2
     assert all(ws.column_dimensions[c].width >= 8 for c in "ABCDEFGHIJKLMNOPQRSTUV")
+    assert ws["AA2"].number_format == "YYYY-MM-DD"
     about = [list(r) for r in wb["Справка"].iter_rows(values_only=True)]
     assert about[0] == ["Внешние связи: мероприятия за 2026 год", None]
+    assert xlsx_cells(about[1]) == ["По состоянию на", END]
     assert about[2] == ["Столбец", "Описание"]
     assert [r[0] for r in about[3:3 + len(RU_HEADER)]] == RU_HEADER
     assert "friendship-day" in about[3 + 5][1]
@@ -255,7 +280,7 @@ def test_xlsx_yearly_en(yearly: YearlyReport, tmp_path: Path) -> None:
     path = tmp_path / "report-en.xlsx"
     as_xlsx(yearly, "en", path)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Activities 2026", "About"]
+    assert wb.sheetnames == ["Activities 2026", "Items", "About"]
     ws = wb["Activities 2026"]
     assert [c.value for c in ws[1]] == EN_HEADER
     assert [c.value for c in ws[5]][:3] == [None, "Total", 0]

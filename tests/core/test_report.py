@@ -246,12 +246,13 @@ def test_region_totals(region: Region) -> None:
 
 def test_yearly_to_dict(region: Region) -> None:
     data = yearly_report(region, 2026).to_dict()
-    assert list(data) == ["year", "kinds", "municipalities", "totals"]
+    assert list(data) == ["as_of", "year", "kinds", "municipalities", "totals"]
+    assert data["as_of"] == "2026-12-31"  # no check date given: the whole year
     assert data["year"] == 2026
     assert data["kinds"] == list(ACTIVITY_KINDS)
     inza = data["municipalities"][1]
     assert list(inza) == ["id", "name", "activities", "activities_total", "unclassified",
-                          "new_partners", "published", "details"]
+                          "new_partners", "published", "details", "items", "agreements"]
     assert inza["name"] == {"ru": "Инзенский район", "en": "Inza District"}
     assert inza["new_partners"] == [{"id": "minsk", "title": {"ru": "Минск", "en": "Minsk"},
                                      "country": "BY", "since": "2026-01-01"}]

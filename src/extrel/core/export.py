@@ -7,7 +7,6 @@ the workbook always show the same columns in the same order.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -22,9 +21,10 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .labels import BABEL_LOCALES, word
-from .report import PUBLISHED_SECTIONS, MonthlyReport, YearlyReport, YearlyRow
+from .labels import BABEL_LOCALES, long_date, word
+from .report import PUBLISHED_SECTIONS, AgreementItem, MonthlyReport, YearlyReport, YearlyRow
 from .sections import ACTIVITY_KINDS
+from .spreadsheet import csv_writer, no_formulas, safe_row
 
 Report = YearlyReport | MonthlyReport
 Cell = str | int | dt.date | None
@@ -59,12 +59,21 @@ T: dict[str, dict[str, str]] = {
     "title": {"ru": "Заголовок", "en": "Title"},
     "translated": {"ru": "Есть перевод", "en": "Translated"},
     "link": {"ru": "Ссылка", "en": "Link"},
+    "list": {"ru": "список", "en": "list"},
     "yes": {"ru": "да", "en": "yes"},
     "no": {"ru": "нет", "en": "no"},
     "about": {"ru": "Справка", "en": "About"},
+    "items": {"ru": "Записи", "en": "Items"},
     "column": {"ru": "Столбец", "en": "Column"},
     "description": {"ru": "Описание", "en": "Description"},
     "nothing": {"ru": "Нет материалов за месяц", "en": "Nothing published this month"},
+    "concluded": {"ru": "Соглашения заключены", "en": "Agreements concluded"},
+    "lapsed": {"ru": "Соглашения прекращены", "en": "Agreements lapsed"},
+    "as_of": {"ru": "По состоянию на", "en": "As of"},
+    "as_of_rule": {
+        "ru": "учтено только то, что уже произошло: события с датой не позже этого дня",
+        "en": "only what has happened counts: events dated no later than that day",
+    },
     "untranslated": {
         "ru": "* английской версии нет",
         "en": "* no English version yet: the Russian title is shown",
@@ -95,6 +104,11 @@ def t(key: str, lang: str) -> str:
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def as_of_line(report: YearlyReport, lang: str) -> str:
+    """«По состоянию на 24 ноября 2026 г.: учтено только то, что уже произошло …»."""
+    return f"{t('as_of', lang)} {long_date(report.as_of_date, lang)}: {t('as_of_rule', lang)}"
 
 
 def title(report: Report, lang: str) -> str:
@@ -153,7 +167,30 @@ def yearly_columns(lang: str) -> list[Column]:
             else f"entries of {section} dated in the year",
             numeric=True,
         ))
+    cols += [
+        Column(t("concluded", lang), "партнёры, у которых «since» приходится на этот год "
+               "(не позже даты отчёта)" if ru else "partners whose 'since' falls in the "
+               "year (by the report's date)", numeric=True),
+        Column(t("lapsed", lang), "партнёры, у которых «ended» (или «expires») приходится на "
+               "этот год (не позже даты отчёта)" if ru else "partners whose 'ended' (or "
+               "'expires') falls in the year (by the report's date)", numeric=True),
+        Column(f"{t('concluded', lang)}: {t('list', lang)}", "код, название и дата" if ru
+               else "id, name and date"),
+        Column(f"{t('lapsed', lang)}: {t('list', lang)}", "код, название и дата" if ru
+               else "id, name and date"),
+        Column(t("as_of", lang), "дата, на которую составлен отчёт" if ru
+               else "the date the report is drawn up as of"),
+    ]
     return cols
+
+
+NUMBERS_END = 2 + len(ACTIVITY_KINDS) + 3 + len(PUBLISHED_SECTIONS)
+"""Columns before this index are the id, the name and the published numbers."""
+
+
+def agreement_list(items: Sequence[AgreementItem], lang: str) -> str:
+    """«minsk — Минск, 2026-03-01; …»: the partners behind an agreements number."""
+    return "; ".join(f"{a.id} — {a.title(lang)}, {a.date.isoformat()}" for a in items)
 
 
 def _yearly_numbers(row: YearlyRow) -> list[Cell]:
@@ -167,7 +204,10 @@ def _yearly_numbers(row: YearlyRow) -> list[Cell]:
 
 
 def yearly_rows(report: YearlyReport, lang: str) -> list[list[Cell]]:
-    return [[r.id, r.name(lang), *_yearly_numbers(r)] for r in report.municipalities]
+    return [[r.id, r.name(lang), *_yearly_numbers(r), len(r.concluded), len(r.lapsed),
+             agreement_list(r.concluded, lang), agreement_list(r.lapsed, lang),
+             report.as_of_date]
+            for r in report.municipalities]
 
 
 def yearly_totals(report: YearlyReport, lang: str) -> list[Cell]:
@@ -180,6 +220,11 @@ def yearly_totals(report: YearlyReport, lang: str) -> list[Cell]:
         tot.unclassified,
         tot.new_partners,
         *(tot.published[s] for s in PUBLISHED_SECTIONS),
+        tot.concluded,
+        tot.lapsed,
+        None,
+        None,
+        report.as_of_date,
     ]
 
 
@@ -255,6 +300,7 @@ def as_text(report: Report, lang: str = "ru") -> str:
     """A readable plain-text report: a title line and aligned tables."""
     lines = [title(report, lang), ""]
     if isinstance(report, YearlyReport):
+        lines[1:1] = [as_of_line(report, lang)]
         cols = yearly_columns(lang)
         split = 2 + len(ACTIVITY_KINDS) + 3
         rows = yearly_rows(report, lang)
@@ -262,12 +308,16 @@ def as_text(report: Report, lang: str = "ru") -> str:
         lines += aligned([c.header for c in cols[:split]], [r[:split] for r in rows],
                          [c.numeric for c in cols[:split]], totals[:split])
         lines += ["", f"{t('published', lang)} ({report.year})", ""]
-        keep = [0, 1, *range(split, len(cols))]
+        keep = [0, 1, *range(split, NUMBERS_END + 2)]
         headers = [cols[0].header, cols[1].header,
-                   *(_cap(SECTION_WORDS[s][lang]) for s in PUBLISHED_SECTIONS)]
+                   *(_cap(SECTION_WORDS[s][lang]) for s in PUBLISHED_SECTIONS),
+                   cols[NUMBERS_END].header, cols[NUMBERS_END + 1].header]
         lines += aligned(headers, [[r[i] for i in keep] for r in rows],
                          [cols[i].numeric for i in keep], [totals[i] for i in keep])
         lines += ["", *textwrap.wrap(t("rule", lang), 100)]
+        from . import export_items  # it builds on this module's words
+
+        lines += ["", *export_items.text_lines(report, lang)]
         return "\n".join(lines) + "\n"
     headers = [t(k, lang) for k in ("municipality", "date", "section", "kind", "link", "title")]
     items: list[list[Cell]] = []
@@ -297,7 +347,8 @@ def as_json(report: Report) -> str:
 
 
 def as_csv(report: Report, lang: str = "ru") -> str:
-    """CSV with a header row: a row per municipality (yearly) or per item (monthly).
+    """CSV with a header row: a row per municipality (yearly) or per item (monthly);
+    formula-like cells neutralized (``spreadsheet.safe_cell``).
 
     No byte order mark: a caller writing it for Excel may write ``utf-8-sig``.
     """
@@ -306,9 +357,9 @@ def as_csv(report: Report, lang: str = "ru") -> str:
     else:
         cols, rows = monthly_columns(lang), monthly_rows(report, lang)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out, lineterminator="\r\n")
     writer.writerow([c.header for c in cols])
-    writer.writerows([[_str(v) for v in row] for row in rows])
+    writer.writerows([[v if isinstance(v, int) else _str(v) for v in row] for row in rows])
     return out.getvalue()
 
 
@@ -320,16 +371,16 @@ MAX_WIDTH = 60
 
 def _fill(ws: Worksheet, cols: list[Column], rows: list[list[Cell]],
           totals: list[Cell] | None) -> None:
-    ws.append([c.header for c in cols])
+    ws.append(safe_row(c.header for c in cols))
     for cell in ws[1]:
         cell.font = BOLD
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        ws.append(row)
+        ws.append(safe_row(row))
     last = len(rows) + 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{last}"
     if totals is not None:
-        ws.append(totals)
+        ws.append(safe_row(totals))
         for cell in ws[last + 1]:
             cell.font = BOLD
     for row in ws.iter_rows(min_row=2):
@@ -347,7 +398,10 @@ def _fill(ws: Worksheet, cols: list[Column], rows: list[list[Cell]],
 def _about(ws: Worksheet, report: Report, cols: list[Column], lang: str) -> None:
     ws.append([title(report, lang)])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([])
+    ws.append([t("as_of", lang), report.as_of_date] if isinstance(report, YearlyReport) else [])
+    if isinstance(report, YearlyReport):
+        ws["B2"].number_format = "YYYY-MM-DD"
+        ws["B2"].alignment = Alignment(horizontal="left")
     ws.append([t("column", lang), t("description", lang)])
     for cell in ws[3]:
         cell.font = BOLD
@@ -362,8 +416,9 @@ def _about(ws: Worksheet, report: Report, cols: list[Column], lang: str) -> None
 
 def as_xlsx(report: Report, lang: str, path: Path) -> None:
     """Write an Excel workbook to ``path``: the report's sheet (bold frozen header, column
-    widths, a totals row for the yearly report) and a sheet "Справка"/"About" describing
-    the columns."""
+    widths, a totals row for the yearly report), for the yearly report a sheet of the items
+    behind every number ("Записи"/"Items"), and a sheet "Справка"/"About" describing the
+    columns. No cell is a formula (``spreadsheet``)."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -372,6 +427,11 @@ def as_xlsx(report: Report, lang: str, path: Path) -> None:
         ws.title = ("Activities " if lang == "en" else "Мероприятия ") + str(report.year)
         _fill(ws, cols, yearly_rows(report, lang), yearly_totals(report, lang))
         ws.freeze_panes = "C2"
+        from . import export_items  # it builds on this module's words
+
+        items = wb.create_sheet(t("items", lang))
+        _fill(items, export_items.item_columns(lang), export_items.item_rows(report, lang), None)
+        items.freeze_panes = "C2"
     else:
         cols = monthly_columns(lang)
         ws.title = (("Publications " if lang == "en" else "Материалы ")
@@ -379,4 +439,5 @@ def as_xlsx(report: Report, lang: str, path: Path) -> None:
         _fill(ws, cols, monthly_rows(report, lang), None)
         ws.freeze_panes = "A2"
     _about(wb.create_sheet(t("about", lang)), report, cols, lang)
+    no_formulas(wb)
     wb.save(path)

@@ -3,7 +3,6 @@ regional office and others can aggregate without scraping. Both languages in one
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -11,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .model import Entry, Municipality
+from .spreadsheet import csv_writer
 from .views import entry_url
 
 FIELDS: dict[str, list[tuple[str, str, str]]] = {
@@ -110,11 +110,13 @@ def as_json(m: Municipality, name: str, rows: list[dict[str, Any]]) -> str:
 
 
 def as_csv(name: str, rows: list[dict[str, Any]]) -> str:
+    """CSV with a header row; formula-like texts neutralized (``spreadsheet.safe_cell``)."""
+    keys = [f[0] for f in FIELDS[name]]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[f[0] for f in FIELDS[name]], lineterminator="\n")
-    writer.writeheader()
+    writer = csv_writer(out, lineterminator="\n")
+    writer.writerow(keys)
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow(["" if row.get(k) is None else row[k] for k in keys])
     return out.getvalue()
 
 

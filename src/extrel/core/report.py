@@ -1,27 +1,16 @@
 """Activity reports for the regional office: the year's counts and the month's listing.
 
-The yearly report counts **distinct activities** per activity ``kind``. An activity is told
-in up to three subsections: announced beforehand (``announcements``, by ``start``),
-reported afterwards (``news``, by ``date``) and recorded as attended (``participation``,
-by ``date``). Counting every entry would count such an event two or three times, so
-entries are merged into one activity by this rule:
+The yearly report counts **distinct activities** per activity ``kind``, merged by the rule
+of ``extrel.core.activities``.
 
-* only entries with a ``kind`` are activities (the field exists for these counts); dated
-  entries of the year without one are counted apart as ``unclassified``, so that staff can
-  ask editors to classify them;
-* an entry is attributed to the year of its own date (news and participation: ``date``;
-  announcements: ``start``), and entries are merged only within one year;
-* two entries of **different** subsections are the same activity when they have the same
-  ``kind``, their days meet (an announcement covers ``start`` to ``end``, the others one
-  day) and their partners do not contradict each other (equal, or at least one not given:
-  participation has no ``partner`` field);
-* two entries of the **same** subsection are always separate activities (two news items of
-  one day about two conferences are two conferences).
+The yearly report is drawn up **as of** a check date: an entry counts once its own date has
+come (``date <= as_of``), so a conference announced for 5 December is not counted on
+24 November. The same holds for partners: an agreement is concluded on its ``since`` and
+lapses on its ``ended`` (or, failing that, ``expires``) date, once that date has come.
+Every number comes with the items behind it (``YearlyRow.items``).
 
-Entries are taken in order of date, then subsection (news, announcements, participation),
-then file name, and each joins the first activity it matches, so the result is deterministic.
-
-Every function takes the year (and month) as parameters: nothing here reads the clock.
+Every function takes the year (and month, and the check date) as parameters: nothing here
+reads the clock.
 """
 
 from __future__ import annotations
@@ -30,115 +19,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .activities import ACTIVITY_SECTIONS, Activity, as_day, distinct_activities, own_date
 from .model import Entry, Municipality, Region
-from .sections import ACTIVITY_KINDS, SUBSECTION_IDS
+from .sections import ACTIVITY_KINDS, LANGUAGES, SUBSECTION_IDS
 from .views import entry_url
-
-ACTIVITY_SECTIONS: tuple[str, ...] = ("news", "announcements", "participation")
-"""Subsections whose entries are activities, in the order they are merged."""
 
 PUBLISHED_SECTIONS: tuple[str, ...] = tuple(s for s in SUBSECTION_IDS if s != "presentation")
 """Subsections counted in ``published``; the presentation has no date, so it is left out."""
 
 MONTHLY_SECTIONS: tuple[str, ...] = ACTIVITY_SECTIONS
-
-
-def _day(value: dt.date | dt.datetime | None) -> dt.date | None:
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
-def own_date(entry: Entry) -> dt.date | None:
-    """The date by which an entry is counted as published; None for the presentation.
-
-    news, participation: ``date``; announcements: ``start``; plan: 1 January of ``year``;
-    partners, organizations: ``since`` (None when not given).
-    """
-    meta = entry.meta("ru")
-    if entry.section in ("news", "participation"):
-        return _day(meta.date)
-    if entry.section == "announcements":
-        return _day(meta.start)
-    if entry.section == "plan":
-        return dt.date(meta.year, 1, 1)
-    if entry.section in ("partners", "organizations"):
-        return _day(meta.since)
-    return None
-
-
-# --- yearly ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Record:
-    """One dated entry with a kind, as it takes part in de-duplication."""
-
-    section: str
-    slug: str
-    kind: str
-    first: dt.date
-    last: dt.date
-    partner: str | None
-
-    def meets(self, other: Record) -> bool:
-        return self.first <= other.last and other.first <= self.last
-
-
-@dataclass
-class Activity:
-    """One distinct activity and the entries that tell about it."""
-
-    kind: str
-    records: list[Record] = field(default_factory=list)
-
-    @property
-    def partner(self) -> str | None:
-        return next((r.partner for r in self.records if r.partner), None)
-
-    @property
-    def date(self) -> dt.date:
-        return min(r.first for r in self.records)
-
-    def accepts(self, record: Record) -> bool:
-        if record.kind != self.kind:
-            return False
-        if any(r.section == record.section for r in self.records):
-            return False
-        if record.partner and self.partner and record.partner != self.partner:
-            return False
-        return all(record.meets(r) for r in self.records)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "date": self.date.isoformat(),
-            "partner": self.partner,
-            "entries": [f"{r.section}/{r.slug}" for r in self.records],
-        }
-
-
-def _record(entry: Entry) -> Record | None:
-    meta = entry.meta("ru")
-    first = own_date(entry)
-    if first is None or meta.kind is None:
-        return None
-    last = first
-    if entry.section == "announcements" and meta.end is not None:
-        last = _day(meta.end) or first
-    return Record(entry.section, entry.slug, meta.kind, first, last, getattr(meta, "partner", None))
-
-
-def distinct_activities(entries: list[Entry]) -> list[Activity]:
-    """Merge entries (with a kind) into distinct activities by the rule in the module docstring."""
-    records = [r for r in (_record(e) for e in entries) if r is not None]
-    records.sort(key=lambda r: (r.first, ACTIVITY_SECTIONS.index(r.section), r.slug))
-    activities: list[Activity] = []
-    for record in records:
-        home = next((a for a in activities if a.accepts(record)), None)
-        if home is None:
-            home = Activity(record.kind)
-            activities.append(home)
-        home.records.append(record)
-    return activities
 
 
 @dataclass(frozen=True)
@@ -158,6 +47,45 @@ class NewPartner:
         }
 
 
+@dataclass(frozen=True)
+class ReportItem:
+    """One entry behind a number: which page, of what date, with which title."""
+
+    section: str
+    id: str
+    date: dt.date
+    titles: dict[str, str]
+    """Title per language (the Russian one where a language has no page)."""
+    link: str
+    """The Russian page, from the site root: ``<id>/<subsection>/<page>/``."""
+
+    def title(self, lang: str) -> str:
+        return self.titles.get(lang) or self.titles[LANGUAGES[0]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"section": self.section, "id": self.id, "date": self.date.isoformat(),
+                "title": dict(self.titles), "link": self.link}
+
+
+@dataclass(frozen=True)
+class AgreementItem:
+    """A partner's agreement concluded (``since``) or lapsed (``ended``/``expires``)."""
+
+    id: str
+    titles: dict[str, str]
+    date: dt.date
+    field: str
+    """The front-matter field the date comes from: since, ended or expires."""
+    link: str
+
+    def title(self, lang: str) -> str:
+        return self.titles.get(lang) or self.titles[LANGUAGES[0]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": dict(self.titles), "date": self.date.isoformat(),
+                "field": self.field, "link": self.link}
+
+
 @dataclass
 class YearlyRow:
     id: str
@@ -171,6 +99,10 @@ class YearlyRow:
     published: dict[str, int]
     """Entries dated in the year, per subsection of ``PUBLISHED_SECTIONS``."""
     details: list[Activity] = field(default_factory=list)
+    items: dict[str, Any] = field(default_factory=dict)
+    """The items behind every number (``yearly_row`` fills it; see ``items_dict``)."""
+    concluded: list[AgreementItem] = field(default_factory=list)
+    lapsed: list[AgreementItem] = field(default_factory=list)
 
     @property
     def activities_total(self) -> int:
@@ -189,6 +121,25 @@ class YearlyRow:
             "new_partners": [p.to_dict() for p in self.new_partners],
             "published": dict(self.published),
             "details": [a.to_dict() for a in self.details],
+            "items": self.items_dict(),
+            "agreements": {"concluded": [a.to_dict() for a in self.concluded],
+                           "lapsed": [a.to_dict() for a in self.lapsed]},
+        }
+
+    def items_dict(self) -> dict[str, Any]:
+        """JSON of ``items``: per activity kind the activities with their entries, the
+        unclassified entries, the new partners and per subsection the published entries."""
+        it = self.items
+        return {
+            "activities": {
+                kind: [{**a.to_dict(), "entries": [i.to_dict() for i in entries]}
+                       for a, entries in it.get("activities", {}).get(kind, [])]
+                for kind in ACTIVITY_KINDS
+            },
+            "unclassified": [i.to_dict() for i in it.get("unclassified", [])],
+            "new_partners": [i.to_dict() for i in it.get("new_partners", [])],
+            "published": {s: [i.to_dict() for i in it.get("published", {}).get(s, [])]
+                          for s in PUBLISHED_SECTIONS},
         }
 
 
@@ -199,6 +150,8 @@ class YearlyTotals:
     unclassified: int
     new_partners: int
     published: dict[str, int]
+    concluded: int = 0
+    lapsed: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -207,6 +160,7 @@ class YearlyTotals:
             "unclassified": self.unclassified,
             "new_partners": self.new_partners,
             "published": dict(self.published),
+            "agreements": {"concluded": self.concluded, "lapsed": self.lapsed},
         }
 
 
@@ -214,6 +168,12 @@ class YearlyTotals:
 class YearlyReport:
     year: int
     municipalities: list[YearlyRow]
+    as_of: dt.date | None = None
+    """The check date; None is read as the year's last day (everything of the year)."""
+
+    @property
+    def as_of_date(self) -> dt.date:
+        return self.as_of or dt.date(self.year, 12, 31)
 
     @property
     def totals(self) -> YearlyTotals:
@@ -224,10 +184,13 @@ class YearlyReport:
             unclassified=sum(r.unclassified for r in rows),
             new_partners=sum(len(r.new_partners) for r in rows),
             published={s: sum(r.published[s] for r in rows) for s in PUBLISHED_SECTIONS},
+            concluded=sum(len(r.concluded) for r in rows),
+            lapsed=sum(len(r.lapsed) for r in rows),
         )
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "as_of": self.as_of_date.isoformat(),
             "year": self.year,
             "kinds": list(ACTIVITY_KINDS),
             "municipalities": [r.to_dict() for r in self.municipalities],
@@ -235,41 +198,101 @@ class YearlyReport:
         }
 
 
-def _in_year(entry: Entry, year: int) -> bool:
+def _counted(day: dt.date | None, year: int, as_of: dt.date) -> bool:
+    """A date of ``year`` that has come by ``as_of``."""
+    return day is not None and day.year == year and day <= as_of
+
+
+def _in_year(entry: Entry, year: int, as_of: dt.date) -> bool:
+    return _counted(own_date(entry), year, as_of)
+
+
+def _titles(entry: Entry) -> dict[str, str]:
+    return {lang: entry.meta(lang).title for lang in LANGUAGES}
+
+
+def report_item(m: Municipality, entry: Entry) -> ReportItem:
     day = own_date(entry)
-    return day is not None and day.year == year
+    assert day is not None
+    return ReportItem(entry.section, entry.slug, day, _titles(entry),
+                      f"{m.id}/{entry_url(entry)}")
 
 
-def yearly_row(m: Municipality, year: int) -> YearlyRow:
-    dated = [e for s in ACTIVITY_SECTIONS for e in m.entries[s] if _in_year(e, year)]
-    details = distinct_activities(dated)
-    activities = dict.fromkeys(ACTIVITY_KINDS, 0)
-    for activity in details:
-        activities[activity.kind] += 1
-    new_partners = []
+def agreements(m: Municipality, year: int, as_of: dt.date
+               ) -> tuple[list[AgreementItem], list[AgreementItem]]:
+    """Partners whose agreement was concluded (``since``) and lapsed (``ended``, else
+    ``expires``) in ``year`` by ``as_of``, each list in order of date."""
+    concluded, lapsed = [], []
     for entry in m.entries["partners"]:
         meta = entry.meta("ru")
-        if meta.since is not None and meta.since.year == year:
+        link = f"{m.id}/{entry_url(entry)}"
+        since = as_day(meta.since)
+        if _counted(since, year, as_of):
+            assert since is not None
+            concluded.append(AgreementItem(entry.slug, _titles(entry), since, "since", link))
+        for name in ("ended", "expires"):
+            end = as_day(getattr(meta, name, None))
+            if end is not None:
+                if _counted(end, year, as_of):
+                    lapsed.append(AgreementItem(entry.slug, _titles(entry), end, name, link))
+                break  # an agreement that ended lapsed then, whatever it would have expired
+    concluded.sort(key=lambda a: (a.date, a.id))
+    lapsed.sort(key=lambda a: (a.date, a.id))
+    return concluded, lapsed
+
+
+def yearly_row(m: Municipality, year: int, as_of: dt.date | None = None) -> YearlyRow:
+    """One municipality's counts of ``year`` as of ``as_of`` (default: the year's last day)."""
+    as_of = as_of or dt.date(year, 12, 31)
+    dated = [e for s in ACTIVITY_SECTIONS for e in m.entries[s] if _in_year(e, year, as_of)]
+    details = distinct_activities(dated)
+    by_key = {(e.section, e.slug): report_item(m, e) for e in dated}
+    activities = dict.fromkeys(ACTIVITY_KINDS, 0)
+    per_kind: dict[str, list[tuple[Activity, list[ReportItem]]]] = {}
+    for activity in details:
+        activities[activity.kind] += 1
+        per_kind.setdefault(activity.kind, []).append(
+            (activity, [by_key[k] for k in activity.keys()]))
+    new_partners = []
+    partner_items = []
+    for entry in m.entries["partners"]:
+        meta = entry.meta("ru")
+        if _counted(meta.since, year, as_of):
             title_en = entry.meta("en").title
             new_partners.append(NewPartner(entry.slug, meta.title, title_en, meta.country,
                                            meta.since))
+            partner_items.append(report_item(m, entry))
     new_partners.sort(key=lambda p: (p.since, p.id))
+    partner_items.sort(key=lambda i: (i.date, i.id))
+    published = {s: sorted((report_item(m, e) for e in m.entries[s] if _in_year(e, year, as_of)),
+                           key=lambda i: (i.date, i.id))
+                 for s in PUBLISHED_SECTIONS}
+    unclassified = sorted((by_key[(e.section, e.slug)] for e in dated
+                           if e.meta("ru").kind is None),
+                          key=lambda i: (i.date, ACTIVITY_SECTIONS.index(i.section), i.id))
+    concluded, lapsed = agreements(m, year, as_of)
     return YearlyRow(
         id=m.id,
         name_ru=m.name("ru"),
         name_en=m.name("en"),
         activities=activities,
-        unclassified=sum(1 for e in dated if e.meta("ru").kind is None),
+        unclassified=len(unclassified),
         new_partners=new_partners,
-        published={s: sum(1 for e in m.entries[s] if _in_year(e, year))
-                   for s in PUBLISHED_SECTIONS},
+        published={s: len(items) for s, items in published.items()},
         details=details,
+        items={"activities": per_kind, "unclassified": unclassified,
+               "new_partners": partner_items, "published": published},
+        concluded=concluded,
+        lapsed=lapsed,
     )
 
 
-def yearly_report(region: Region, year: int) -> YearlyReport:
-    """The year's distinct activities, new partners and publications of every municipality."""
-    return YearlyReport(year, [yearly_row(m, year) for m in region.municipalities.values()])
+def yearly_report(region: Region, year: int, as_of: dt.date | None = None) -> YearlyReport:
+    """The year's distinct activities, new partners, publications and agreements of every
+    municipality, counting only what has happened by ``as_of`` (the check date; None: the
+    whole year)."""
+    return YearlyReport(year, [yearly_row(m, year, as_of)
+                               for m in region.municipalities.values()], as_of)
 
 
 # --- monthly ---------------------------------------------------------------------------------

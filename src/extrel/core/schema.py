@@ -128,6 +128,8 @@ class PartnerMeta(_Meta):
         "ended — завершено"
     )
     since: dt.date | None = Field(default=None, description="С какого времени: " + _DATE)
+    expires: dt.date | None = Field(default=None, description="Действует до: " + _DATE)
+    ended: dt.date | None = Field(default=None, description="Прекращено: " + _DATE)
     agreement: str | None = Field(
         default=None, description="Файл соглашения рядом со страницей, например agreement.pdf"
     )

@@ -1,0 +1,66 @@
+"""Cells that open safely in a spreadsheet: the one guard of every CSV and XLSX extrel writes.
+
+A spreadsheet takes a cell that begins with ``=``, ``+``, ``-`` or ``@`` (and, in some
+programs, a tab or a carriage return) for a formula: a partner titled
+``=HYPERLINK("http://evil","x")`` would become a live link, or worse, on the regional
+office's computer (OWASP, "CSV Injection"). OWASP's rule: prefix such a cell with a single
+quote, so that it is shown as the text it is. Real numbers stay numbers: an ``int`` or a
+``float`` is never touched, nor a text that is only a number (``-3``), which no spreadsheet
+reads as a formula.
+
+In a workbook (openpyxl) a string starting with ``=`` is stored as a formula; ``sheet_row``
+neutralizes the values and ``no_formulas`` makes sure, before saving, that no cell is one.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from typing import Any
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""The first characters a spreadsheet may read as the start of a formula (OWASP)."""
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z")
+
+
+def safe_cell(value: Any) -> Any:
+    """``value``, with a leading ``'`` when it is a text a spreadsheet would run."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def safe_row(values: Iterable[Any]) -> list[Any]:
+    return [safe_cell(v) for v in values]
+
+
+class SafeWriter:
+    """A ``csv.writer`` whose every cell passes through ``safe_cell``."""
+
+    def __init__(self, out: Any, **kwargs: Any) -> None:
+        self._writer = csv.writer(out, **kwargs)
+
+    def writerow(self, row: Iterable[Any]) -> Any:
+        return self._writer.writerow(safe_row(row))
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(out: Any, **kwargs: Any) -> SafeWriter:
+    """``csv.writer(out, **kwargs)`` that neutralizes formula-like cells."""
+    return SafeWriter(out, **kwargs)
+
+
+def no_formulas(workbook: Any) -> None:
+    """Turn any formula cell of ``workbook`` (openpyxl) into the neutralized text: extrel
+    never means a formula, so one found here came from content."""
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.value = safe_cell(str(cell.value))
+                    cell.data_type = "s"
