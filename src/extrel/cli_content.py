@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from .cli import _config_file, _t, config_option, default_lang, fail, parse_date
+from .cli import _config_file, _t, config_option, default_lang, fail, parse_date, today_option
 from .core.scaffold import new_page
 from .core.sections import LANGUAGES, SLUG, SUBSECTION_IDS
 
@@ -76,10 +76,14 @@ def new(type_: str, municipality: str, title: str, title_en: str | None,
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Файл для отчёта (для xlsx обязателен) / output file (required for xlsx).")
 @click.option("--lang", type=click.Choice(["ru", "en"]), default=None)
+@today_option
 @config_option
 def report(year: int | None, month: str | None, fmt: str, output: str | None,
-           lang: str | None, config_file: str) -> None:
-    """Отчёт для рейтинга: мероприятия за год или публикации за месяц / yearly report."""
+           lang: str | None, today: dt.date | None, config_file: str) -> None:
+    """Отчёт для рейтинга: мероприятия за год или публикации за месяц / yearly report.
+
+    Годовой отчёт составляется на дату --today (по умолчанию сегодня): событие идёт в счёт,
+    когда оно уже произошло / the yearly report counts what has happened by --today."""
     from .core import export
     from .core.loader import load_region
     from .core.report import monthly_report, yearly_report
@@ -105,7 +109,13 @@ def report(year: int | None, month: str | None, fmt: str, output: str | None,
         result: object = monthly_report(region, when.year, when.month)
     else:
         assert year is not None
-        result = yearly_report(region, year)
+        if today is None:
+            from .core.options import parse_options
+            from .mkdocs import siteconfig
+
+            options, _ = parse_options(siteconfig.extrel_options(siteconfig.read_raw(path)))
+            today = dt.datetime.now(ZoneInfo(options.timezone)).date()
+        result = yearly_report(region, year, today)
     if fmt == "xlsx":
         if not output:
             fail(_t(lang, "Для --format xlsx укажите файл: -o отчёт.xlsx",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from .labels import long_date, word
+from .labels import BABEL_LOCALES, long_date, word
 from .sections import DEFAULT_LANGUAGE, LANGUAGES, SUBSECTIONS
 from .snapshot import Snapshot
 from .views import news_items
@@ -69,6 +70,71 @@ def _other(mid: str, lang: str, target: str) -> str:
     return f"{up}{mid}/{inner}"
 
 
+def days_text(n: int, lang: str) -> str:
+    """«1 день», «2 дня», «5 дней», «1 day», «2 days»: the plural rules of the language (CLDR,
+    through Babel), for every language a region configures."""
+    from babel.units import format_unit
+
+    return format_unit(n, "duration-day", length="long", locale=BABEL_LOCALES.get(lang, lang))
+
+
+DASH_WORDS = {
+    "due_by": {"ru": "срок", "en": "due by"},
+    "overdue_since": {"ru": "просрочено с", "en": "overdue since"},
+    "untranslated": {"ru": "без перевода", "en": "untranslated"},
+    "unfinished": {"ru": "не закончено", "en": "unfinished"},
+}
+
+
+def dash_word(key: str, lang: str) -> str:
+    return DASH_WORDS[key].get(lang) or DASH_WORDS[key]["en"]
+
+
+def _due(lf: Any, section: str, snapshot: Snapshot) -> dt.date | None:
+    """``due_by`` of the freshness data; where the data has none yet, last update +
+    ``max_age_days`` (PRODUCT.md's definition)."""
+    if hasattr(lf, "due_by"):
+        return lf.due_by  # type: ignore[no-any-return]
+    if lf.last_updated is None:
+        return None
+    days = snapshot.options.thresholds()[section].max_age_days
+    return lf.last_updated + dt.timedelta(days=days)  # type: ignore[no-any-return]
+
+
+def dashboard_cell(snapshot: Snapshot, mid: str, section: str, code: str, lf: Any,
+                   lang: str) -> dict[str, Any]:
+    """One subsection and language of one municipality, as the dashboard shows it."""
+    due_by = _due(lf, section, snapshot)
+    overdue = None
+    if lf.status == "stale" and due_by is not None and due_by < snapshot.today:
+        overdue = due_by + dt.timedelta(days=1)
+    untranslated = getattr(lf, "untranslated", None)
+    unfinished = getattr(lf, "unfinished", None)
+    return {
+        "section": section,
+        "lang": code,
+        "status": lf.status,
+        "status_text": word(f"status.{lf.status}", lang),
+        "updated": lf.last_updated.isoformat() if lf.last_updated else "",
+        "updated_text": long_date(lf.last_updated, lang),
+        "age_days": lf.age_days,
+        "age_text": days_text(lf.age_days, lang) if lf.age_days is not None else "",
+        "due_by": due_by.isoformat() if due_by else "",
+        "due_by_text": f"{dash_word('due_by', lang)} {long_date(due_by, lang)}" if due_by
+        and lf.status in ("fresh", "due") else "",
+        "overdue_since": overdue.isoformat() if overdue else "",
+        "overdue_since_text": f"{dash_word('overdue_since', lang)} {long_date(overdue, lang)}"
+        if overdue else "",
+        "untranslated": untranslated or 0,
+        "untranslated_text": f"{dash_word('untranslated', lang)}: {untranslated}"
+        if untranslated else "",
+        "unfinished": unfinished or 0,
+        "unfinished_text": f"{dash_word('unfinished', lang)}: {unfinished}" if unfinished else "",
+        "pages": lf.pages,
+        "url": _other(mid, lang, code) + f"{section}/",
+    }
+
+
 def dashboard_view(snapshot: Snapshot, lang: str) -> dict[str, Any]:
     columns = [
         {"id": s.id, "title": s.title[lang], "lang": code}
@@ -78,23 +144,8 @@ def dashboard_view(snapshot: Snapshot, lang: str) -> dict[str, Any]:
     rows = []
     for mid, fresh in snapshot.freshness.items():
         m = snapshot.region.municipalities[mid]
-        cells = []
-        for section in fresh.sections:
-            for code in LANGUAGES:
-                lf = section.languages[code]
-                cells.append(
-                    {
-                        "section": section.id,
-                        "lang": code,
-                        "status": lf.status,
-                        "status_text": word(f"status.{lf.status}", lang),
-                        "updated": lf.last_updated.isoformat() if lf.last_updated else "",
-                        "updated_text": long_date(lf.last_updated, lang),
-                        "age_days": lf.age_days,
-                        "pages": lf.pages,
-                        "url": _other(mid, lang, code) + f"{section.id}/",
-                    }
-                )
+        cells = [dashboard_cell(snapshot, mid, section.id, code, section.languages[code], lang)
+                 for section in fresh.sections for code in LANGUAGES]
         rows.append(
             {
                 "id": mid,
@@ -106,6 +157,7 @@ def dashboard_view(snapshot: Snapshot, lang: str) -> dict[str, Any]:
                 "behind": fresh.status in ("stale", "missing", "due"),
             }
         )
+    rows.sort(key=lambda r: (r["name"].casefold(), r["id"]))  # the header says: by name
     return {
         "columns": columns,
         "sections": [{"id": s.id, "title": s.title[lang]} for s in SUBSECTIONS],

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core import documents, feeds, opendata, views
+from ..core import documents, feeds, freshtable, opendata, views
 from ..core import portal as portal_views
 from ..core.freshness import freshness_to_dict
 from ..core.gitdates import ShallowCloneError
@@ -362,6 +362,9 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             )
             out = Path(config.site_dir) / "freshness.json"
             out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            # the same table for spreadsheets, linked from the dashboard
+            out.with_suffix(".csv").write_text(freshtable.as_csv(data), encoding="utf-8")
+            freshtable.as_xlsx(data, out.with_suffix(".xlsx"))
         if self.config.role == "portal":
             self._regional_subscriptions(config)
         if self.config.role == "section":

@@ -92,9 +92,13 @@
     Array.prototype.forEach.call(table.querySelectorAll(".x-sort"), function (button) {
       button.addEventListener("click", function () {
         var col = parseInt(button.getAttribute("data-col"), 10);
-        var asc = button.getAttribute("aria-sort") !== "ascending";
-        table.querySelectorAll(".x-sort").forEach(function (b) { b.removeAttribute("aria-sort"); });
-        button.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        // aria-sort belongs on the header cell (role columnheader), not on its button
+        var th = button.closest("th");
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        table.querySelectorAll("thead th[aria-sort]").forEach(function (h) {
+          h.removeAttribute("aria-sort");
+        });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
           var x = a.cells[col].getAttribute("data-sort") || a.cells[col].textContent;
