@@ -404,5 +404,7 @@ def main() -> None:
 
 
 from . import cli_content  # noqa: E402  (commands about content live there)
+from .cli_remind import remind  # noqa: E402  (imports nothing of this module at load)
 
 cli_content.register(cli)
+cli.add_command(remind)

@@ -35,6 +35,14 @@ class FreshnessOptions(BaseModel):
         return value
 
 
+class RemindOptions(BaseModel):
+    """``remind: {smtp: host:port, from: address}`` for ``extrel remind``."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    smtp: str | None = None
+    sender: str | None = Field(default=None, alias="from")
+
+
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
     enabled: bool = True
@@ -50,6 +58,7 @@ class Options(BaseModel):
         "www.youtube.com",
         "www.youtube-nocookie.com",
     ]
+    remind: RemindOptions = RemindOptions()
     workers: int | None = Field(default=None, ge=1)
     """Processes building sections in parallel; None: one per core."""
 

@@ -21,6 +21,8 @@ class ExtrelConfig(base.Config):
     """Video hosts whose iframes pages may embed (default: Russian and common video hosts)."""
     workers = c.Optional(c.Type(int))
     """Processes building sections in parallel (default: one per core)."""
+    remind = c.Type(dict, default={})
+    """``smtp`` (host:port) and ``from`` (address) for ``extrel remind``."""
 
     # Set by extrel itself for each sub-build; users leave them out.
     role = c.Choice(("none", "portal", "section"), default="none")

@@ -1,0 +1,201 @@
+"""Reminders to the coordinators: one Russian e-mail per municipality that is behind.
+
+``reminders`` reads the freshness data in its JSON form (PRODUCT.md, ``extrel check
+--format json``) and the registry's coordinators, and drafts a message for each
+municipality with anything ``due``, ``stale``, ``missing``, untranslated or unfinished; a
+municipality where everything is fresh gets nothing. ``send`` hands the messages to an SMTP
+server (standard library: ``smtplib``, ``email``), STARTTLS where the server offers it,
+login only with a password, and tells which recipients were reached and which were not.
+Nothing here reads the clock: the check date is in the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import smtplib
+import ssl
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, make_msgid
+from typing import Any
+
+from .labels import long_date, word
+from .sections import SUBSECTIONS
+
+BEHIND = ("missing", "stale", "due")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who answers for a municipality's section."""
+
+    name: str
+    """The municipality's name in Russian."""
+    email: str | None
+    person: str | None = None
+
+
+@dataclass
+class Reminder:
+    municipality: str
+    to: str | None
+    subject: str
+    body: str
+
+
+def _language_name(code: str) -> str:
+    """«английский» for ``en``: Babel's Russian name of any language."""
+    from babel import Locale
+
+    return Locale.parse("ru").languages.get(code, code)
+
+
+def _date(value: str | None) -> str:
+    return long_date(dt.date.fromisoformat(value), "ru") if value else "—"
+
+
+def needs_attention(entry: Mapping[str, Any]) -> bool:
+    return (entry.get("status") in BEHIND or bool(entry.get("untranslated"))
+            or bool(entry.get("unfinished")))
+
+
+def _line(title: str, code: str, entry: Mapping[str, Any], as_of: dt.date) -> str:
+    status = entry["status"]
+    parts = [f"{title}, {_language_name(code)}: {word(f'status.{status}', 'ru')}"]
+    if entry.get("last_updated"):
+        parts.append(f"последнее обновление {_date(entry['last_updated'])}")
+    due_by = entry.get("due_by")
+    if due_by:
+        late = dt.date.fromisoformat(due_by) < as_of
+        parts.append(("срок обновления истёк " if late else "обновить до ") + _date(due_by)
+                     + " включительно" * (not late))
+    if entry.get("untranslated"):
+        parts.append(f"без перевода: {entry['untranslated']}")
+    if entry.get("unfinished"):
+        parts.append(f"не закончено (заготовки extrel new): {entry['unfinished']}")
+    return "; ".join(parts)
+
+
+def message_text(m: Mapping[str, Any], contact: Contact, as_of: dt.date,
+                 dashboard: str | None) -> tuple[str, str]:
+    """(subject, body) of the reminder for one municipality of the freshness data."""
+    titles = {s.id: s.title["ru"] for s in SUBSECTIONS}
+    todo, fine = [], []
+    for s in m["sections"]:
+        for code, entry in s["languages"].items():
+            line = _line(titles.get(s["id"], s["id"]), code, entry, as_of)
+            (todo if needs_attention(entry) else fine).append(line)
+    subject = (f"Внешние связи: {contact.name} — раздел нужно обновить "
+               f"(проверка на {long_date(as_of, 'ru')})")
+    greeting = f"Здравствуйте, {contact.person}!" if contact.person else "Здравствуйте!"
+    lines = [
+        greeting, "",
+        f"Проверка раздела «Развитие внешних связей» ({contact.name}) на "
+        f"{long_date(as_of, 'ru')} показала, что его нужно обновить.", "",
+        "Требует внимания:",
+        *(f"  • {line}" for line in todo),
+    ]
+    if fine:
+        lines += ["", "В порядке:", *(f"  • {line}" for line in fine)]
+    lines += ["", "Раздел должен обновляться не реже раза в месяц на каждом языке; "
+              "после обновления проверьте его командой extrel check."]
+    if dashboard:
+        lines += ["", f"Сводная таблица по всем муниципалитетам: {dashboard}"]
+    lines += ["", "Письмо составлено автоматически (extrel remind)."]
+    return subject, "\n".join(lines) + "\n"
+
+
+def dashboard_url(site_url: str | None) -> str | None:
+    return site_url.rstrip("/") + "/freshness/" if site_url else None
+
+
+def reminders(data: Mapping[str, Any], contacts: Mapping[str, Contact],
+              site_url: str | None = None) -> list[Reminder]:
+    """A reminder for every municipality of ``data`` that needs one, in the data's order."""
+    as_of = dt.date.fromisoformat(data["as_of"])
+    result = []
+    for m in data["municipalities"]:
+        if not any(needs_attention(e) for s in m["sections"] for e in s["languages"].values()):
+            continue
+        contact = contacts.get(m["id"]) or Contact(m["id"], None)
+        subject, body = message_text(m, contact, as_of, dashboard_url(site_url))
+        result.append(Reminder(m["id"], contact.email, subject, body))
+    return result
+
+
+def email(reminder: Reminder, sender: str, when: dt.datetime) -> EmailMessage:
+    """The reminder as a MIME message (UTF-8 plain text) from ``sender``."""
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = formataddr(("", reminder.to or ""))
+    msg["Subject"] = reminder.subject
+    msg["Date"] = formatdate(when.timestamp(), localtime=False)
+    msg["Message-ID"] = make_msgid(idstring=f"extrel-remind-{reminder.municipality}")
+    msg["Auto-Submitted"] = "auto-generated"
+    msg.set_content(reminder.body, charset="utf-8")
+    return msg
+
+
+@dataclass
+class Outcome:
+    """Who was reached and who was not (address or municipality → the reason)."""
+
+    sent: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+
+
+def send(messages: Sequence[tuple[str, EmailMessage]], host: str, port: int,
+         password: str | None = None, user: str | None = None,
+         timeout: float = 30.0) -> Outcome:
+    """Send ``(recipient, message)`` pairs over one SMTP session.
+
+    STARTTLS when the server offers it; login (``user``, default the sender) only when a
+    ``password`` is given, and never over an unencrypted connection. A refused recipient
+    is recorded and the others still go; a dropped connection leaves every message not yet
+    accepted as failed.
+    """
+    outcome = Outcome()
+    pending = list(messages)
+    try:
+        with smtplib.SMTP(host, port, timeout=timeout) as smtp:
+            smtp.ehlo()
+            secure = False
+            if smtp.has_extn("starttls"):
+                smtp.starttls(context=ssl.create_default_context())
+                smtp.ehlo()
+                secure = True
+            if password:
+                if not secure:
+                    raise smtplib.SMTPException(
+                        "the server offers no STARTTLS: the password is not sent in clear text")
+                smtp.login(user or (str(pending[0][1]["From"]) if pending else ""), password)
+            while pending:
+                to, msg = pending[0]
+                try:
+                    refused = smtp.send_message(msg, to_addrs=[to])
+                except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError,
+                        smtplib.SMTPSenderRefused) as exc:
+                    outcome.failed[to] = _reason(exc)
+                    smtp.rset()
+                else:
+                    if refused:
+                        outcome.failed[to] = _reason(refused.get(to))
+                    else:
+                        outcome.sent.append(to)
+                pending.pop(0)
+    except (smtplib.SMTPException, OSError) as exc:
+        for to, _msg in pending:
+            outcome.failed[to] = _reason(exc)
+    return outcome
+
+
+def _reason(exc: Any) -> str:
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+                 for code, text in exc.recipients.values()]
+        return "; ".join(codes)
+    if isinstance(exc, tuple) and len(exc) == 2:
+        code, text = exc
+        return f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+    return str(exc) or type(exc).__name__
