@@ -63,6 +63,7 @@ def remind(config_file: str, today: dt.datetime | None, smtp: str | None, sender
     options = snapshot.options
     data = freshness_to_dict(snapshot.today, options.timezone,
                              list(snapshot.freshness.values()), [])
+    core.fill_due_by(data, {sid: th.max_age_days for sid, th in options.thresholds().items()})
     contacts = {}
     for mid, m in snapshot.region.municipalities.items():
         person = m.meta.coordinator

@@ -68,8 +68,8 @@ def _line(title: str, code: str, entry: Mapping[str, Any], as_of: dt.date) -> st
     due_by = entry.get("due_by")
     if due_by:
         late = dt.date.fromisoformat(due_by) < as_of
-        parts.append(("срок обновления истёк " if late else "обновить до ") + _date(due_by)
-                     + " включительно" * (not late))
+        parts.append(("срок был до " if late else "обновить до ") + _date(due_by)
+                     + " включительно")
     if entry.get("untranslated"):
         parts.append(f"без перевода: {entry['untranslated']}")
     if entry.get("unfinished"):
@@ -104,6 +104,18 @@ def message_text(m: Mapping[str, Any], contact: Contact, as_of: dt.date,
         lines += ["", f"Сводная таблица по всем муниципалитетам: {dashboard}"]
     lines += ["", "Письмо составлено автоматически (extrel remind)."]
     return subject, "\n".join(lines) + "\n"
+
+
+def fill_due_by(data: dict[str, Any], max_age_days: Mapping[str, int]) -> None:
+    """Give each language entry without ``due_by`` its PRODUCT.md value: last update +
+    the subsection's ``max_age_days`` (None where nothing exists)."""
+    for m in data["municipalities"]:
+        for s in m["sections"]:
+            for entry in s["languages"].values():
+                if "due_by" not in entry:
+                    last = entry.get("last_updated")
+                    entry["due_by"] = (dt.date.fromisoformat(last) + dt.timedelta(
+                        days=max_age_days[s["id"]])).isoformat() if last else None
 
 
 def dashboard_url(site_url: str | None) -> str | None:
