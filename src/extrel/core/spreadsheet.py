@@ -15,6 +15,7 @@ neutralizes the values and ``no_formulas`` makes sure, before saving, that no ce
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -37,13 +38,23 @@ def safe_row(values: Iterable[Any]) -> list[Any]:
 
 
 class SafeWriter:
-    """A ``csv.writer`` whose every cell passes through ``safe_cell``."""
+    """A ``csv.writer`` whose every cell passes through ``safe_cell``.
 
-    def __init__(self, out: Any, **kwargs: Any) -> None:
-        self._writer = csv.writer(out, **kwargs)
+    A cell holding a line break is always quoted: ``csv.writer`` quotes only the characters
+    of its own line terminator, so with ``"\n"`` a bare carriage return would split the row
+    for a reader."""
+
+    def __init__(self, out: Any, lineterminator: str = "\r\n", **kwargs: Any) -> None:
+        self._out = out
+        self._end = lineterminator
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\r\n", **kwargs)
 
     def writerow(self, row: Iterable[Any]) -> Any:
-        return self._writer.writerow(safe_row(row))
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow(safe_row(row))
+        return self._out.write(self._buffer.getvalue()[:-2] + self._end)
 
     def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
         for row in rows:
