@@ -16,15 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.dates import format_date
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from .labels import BABEL_LOCALES, long_date, word
 from .report import PUBLISHED_SECTIONS, AgreementItem, MonthlyReport, YearlyReport, YearlyRow
 from .sections import ACTIVITY_KINDS
-from .spreadsheet import csv_writer, no_formulas, safe_row
+from .spreadsheet import csv_writer
 
 Report = YearlyReport | MonthlyReport
 Cell = str | int | dt.date | None
@@ -365,79 +361,12 @@ def as_csv(report: Report, lang: str = "ru") -> str:
 
 # --- Excel -----------------------------------------------------------------------------------
 
-BOLD = Font(bold=True)
-MAX_WIDTH = 60
-
-
-def _fill(ws: Worksheet, cols: list[Column], rows: list[list[Cell]],
-          totals: list[Cell] | None) -> None:
-    ws.append(safe_row(c.header for c in cols))
-    for cell in ws[1]:
-        cell.font = BOLD
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in rows:
-        ws.append(safe_row(row))
-    last = len(rows) + 1
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{last}"
-    if totals is not None:
-        ws.append(safe_row(totals))
-        for cell in ws[last + 1]:
-            cell.font = BOLD
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, dt.date):
-                cell.number_format = "YYYY-MM-DD"
-    for i, col in enumerate(cols, start=1):
-        values = [_str(r[i - 1]) for r in rows] + ([_str(totals[i - 1])] if totals else [])
-        content = max((len(v) for v in values), default=0)
-        header = min(len(col.header), 24 if col.numeric else MAX_WIDTH)
-        ws.column_dimensions[get_column_letter(i)].width = min(max(content, header, 6) + 2,
-                                                               MAX_WIDTH)
-
-
-def _about(ws: Worksheet, report: Report, cols: list[Column], lang: str) -> None:
-    ws.append([title(report, lang)])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([t("as_of", lang), report.as_of_date] if isinstance(report, YearlyReport) else [])
-    if isinstance(report, YearlyReport):
-        ws["B2"].number_format = "YYYY-MM-DD"
-        ws["B2"].alignment = Alignment(horizontal="left")
-    ws.append([t("column", lang), t("description", lang)])
-    for cell in ws[3]:
-        cell.font = BOLD
-    for col in cols:
-        ws.append([col.header, col.description])
-    ws.append([])
-    ws.append([t("rule" if isinstance(report, YearlyReport) else "links", lang)])
-    ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.column_dimensions["A"].width = 32
-    ws.column_dimensions["B"].width = 90
-
 
 def as_xlsx(report: Report, lang: str, path: Path) -> None:
     """Write an Excel workbook to ``path``: the report's sheet (bold frozen header, column
     widths, a totals row for the yearly report), for the yearly report a sheet of the items
     behind every number ("Записи"/"Items"), and a sheet "Справка"/"About" describing the
     columns. No cell is a formula (``spreadsheet``)."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    if isinstance(report, YearlyReport):
-        cols = yearly_columns(lang)
-        ws.title = ("Activities " if lang == "en" else "Мероприятия ") + str(report.year)
-        _fill(ws, cols, yearly_rows(report, lang), yearly_totals(report, lang))
-        ws.freeze_panes = "C2"
-        from . import export_items  # it builds on this module's words
+    from .export_xlsx import write  # openpyxl loads only for a workbook
 
-        items = wb.create_sheet(t("items", lang))
-        _fill(items, export_items.item_columns(lang), export_items.item_rows(report, lang), None)
-        items.freeze_panes = "C2"
-    else:
-        cols = monthly_columns(lang)
-        ws.title = (("Publications " if lang == "en" else "Материалы ")
-                    + f"{report.year}-{report.month:02d}")
-        _fill(ws, cols, monthly_rows(report, lang), None)
-        ws.freeze_panes = "A2"
-    _about(wb.create_sheet(t("about", lang)), report, cols, lang)
-    no_formulas(wb)
-    wb.save(path)
+    write(report, lang, path)

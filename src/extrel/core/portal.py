@@ -157,7 +157,7 @@ def dashboard_view(snapshot: Snapshot, lang: str) -> dict[str, Any]:
                 "behind": fresh.status in ("stale", "missing", "due"),
             }
         )
-    rows.sort(key=lambda r: (r["name"].casefold(), r["id"]))  # the header says: by name
+    rows.sort(key=lambda r: (str(r["name"]).casefold(), str(r["id"])))  # the header: by name
     return {
         "columns": columns,
         "sections": [{"id": s.id, "title": s.title[lang]} for s in SUBSECTIONS],

@@ -81,7 +81,8 @@ def message_text(m: Mapping[str, Any], contact: Contact, as_of: dt.date,
                  dashboard: str | None) -> tuple[str, str]:
     """(subject, body) of the reminder for one municipality of the freshness data."""
     titles = {s.id: s.title["ru"] for s in SUBSECTIONS}
-    todo, fine = [], []
+    todo: list[str] = []
+    fine: list[str] = []
     for s in m["sections"]:
         for code, entry in s["languages"].items():
             line = _line(titles.get(s["id"], s["id"]), code, entry, as_of)

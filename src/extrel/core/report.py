@@ -236,9 +236,8 @@ def agreements(m: Municipality, year: int, as_of: dt.date
                 if _counted(end, year, as_of):
                     lapsed.append(AgreementItem(entry.slug, _titles(entry), end, name, link))
                 break  # an agreement that ended lapsed then, whatever it would have expired
-    concluded.sort(key=lambda a: (a.date, a.id))
-    lapsed.sort(key=lambda a: (a.date, a.id))
-    return concluded, lapsed
+    return sorted(concluded, key=lambda a: (a.date, a.id)), sorted(lapsed, key=lambda a: (
+        a.date, a.id))
 
 
 def yearly_row(m: Municipality, year: int, as_of: dt.date | None = None) -> YearlyRow:
@@ -253,14 +252,12 @@ def yearly_row(m: Municipality, year: int, as_of: dt.date | None = None) -> Year
         activities[activity.kind] += 1
         per_kind.setdefault(activity.kind, []).append(
             (activity, [by_key[k] for k in activity.keys()]))
-    new_partners = []
-    partner_items = []
+    new_partners, partner_items = [], []
     for entry in m.entries["partners"]:
         meta = entry.meta("ru")
         if _counted(meta.since, year, as_of):
-            title_en = entry.meta("en").title
-            new_partners.append(NewPartner(entry.slug, meta.title, title_en, meta.country,
-                                           meta.since))
+            new_partners.append(NewPartner(entry.slug, meta.title, entry.meta("en").title,
+                                           meta.country, meta.since))
             partner_items.append(report_item(m, entry))
     new_partners.sort(key=lambda p: (p.since, p.id))
     partner_items.sort(key=lambda i: (i.date, i.id))
