@@ -73,9 +73,11 @@ def _other(mid: str, lang: str, target: str) -> str:
 def days_text(n: int, lang: str) -> str:
     """«1 день», «2 дня», «5 дней», «1 day», «2 days»: the plural rules of the language (CLDR,
     through Babel), for every language a region configures."""
-    from babel.units import format_unit
+    from babel.dates import format_timedelta
 
-    return format_unit(n, "duration-day", length="long", locale=BABEL_LOCALES.get(lang, lang))
+    text = format_timedelta(dt.timedelta(days=abs(n)), threshold=10**9, granularity="day",
+                            format="long", locale=BABEL_LOCALES.get(lang, lang))
+    return "\u2212" + text if n < 0 else text  # a date after the check date
 
 
 DASH_WORDS = {
