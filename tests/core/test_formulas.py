@@ -194,3 +194,19 @@ def test_check_csv(region: Path) -> None:
     cells = csv_cells(result.stdout)
     assert "inza" in cells
     assert_safe_cells(cells)
+
+
+def test_workbooks_are_reproducible(loaded: Region, tmp_path: Path) -> None:
+    """The same content gives the same bytes (a rebuild must not rewrite the site's files):
+    no moment of writing in the zip entries or the document's properties."""
+    import time
+
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    export.as_xlsx(yearly_report(loaded, 2026), "ru", first)
+    freshtable.as_xlsx(freshness_data(), tmp_path / "fa.xlsx")
+    time.sleep(1.1)  # zip times have two-second steps; the properties have seconds
+    export.as_xlsx(yearly_report(loaded, 2026), "ru", second)
+    freshtable.as_xlsx(freshness_data(), tmp_path / "fb.xlsx")
+    assert first.read_bytes() == second.read_bytes()
+    assert (tmp_path / "fa.xlsx").read_bytes() == (tmp_path / "fb.xlsx").read_bytes()
+    assert load_workbook(first).properties.modified.date().isoformat() == "2026-12-31"

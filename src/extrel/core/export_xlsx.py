@@ -30,7 +30,7 @@ from .export import (
     yearly_totals,
 )
 from .report import YearlyReport
-from .spreadsheet import no_formulas, safe_row
+from .spreadsheet import safe_row, save
 
 BOLD = Font(bold=True)
 MAX_WIDTH = 60
@@ -101,5 +101,5 @@ def write(report: Report, lang: str, path: Path) -> None:
         fill(ws, cols, monthly_rows(report, lang), None)
         ws.freeze_panes = "A2"
     about(wb.create_sheet(t("about", lang)), report, cols, lang)
-    no_formulas(wb)
-    wb.save(path)
+    save(wb, path, report.as_of_date if isinstance(report, YearlyReport)
+         else dt.date(report.year, report.month, 1))

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .spreadsheet import csv_writer, no_formulas, safe_row
+from .spreadsheet import csv_writer, safe_row, save
 
 DATE_KEYS = ("last_updated", "due_by", "overdue_since")
 
@@ -104,5 +104,4 @@ def as_xlsx(data: Mapping[str, Any], path: Path) -> None:
     about.append(safe_row(["timezone", data.get("timezone")]))
     about["B1"].number_format = "YYYY-MM-DD"
     about.column_dimensions["B"].width = 20
-    no_formulas(wb)
-    wb.save(path)
+    save(wb, path, dt.date.fromisoformat(data["as_of"]))

@@ -15,9 +15,12 @@ neutralizes the values and ``no_formulas`` makes sure, before saving, that no ce
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -75,3 +78,30 @@ def no_formulas(workbook: Any) -> None:
                 if cell.data_type == "f":
                     cell.value = safe_cell(str(cell.value))
                     cell.data_type = "s"
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def save(workbook: Any, path: Path, when: dt.date) -> None:
+    """Save ``workbook`` (openpyxl) to ``path``, formula-free and byte for byte the same for
+    the same content: the document's dates and every zip entry's time are ``when`` (the
+    check date), not the moment of writing, so that a rebuild of unchanged content
+    reproduces the file."""
+    no_formulas(workbook)
+    moment = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC).replace(tzinfo=None)
+    workbook.properties.created = moment
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=moment.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            data = src.read(info)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the moment it saves
+                data = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", data)
+            dst.writestr(entry, data)
+    path.write_bytes(out.getvalue())
