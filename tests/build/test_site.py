@@ -243,9 +243,9 @@ def test_open_data_in_json_and_csv(site: Path) -> None:
     assert data["items"] == [{
         "id": "kutaisi", "title_ru": "Кутаиси, Грузия", "title_en": "Kutaisi, Georgia",
         "country": "GE", "type": "twin", "status": "active", "since": "2019-05-01",
-        "last_contact": None, "directions_ru": "культура; образование",
-        "directions_en": "culture; education", "url_ru": "partners/kutaisi/",
-        "url_en": "en/partners/kutaisi/"}]
+        "expires": None, "ended": None, "last_contact": None,
+        "directions_ru": "культура; образование", "directions_en": "culture; education",
+        "url_ru": "partners/kutaisi/", "url_en": "en/partners/kutaisi/"}]
     with open(site / "alpha/data/participation.csv", encoding="utf-8", newline="") as fd:
         rows = list(csv.DictReader(fd))
     assert rows[0]["title_en"] == "Expo in Tashkent" and rows[0]["country"] == "UZ"
