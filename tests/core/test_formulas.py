@@ -210,3 +210,18 @@ def test_workbooks_are_reproducible(loaded: Region, tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
     assert (tmp_path / "fa.xlsx").read_bytes() == (tmp_path / "fb.xlsx").read_bytes()
     assert load_workbook(first).properties.modified.date().isoformat() == "2026-12-31"
+
+
+def test_tab_and_carriage_return_led_names_in_the_reports(loaded: Region,
+                                                          tmp_path: Path) -> None:
+    """Names no loader should pass, given to the writers directly."""
+    import dataclasses
+
+    report = yearly_report(loaded, 2026)
+    row = dataclasses.replace(report.municipalities[0], name_ru="\t=1+1", name_en="\r@SUM(1)")
+    hostile = dataclasses.replace(report, municipalities=[row])
+    cells = csv_cells(export.as_csv(hostile, "ru")) + csv_cells(export.as_csv(hostile, "en"))
+    assert "'\t=1+1" in cells and "'\r@SUM(1)" in cells
+    path = tmp_path / "tab.xlsx"
+    export.as_xlsx(hostile, "en", path)
+    assert "'\r@SUM(1)" in assert_no_formula(path)

@@ -90,3 +90,27 @@ def test_fill_due_by_keeps_what_the_data_has() -> None:
 ])
 def test_days_follow_the_languages_plural_rules(n: int, lang: str, text: str) -> None:
     assert days_text(n, lang) == text
+
+
+def test_dashboard_cell_shows_due_by_overdue_since_and_counts() -> None:
+    """With the fields PRODUCT.md names (due_by, untranslated, unfinished) in the data."""
+    from types import SimpleNamespace
+
+    from extrel.core.portal import dashboard_cell
+
+    snapshot: Any = SimpleNamespace(today=dt.date(2026, 11, 23))
+    stale = SimpleNamespace(status="stale", last_updated=dt.date(2026, 9, 1), age_days=83,
+                            pages=3, due_by=dt.date(2026, 10, 2), untranslated=2, unfinished=1)
+    c = dashboard_cell(snapshot, "inza", "news", "en", stale, "ru")
+    assert c["overdue_since"] == "2026-10-03"
+    assert c["overdue_since_text"] == "просрочено с 3 октября 2026\u202fг."
+    assert c["due_by_text"] == ""  # past: the overdue date says it
+    assert c["age_text"] == "83 дня"
+    assert (c["untranslated_text"], c["unfinished_text"]) == ("без перевода: 2",
+                                                              "не закончено: 1")
+    due = SimpleNamespace(status="due", last_updated=dt.date(2026, 10, 28), age_days=26,
+                          pages=1, due_by=dt.date(2026, 11, 28))
+    c = dashboard_cell(snapshot, "inza", "plan", "en", due, "en")
+    assert (c["overdue_since"], c["due_by_text"]) == ("", "due by 28 November 2026")
+    assert (c["untranslated"], c["unfinished"], c["untranslated_text"]) == (0, 0, "")
+    assert c["url"] == "../inza/en/plan/"
