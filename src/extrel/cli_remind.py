@@ -28,10 +28,16 @@ def _server(value: str, lang: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    from .cli import parse_date  # the other commands' bilingual message
+
+    return parse_date(ctx, param, value)
+
+
 @click.command()
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
               help="Файл настроек региона / the region's mkdocs.yml.")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+@click.option("--today", callback=_date, metavar="YYYY-MM-DD",
               help="Дата проверки (по умолчанию сегодня) / check date.")
 @click.option("--smtp", metavar="HOST:PORT",
               help="SMTP-сервер (иначе extrel: remind: smtp в mkdocs.yml) / SMTP server.")
@@ -43,7 +49,7 @@ def _server(value: str, lang: str) -> tuple[str, int]:
               help="Принять неполную (shallow) копию репозитория / accept a shallow clone.")
 @click.option("--lang", type=click.Choice(["ru", "en"]), default=None,
               help="Язык сообщений команды (письма — по-русски) / language of messages.")
-def remind(config_file: str, today: dt.datetime | None, smtp: str | None, sender: str | None,
+def remind(config_file: str, today: dt.date | None, smtp: str | None, sender: str | None,
            dry_run: str | None, allow_shallow: bool, lang: str | None) -> None:
     """Напомнить координаторам об обновлении разделов / e-mail the coordinators.
 
@@ -58,8 +64,7 @@ def remind(config_file: str, today: dt.datetime | None, smtp: str | None, sender
 
     lang = lang or default_lang()
     path = _config_file(config_file)
-    snapshot = load_snapshot(path, today.date() if today else None, (), allow_shallow, lang,
-                             entries=False)
+    snapshot = load_snapshot(path, today, (), allow_shallow, lang, entries=False)
     options = snapshot.options
     data = freshness_to_dict(snapshot.today, options.timezone,
                              list(snapshot.freshness.values()), [])

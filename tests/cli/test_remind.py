@@ -204,3 +204,10 @@ def test_a_bad_server_value_is_a_usage_error(region: Path) -> None:
                        "--from", "vs@region.example", "--lang", "en")
     assert code == 2
     assert "expected HOST:PORT" in output
+
+
+def test_help_and_a_bad_date() -> None:
+    code, output = run("remind", "--help")
+    assert code == 0 and "--dry-run" in output and "EXTREL_SMTP_PASSWORD" in output
+    code, output = run("remind", "--today", "2026-13-01")
+    assert code == 2 and "YYYY-MM-DD" in output
