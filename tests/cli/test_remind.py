@@ -211,3 +211,63 @@ def test_help_and_a_bad_date() -> None:
     assert code == 0 and "--dry-run" in output and "EXTREL_SMTP_PASSWORD" in output
     code, output = run("remind", "--today", "2026-13-01")
     assert code == 2 and "YYYY-MM-DD" in output
+
+
+@pytest.fixture
+def tls_smtp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Handler, str,
+                                                                                 list[Any]]]:
+    """A server that requires STARTTLS and a login, with a certificate made for 127.0.0.1 by
+    openssl and trusted through SSL_CERT_FILE (OpenSSL's own variable)."""
+    import ssl
+    import subprocess
+
+    from aiosmtpd.smtp import AuthResult
+
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                    str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    logins: list[Any] = []
+
+    def authenticator(server: Any, session: Any, envelope: Any, mechanism: str,
+                      data: Any) -> AuthResult:
+        logins.append((data.login, data.password))
+        return AuthResult(success=data.password == b"secret", handled=False)
+
+    handler = Handler()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port(),
+                            tls_context=context, require_starttls=True, auth_required=True,
+                            authenticator=authenticator)
+    controller.start()
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    try:
+        yield handler, f"127.0.0.1:{controller.port}", logins
+    finally:
+        controller.stop()
+
+
+def test_starttls_and_login_from_the_environment(
+        region: Path, tls_smtp: tuple[Handler, str, list[Any]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    handler, server, logins = tls_smtp
+    monkeypatch.setenv("EXTREL_SMTP_PASSWORD", "secret")
+    code, output = run("remind", "-f", str(region), "--today", TODAY, "--smtp", server,
+                       "--from", "vs@region.example", "--lang", "en")
+    assert code == 0, output
+    assert logins == [(b"vs@region.example", b"secret")]
+    assert len(handler.received) == 3
+
+
+def test_a_wrong_password_reaches_nobody(
+        region: Path, tls_smtp: tuple[Handler, str, list[Any]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    handler, server, _logins = tls_smtp
+    monkeypatch.setenv("EXTREL_SMTP_PASSWORD", "wrong")
+    code, output = run("remind", "-f", str(region), "--today", TODAY, "--smtp", server,
+                       "--from", "vs@region.example", "--lang", "en")
+    assert code == 2
+    assert handler.received == []
+    assert all(f"Not sent to: {to} (" in output for to in BEHIND)
+    assert "535" in output
