@@ -96,11 +96,12 @@ def _due(lf: Any, section: str, snapshot: Snapshot) -> dt.date | None:
     """``due_by`` of the freshness data; where the data has none yet, last update +
     ``max_age_days`` (PRODUCT.md's definition)."""
     if hasattr(lf, "due_by"):
-        return lf.due_by  # type: ignore[no-any-return]
-    if lf.last_updated is None:
+        due_by: dt.date | None = lf.due_by
+        return due_by
+    last: dt.date | None = lf.last_updated
+    if last is None:
         return None
-    days = snapshot.options.thresholds()[section].max_age_days
-    return lf.last_updated + dt.timedelta(days=days)  # type: ignore[no-any-return]
+    return last + dt.timedelta(days=snapshot.options.thresholds()[section].max_age_days)
 
 
 def dashboard_cell(snapshot: Snapshot, mid: str, section: str, code: str, lf: Any,
