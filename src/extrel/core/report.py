@@ -21,7 +21,7 @@ from typing import Any
 
 from .activities import ACTIVITY_SECTIONS, Activity, as_day, distinct_activities, own_date
 from .model import Entry, Municipality, Region
-from .sections import ACTIVITY_KINDS, LANGUAGES, SUBSECTION_IDS
+from .sections import ACTIVITY_KINDS, DEFAULT_LANGUAGE, SUBSECTION_IDS
 from .views import entry_url
 
 PUBLISHED_SECTIONS: tuple[str, ...] = tuple(s for s in SUBSECTION_IDS if s != "presentation")
@@ -55,12 +55,12 @@ class ReportItem:
     id: str
     date: dt.date
     titles: dict[str, str]
-    """Title per language (the Russian one where a language has no page)."""
+    """Title per language written; ``title(lang)`` falls back to the Russian one."""
     link: str
     """The Russian page, from the site root: ``<id>/<subsection>/<page>/``."""
 
     def title(self, lang: str) -> str:
-        return self.titles.get(lang) or self.titles[LANGUAGES[0]]
+        return self.titles.get(lang) or self.titles[DEFAULT_LANGUAGE]
 
     def to_dict(self) -> dict[str, Any]:
         return {"section": self.section, "id": self.id, "date": self.date.isoformat(),
@@ -79,7 +79,7 @@ class AgreementItem:
     link: str
 
     def title(self, lang: str) -> str:
-        return self.titles.get(lang) or self.titles[LANGUAGES[0]]
+        return self.titles.get(lang) or self.titles[DEFAULT_LANGUAGE]
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": dict(self.titles), "date": self.date.isoformat(),
@@ -208,7 +208,8 @@ def _in_year(entry: Entry, year: int, as_of: dt.date) -> bool:
 
 
 def _titles(entry: Entry) -> dict[str, str]:
-    return {lang: entry.meta(lang).title for lang in LANGUAGES}
+    """The title in each language the entry is written in (Russian first)."""
+    return {lang: entry.meta(lang).title for lang in entry.languages()}
 
 
 def report_item(m: Municipality, entry: Entry) -> ReportItem:
