@@ -171,20 +171,20 @@ def freshness_data() -> dict[str, object]:
 def test_freshness_table_csv_and_xlsx(tmp_path: Path) -> None:
     data = freshness_data()
     rows = list(csv.reader(io.StringIO(freshtable.as_csv(data), newline="")))
-    assert rows[0] == ["municipality", "name_ru", "name_en", "name_zh", "section", "language",
-                       "status", "last_updated", "age_days", "due_by", "overdue_since",
-                       "pages", "untranslated", "unfinished"]
-    assert rows[1] == ["inza", '\'=HYPERLINK("http://evil","x")', "'\t@SUM(1)", "", "news",
-                       "ru", "stale", "2026-09-01", "83", "2026-10-02", "2026-10-03", "1", "2",
-                       ""]
-    assert [r[5] for r in rows[1:]] == ["ru", "en", "zh"]  # every configured language
+    assert rows[0] == ["municipality", "section", "language", "status", "last_updated",
+                       "age_days", "pages", "due_by", "untranslated", "unfinished", "name_ru",
+                       "name_en", "name_zh", "overdue_since"]
+    assert rows[1] == ["inza", "news", "ru", "stale", "2026-09-01", "83", "1", "2026-10-02",
+                       "2", "", '\'=HYPERLINK("http://evil","x")', "'\t@SUM(1)", "",
+                       "2026-10-03"]
+    assert [r[2] for r in rows[1:]] == ["ru", "en", "zh"]  # every configured language
     path = tmp_path / "freshness.xlsx"
     freshtable.as_xlsx(data, path)
     values = assert_no_formula(path)
     assert '\'=HYPERLINK("http://evil","x")' in values
     ws = load_workbook(path)["freshness"]
-    assert ws["I2"].value == 83  # numbers stay numbers
-    assert ws["H2"].value.date().isoformat() == "2026-09-01"  # dates stay dates
+    assert ws["F2"].value == 83  # numbers stay numbers
+    assert ws["E2"].value.date().isoformat() == "2026-09-01"  # dates stay dates
 
 
 def test_check_csv(region: Path) -> None:

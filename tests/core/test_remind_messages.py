@@ -114,3 +114,8 @@ def test_dashboard_cell_shows_due_by_overdue_since_and_counts() -> None:
     assert (c["overdue_since"], c["due_by_text"]) == ("", "due by 28 November 2026")
     assert (c["untranslated"], c["unfinished"], c["untranslated_text"]) == (0, 0, "")
     assert c["url"] == "../inza/en/plan/"
+    assert c["future"] is False
+    ahead = SimpleNamespace(status="fresh", last_updated=dt.date(2026, 11, 25), age_days=-2,
+                            pages=1, due_by=dt.date(2026, 12, 26))
+    c = dashboard_cell(snapshot, "inza", "news", "ru", ahead, "ru")
+    assert c["future"] is True and c["age_text"] == "\u22122 дня"

@@ -22,9 +22,10 @@ DATE_KEYS = ("last_updated", "due_by", "overdue_since")
 
 
 def columns(languages: Sequence[str]) -> list[str]:
-    return ["municipality", *(f"name_{code}" for code in languages), "section", "language",
-            "status", "last_updated", "age_days", "due_by", "overdue_since", "pages",
-            "untranslated", "unfinished"]
+    """The columns of ``extrel check --format csv``, then ``overdue_since``."""
+    return ["municipality", "section", "language", "status", "last_updated", "age_days",
+            "pages", "due_by", "untranslated", "unfinished",
+            *(f"name_{code}" for code in languages), "overdue_since"]
 
 
 def overdue_since(entry: Mapping[str, Any]) -> str | None:
@@ -52,10 +53,10 @@ def rows(data: Mapping[str, Any]) -> list[list[Any]]:
         for s in m["sections"]:
             for code, entry in s["languages"].items():
                 result.append([
-                    m["id"], *(names.get(c) for c in langs), s["id"], code, entry["status"],
-                    entry.get("last_updated"), entry.get("age_days"), entry.get("due_by"),
-                    overdue_since(entry), entry.get("pages"), entry.get("untranslated"),
-                    entry.get("unfinished"),
+                    m["id"], s["id"], code, entry["status"], entry.get("last_updated"),
+                    entry.get("age_days"), entry.get("pages"), entry.get("due_by"),
+                    entry.get("untranslated"), entry.get("unfinished"),
+                    *(names.get(c) for c in langs), overdue_since(entry),
                 ])
     return result
 
@@ -96,9 +97,8 @@ def as_xlsx(data: Mapping[str, Any], path: Path) -> None:
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{ws.max_row}"
     for i, name in enumerate(header, start=1):
-        width = 12 if name not in DATE_KEYS and not name.startswith("name_") else 14
-        ws.column_dimensions[get_column_letter(i)].width = 30 if name.startswith("name_") \
-            else max(width, len(name) + 2)
+        width = 30 if name.startswith("name_") else max(14, len(name) + 2)
+        ws.column_dimensions[get_column_letter(i)].width = width
     about = wb.create_sheet("about")
     about.append(["as_of", dt.date.fromisoformat(data["as_of"])])
     about.append(safe_row(["timezone", data.get("timezone")]))

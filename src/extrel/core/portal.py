@@ -122,6 +122,7 @@ def dashboard_cell(snapshot: Snapshot, mid: str, section: str, code: str, lf: An
         "updated_text": long_date(lf.last_updated, lang),
         "age_days": lf.age_days,
         "age_text": days_text(lf.age_days, lang) if lf.age_days is not None else "",
+        "future": lf.age_days is not None and lf.age_days < 0,
         "due_by": due_by.isoformat() if due_by else "",
         "due_by_text": f"{dash_word('due_by', lang)} {long_date(due_by, lang)}" if due_by
         and lf.status in ("fresh", "due") else "",
