@@ -271,3 +271,22 @@ def test_a_wrong_password_reaches_nobody(
     assert handler.received == []
     assert all(f"Not sent to: {to} (" in output for to in BEHIND)
     assert "535" in output
+
+
+def test_a_coordinator_without_an_address_is_named(region: Path,
+                                                   smtp: tuple[Handler, str]) -> None:
+    handler, server = smtp
+    registry = region.parent / "municipalities/gamma.yml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("  email: gamma@example.org\n", ""), encoding="utf-8")
+    try:
+        code, output = run("remind", "-f", str(region), "--today", TODAY, "--smtp", server,
+                           "--from", "vs@region.example", "--lang", "en")
+    finally:
+        registry.write_text(text, encoding="utf-8")
+    assert code == 2
+    assert sorted(rcpt[0] for rcpt, _ in handler.received) == [
+        "beta@example.org", "delta@example.org"]
+    assert "No coordinator address: gamma (coordinator.email in municipalities/gamma.yml)" \
+        in output
+    assert "Messages sent: 2, not sent: 1" in output
