@@ -24,6 +24,7 @@ from .labels import long_date, word
 from .sections import SUBSECTIONS
 
 BEHIND = ("missing", "stale", "due")
+SMTPS_PORT = 465
 
 
 @dataclass(frozen=True)
@@ -163,19 +164,24 @@ def send(messages: Sequence[tuple[str, EmailMessage]], host: str, port: int,
          timeout: float = 30.0) -> Outcome:
     """Send ``(recipient, message)`` pairs over one SMTP session.
 
-    STARTTLS when the server offers it; login (``user``, default the sender) only when a
-    ``password`` is given, and never over an unencrypted connection. A refused recipient
+    STARTTLS when the server offers it (TLS from the start on port 465); login (``user``,
+    default the sender) only when a ``password`` is given, and never over an unencrypted
+    connection. A refused recipient
     is recorded and the others still go; a dropped connection leaves every message not yet
     accepted as failed.
     """
     outcome = Outcome()
     pending = list(messages)
     try:
-        with smtplib.SMTP(host, port, timeout=timeout) as smtp:
+        context = ssl.create_default_context()
+        implicit = port == SMTPS_PORT  # TLS from the first byte (RFC 8314), not STARTTLS
+        smtp = (smtplib.SMTP_SSL(host, port, timeout=timeout, context=context) if implicit
+                else smtplib.SMTP(host, port, timeout=timeout))
+        with smtp:
             smtp.ehlo()
-            secure = False
-            if smtp.has_extn("starttls"):
-                smtp.starttls(context=ssl.create_default_context())
+            secure = implicit
+            if not implicit and smtp.has_extn("starttls"):
+                smtp.starttls(context=context)
                 smtp.ehlo()
                 secure = True
             if password:
