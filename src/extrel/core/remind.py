@@ -166,12 +166,13 @@ def send(messages: Sequence[tuple[str, EmailMessage]], host: str, port: int,
 
     STARTTLS when the server offers it (TLS from the start on port 465); login (``user``,
     default the sender) only when a ``password`` is given, and never over an unencrypted
-    connection. A refused recipient
-    is recorded and the others still go; a dropped connection leaves every message not yet
-    accepted as failed.
+    connection. A refused recipient is recorded and the others still go; a dropped
+    connection leaves every message not yet accepted as failed.
     """
     outcome = Outcome()
     pending = list(messages)
+    if not pending:
+        return outcome
     try:
         context = ssl.create_default_context()
         implicit = port == SMTPS_PORT  # TLS from the first byte (RFC 8314), not STARTTLS
