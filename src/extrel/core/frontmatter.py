@@ -1,4 +1,11 @@
-"""Reading a Markdown page: YAML front matter with the line of every field, and the body."""
+"""Reading a Markdown page: YAML front matter with the line of every field, and the body.
+
+One reading for everyone: the front matter is split from the body with MkDocs' own pattern
+(``MKDOCS_YAML_RE``, a copy of ``mkdocs.utils.meta.YAML_RE``: core never imports MkDocs), and
+the YAML is read strictly (``load_yaml``): whatever two YAML readers could read differently —
+tags, anchors, document markers, impossible numbers and dates, control characters, deep
+nesting — is refused with its line, so that what MkDocs renders is what extrel validated.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +15,199 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    SequenceStartEvent,
+)
+from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.resolver import Resolver
 
-_FENCE = re.compile(r"^---[ \t]*$")
+MKDOCS_YAML_RE = re.compile(
+    r'^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n', re.UNICODE | re.DOTALL
+)
+"""MkDocs' split of front matter from the body (``mkdocs.utils.meta.YAML_RE``, 1.6); a test
+asserts it is still MkDocs' own."""
+
+MAX_DEPTH = 8
+"""Nesting of lists and mappings in front matter or a registry entry (the schemas need 3)."""
+
+MAX_NUMBER_CHARS = 40
+"""A number written with more characters than this is refused (Python's int() stops at
+4,300 digits with an error; nothing in the schemas needs more than a year)."""
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters no text may hold: C0 controls except tab and line feed, DEL, C1 controls and
+the bidirectional overrides and isolates, which make a text read differently than it is."""
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_TIMESTAMP_RE = next(rx for tag, rx in Resolver.yaml_implicit_resolvers["2"]
+                     if tag == _TIMESTAMP)
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that keeps dates as strings: an impossible date becomes a message, not a crash."""
+def control_char(text: str) -> str | None:
+    """The first forbidden control character of ``text``, as ``U+XXXX``, or None."""
+    found = CONTROL.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+class StrictError(yaml.MarkedYAMLError):
+    """What the strict reading refuses, with its mark and both languages' texts."""
+
+    def __init__(self, mark: yaml.Mark | None, en: str, ru: str) -> None:
+        super().__init__(problem=en, problem_mark=mark)
+        self.problem_ru = ru
+
+
+class AliasError(StrictError):
+    """Anchors and aliases (``&x``, ``*x``): never needed in front matter, and a way to make a
+    few lines expand into millions of values."""
+
+    def __init__(self, mark: yaml.Mark | None) -> None:
+        super().__init__(
+            mark, "anchors and aliases ('&…', '*…') are not supported; write the value out",
+            "ссылки «&…» и «*…» не поддерживаются; запишите значение полностью")
+
+
+class DateError(StrictError):
+    """A plain ``2026-02-30``: MkDocs' YAML reader fails on it, so it is refused here."""
+
+    def __init__(self, mark: yaml.Mark | None, key: str, value: str) -> None:
+        super().__init__(
+            mark, f"field '{key}': «{value}» is not a real date; use YYYY-MM-DD, for example "
+            "2026-11-17",
+            f"поле «{key}»: дата «{value}» не существует или записана неверно; формат "
+            "ГГГГ-ММ-ДД, например 2026-11-17")
+
+
+_C: Any = getattr(yaml, "CParser", None)
+_PARSING: tuple[Any, ...] = (_C,) if _C is not None else (
+    yaml.parser.Parser, yaml.reader.Reader, yaml.scanner.Scanner)
+
+
+class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ignore[misc]
+    """libyaml's parser (when PyYAML has it), composed in Python with every refusal checked
+    as the events come: nothing deep is ever composed, nothing tagged ever constructed."""
+
+    def __init__(self, text: str) -> None:
+        if _C is not None:
+            _C.__init__(self, text)
+        else:
+            yaml.reader.Reader.__init__(self, text)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+        self.depth = 0
+        self.key = ""
+        self.anchor: yaml.Mark | None = None
+
+    def compose_document(self) -> Node | None:
+        start = self.get_event()
+        if start.explicit or getattr(start, "version", None) or getattr(start, "tags", None):
+            raise StrictError(start.start_mark,
+                              "a '---' or '%' line inside the front matter starts another "
+                              "YAML document; remove it",
+                              "строка «---» или «%…» внутри блока свойств начинает новый "
+                              "документ YAML; удалите её")
+        node = self.compose_node(None, None)  # type: ignore[arg-type]
+        if self.anchor is not None:
+            raise AliasError(self.anchor)
+        end = self.get_event()
+        if end.explicit:
+            raise StrictError(end.start_mark,
+                              "the end marker '...' is not allowed; close the front matter "
+                              "with '---'",
+                              "знак конца документа «...» не допускается; закройте блок "
+                              "свойств строкой «---»")
+        return node
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise AliasError(event.start_mark)
+        if getattr(event, "anchor", None) is not None and self.anchor is None:
+            self.anchor = event.start_mark  # refused at the end, or at its first repetition
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            tag = tag.replace("tag:yaml.org,2002:", "!!")[:40]
+            raise StrictError(event.start_mark,
+                              f"the YAML tag '{tag}' is not allowed; write the value as plain "
+                              "text",
+                              f"пометка типа YAML «{tag}» не допускается; запишите значение "
+                              "обычным текстом")
+        if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise StrictError(event.start_mark,
+                                  f"nested too deeply (more than {MAX_DEPTH} levels)",
+                                  f"слишком глубокая вложенность (больше {MAX_DEPTH} уровней)")
+            node = super().compose_node(parent, index)  # type: ignore[arg-type]
+            self.depth -= 1
+            return node
+        return super().compose_node(parent, index)  # type: ignore[arg-type]
+
+    def compose_mapping_node(self, anchor: str | None) -> MappingNode:
+        start = self.get_event()
+        node = MappingNode(self.resolve(MappingNode, None, start.implicit), [],
+                           start.start_mark, None, flow_style=start.flow_style)
+        outer = self.key
+        while not self.check_event(MappingEndEvent):
+            key = self.compose_node(node, None)
+            name = str(key.value) if isinstance(key, ScalarNode) else "?"
+            self.key = f"{outer}.{name}" if outer else name
+            value = self.compose_node(node, key)
+            node.value.append((key, value))
+        self.key = outer
+        node.end_mark = self.get_event().end_mark
+        return node
+
+    def compose_scalar_node(self, anchor: str | None) -> ScalarNode:
+        event = self.get_event()
+        value = event.value
+        found = control_char(value)
+        if found:
+            raise StrictError(event.start_mark,
+                              f"the text holds the invisible control character {found}; "
+                              "retype the text without it",
+                              f"в тексте невидимый управляющий символ {found}; наберите текст "
+                              "заново без него")
+        plain = event.implicit[0]  # unquoted (tags are refused before)
+        node = ScalarNode(self.resolve(ScalarNode, value, event.implicit), value,
+                          event.start_mark, event.end_mark, style=event.style)
+        if not plain:
+            return node
+        if node.tag == "tag:yaml.org,2002:str":
+            if _TIMESTAMP_RE.match(value):
+                try:
+                    self.construct_yaml_timestamp(node)
+                except (ValueError, OverflowError, AttributeError):  # AttributeError: no match
+                    raise DateError(event.start_mark, self.key, value) from None
+            return node
+        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            try:
+                if len(value) > MAX_NUMBER_CHARS:
+                    raise ValueError(value)
+                self.yaml_constructors[node.tag](self, node)
+            except (ValueError, OverflowError):
+                raise StrictError(event.start_mark,
+                                  f"'{value[:30]}' is not a number YAML can read; write the "
+                                  "number plainly, or put the text in quotes",
+                                  f"«{value[:30]}» — не число, которое может прочитать YAML; "
+                                  "запишите число обычными цифрами или возьмите текст в "
+                                  "кавычки") from None
+        return node
+
+
+# dates stay strings: an impossible date becomes a message about its field, not a crash
+_StrictLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+    for key, resolvers in Resolver.yaml_implicit_resolvers.items()
 }
-
-_FAST: Any = None
-if getattr(yaml, "CSafeLoader", None) is not None:  # PyYAML built with libyaml: ~10× faster
-
-    class _CLoader(yaml.CSafeLoader):
-        """The same loader on libyaml."""
-
-    _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-    _FAST = _CLoader
-
-_FAST_MAX_BRACKETS = 100
-"""libyaml composes nested ``[[[...]]]`` recursively in C and crashes on deep enough
-nesting; text with more brackets than this goes to the pure Python loader, which stops at
-Python's recursion limit instead."""
 
 
 class FrontMatterError(Exception):
@@ -53,29 +227,14 @@ class Document:
     body_line: int = 1
 
 
-class AliasError(yaml.YAMLError):
-    """Anchors and aliases (``&x``, ``*x``): never needed in front matter, and a way to make a
-    few lines expand into millions of values."""
-
-    def __init__(self, mark: yaml.Mark | None) -> None:
-        super().__init__("aliases")
-        self.problem_mark = mark
-        self.problem = "anchors and aliases ('&…', '*…') are not supported; write the value out"
-        self.problem_ru = "ссылки «&…» и «*…» не поддерживаются; запишите значение полностью"
-
-
 def load_yaml(text: str) -> tuple[object, dict[str, int]]:
-    """Parse YAML, returning the data and the 1-based line of each top-level key (offset 0).
-
-    Raises ``yaml.YAMLError`` (``AliasError`` for anchors and aliases) and ``RecursionError``
-    for absurdly deep nesting."""
-    few = text.count("[") + text.count("{") <= _FAST_MAX_BRACKETS
-    loader = _FAST(text) if _FAST is not None and few else _Loader(text)
+    """Parse YAML strictly, returning the data and the 1-based line of each top-level key
+    (offset 0). Raises ``yaml.YAMLError`` only (``StrictError`` for what is refused)."""
+    loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        _no_aliases(node, set())
         data = loader.construct_document(node)
     finally:
         loader.dispose()
@@ -99,21 +258,6 @@ def load_yaml(text: str) -> tuple[object, dict[str, int]]:
     return data, lines
 
 
-def _no_aliases(node: yaml.Node, seen: set[int], where: yaml.Mark | None = None) -> None:
-    """A node reached twice was written once with ``&`` and repeated with ``*`` (``where``: the
-    key the repetition stands under, for its line)."""
-    if id(node) in seen:
-        raise AliasError(where or node.start_mark)
-    seen.add(id(node))
-    if isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _no_aliases(item, seen, where)
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _no_aliases(key, seen, key.start_mark)
-            _no_aliases(value, seen, key.start_mark)
-
-
 def error_line(exc: BaseException, text: str) -> int | None:
     """The 1-based line of ``text`` to show for a YAML error: where an unclosed bracket or
     quote began, else where the parser stopped, never past the text's last line."""
@@ -123,57 +267,87 @@ def error_line(exc: BaseException, text: str) -> int | None:
     return min(mark.line, text.count("\n")) + 1
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+def yaml_messages(exc: yaml.YAMLError) -> tuple[str, str]:
+    """The Russian and English words for what is wrong in a YAML text."""
+    en = str(getattr(exc, "problem", None) or exc)
+    if isinstance(exc, StrictError):
+        return exc.problem_ru, en
+    return (f"{en}; проверьте двоеточия, отступы и кавычки (текст с двоеточием заключите в "
+            "кавычки)",
+            f"{en}; check colons, indentation and quotes (quote a text that contains a colon)")
+
+
+_NO_FRONT_MATTER = (
+    "нет блока свойств страницы: первая строка файла должна быть «---», затем поля "
+    "(title: ...), затем снова «---»",
+    "no front matter: the first line must be '---', then the fields (title: ...), then "
+    "'---' again",
+)
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """Front matter text, body and the body's first line, split exactly as MkDocs splits a
+    page (after its reading: BOM dropped, line breaks made ``\\n``). Raises FrontMatterError
+    when MkDocs would not see front matter, or would end it elsewhere than at a '---'."""
+    lines = text.split("\n")
+    if not re.match(r"-{3}[ \t]*$", lines[0]):
+        raise FrontMatterError(1, *_NO_FRONT_MATTER)
+    found = MKDOCS_YAML_RE.match(text)
+    if found is None:
+        closing = next((i for i, line in enumerate(lines) if i and re.match(
+            r"(?:\.{3}|-{3})[ \t]*$", line)), None)
+        if closing is None:
+            raise FrontMatterError(
+                1,
+                "блок свойств не закрыт: после полей добавьте строку «---»",
+                "the front matter is not closed: add a line '---' after the fields",
+            )
+        if closing == 1:
+            raise FrontMatterError(
+                2,
+                "блок свойств пуст: между строками «---» запишите поля (title: ...)",
+                "the front matter is empty: write the fields (title: ...) between the '---' "
+                "lines",
+            )
+        raise FrontMatterError(
+            closing + 1,
+            "после закрывающей строки «---» нужен перевод строки: добавьте пустую строку в "
+            "конец файла",
+            "the closing '---' must end with a line break: add an empty line at the end of "
+            "the file",
+        )
+    end_line = text.count("\n", 0, found.end())
+    if not found.group(0).rstrip().endswith("---"):
+        raise FrontMatterError(
+            end_line,
+            "знак конца документа «...» не закрывает блок свойств; закройте его строкой «---»",
+            "the end marker '...' does not close the front matter; close it with '---'",
+        )
+    return found.group(1), text[found.end():], end_line + 1
+
+
+def normalize(text: str) -> str:
+    """The text as MkDocs reads a page: no BOM, every line break a ``\\n``."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse(text: str) -> Document:
     """Split front matter from the body. Raises FrontMatterError for what an editor must fix."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    # only the line breaks editors' editors count (not form feeds or U+2028)
-    all_lines = _LINE_BREAK.split(text)
-    if all_lines and all_lines[-1] == "":
-        all_lines.pop()
-    if not all_lines or not _FENCE.match(all_lines[0]):
-        raise FrontMatterError(
-            1,
-            "нет блока свойств страницы: первая строка файла должна быть «---», "
-            "затем поля (title: ...), затем снова «---»",
-            "no front matter: the first line must be '---', then the fields "
-            "(title: ...), then '---' again",
-        )
-    end = next((i for i, line in enumerate(all_lines) if i and _FENCE.match(line)), None)
-    if end is None:
-        raise FrontMatterError(
-            1,
-            "блок свойств не закрыт: после полей добавьте строку «---»",
-            "the front matter is not closed: add a line '---' after the fields",
-        )
-    yaml_text = "\n".join(all_lines[1:end])
+    yaml_text, body, body_line = split(normalize(text))
     try:
         data, lines = load_yaml(yaml_text)
-    except RecursionError:
-        raise FrontMatterError(
-            2,
-            "слишком глубокая вложенность в блоке свойств; запишите поля проще",
-            "the front matter is nested too deeply; write the fields more simply",
-        ) from None
     except yaml.YAMLError as exc:
         found = error_line(exc, yaml_text)
         line = found + 1 if found is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        if isinstance(exc, AliasError):
-            raise FrontMatterError(
-                line,
-                f"ошибка в записи свойств (YAML): {exc.problem_ru}",
-                f"invalid YAML in the front matter: {problem}",
-            ) from None
+        ru, en = yaml_messages(exc)
+        if isinstance(exc, DateError):
+            raise FrontMatterError(line, ru, en) from None
         raise FrontMatterError(
             line,
-            f"ошибка в записи свойств (YAML): {problem}; проверьте двоеточия, отступы и "
-            "кавычки (текст с двоеточием заключите в кавычки)",
-            f"invalid YAML in the front matter: {problem}; check colons, indentation and quotes "
-            "(quote a text that contains a colon)",
+            f"ошибка в записи свойств (YAML): {ru}",
+            f"invalid YAML in the front matter: {en}",
         ) from None
     if data is None:
         data = {}
@@ -183,10 +357,14 @@ def parse(text: str) -> Document:
             "свойства страницы должны быть записаны как «поле: значение», по одному на строке",
             "the front matter must be 'field: value' pairs, one per line",
         )
-    body = "\n".join(all_lines[end + 1 :])
     return Document(
         meta={str(k): v for k, v in data.items()},
         body=body,
         lines={k: v + 1 for k, v in lines.items()},
-        body_line=end + 2,
+        body_line=body_line,
     )
+
+
+def starts_with_fence(text: str) -> bool:
+    """Whether MkDocs would look for YAML front matter in this page (its first line '---')."""
+    return bool(re.match(r"-{3}[ \t]*(?:\n|$)", normalize(text)))

@@ -15,9 +15,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
+
 from . import schema
 from .documents import presentation_warnings
-from .frontmatter import FrontMatterError, error_line, load_yaml, parse
+from .frontmatter import (
+    FrontMatterError,
+    error_line,
+    load_yaml,
+    parse,
+    starts_with_fence,
+    yaml_messages,
+)
 from .loadcache import LoadCache, folder_fingerprint, safe_loads
 from .model import Entry, EntryFacts, Municipality, Page, Region
 from .options import Options
@@ -216,19 +225,10 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
             continue
         try:
             data, lines = load_yaml(text)
-        except Exception as exc:  # yaml.YAMLError and its marks, nesting too deep
-            deep = isinstance(exc, RecursionError)
-            problem_en = getattr(exc, "problem", None) or ("nested too deeply" if deep else exc)
-            problem = getattr(exc, "problem_ru", None) or (
-                "слишком глубокая вложенность" if deep else problem_en)
-            problems.append(
-                Problem(
-                    relpath,
-                    error_line(exc, text),
-                    f"ошибка в записи YAML: {problem}; проверьте отступы и двоеточия",
-                    f"invalid YAML: {problem_en}; check indentation and colons",
-                )
-            )
+        except yaml.YAMLError as exc:
+            ru, en = yaml_messages(exc)
+            problems.append(Problem(relpath, error_line(exc, text),
+                                    f"ошибка в записи YAML: {ru}", f"invalid YAML: {en}"))
             continue
         if not isinstance(data, dict):
             problems.append(
@@ -419,10 +419,15 @@ def _check_portal_page(run: Checks, content: Path, path: Path) -> None:
     text = read_text(path, relpath, run.problems)
     if text is None:
         return
-    try:
-        doc = parse(text)
+    if starts_with_fence(text):
+        try:
+            doc = parse(text)
+        except FrontMatterError as exc:
+            run.add(relpath, exc.line, exc.ru, exc.en)
+            return
+        run.markup(relpath, doc.meta, doc.lines)
         body, first_line = doc.body, doc.body_line
-    except FrontMatterError:
+    else:
         body, first_line = text, 1  # the portal's own pages may do without front matter
     run.body(content, content, relpath, body, first_line, _PORTAL_PAGES)
 
