@@ -275,6 +275,9 @@ def yaml_messages(exc: yaml.YAMLError) -> tuple[str, str]:
     en = str(getattr(exc, "problem", None) or exc)
     if isinstance(exc, StrictError):
         return exc.problem_ru, en
+    if "nesting depth" in en:  # libyaml's own limit, met before ours in a single flow line
+        return (f"слишком глубокая вложенность (больше {MAX_DEPTH} уровней)",
+                f"nested too deeply (more than {MAX_DEPTH} levels)")
     return (f"{en}; проверьте двоеточия, отступы и кавычки (текст с двоеточием заключите в "
             "кавычки)",
             f"{en}; check colons, indentation and quotes (quote a text that contains a colon)")
