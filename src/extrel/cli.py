@@ -2,7 +2,8 @@
 
 Messages are in Russian by default (the editors' language); ``--lang en`` or an English
 locale switches them to English. Exit codes follow PRODUCT.md: 0 all good, 1 valid but
-something stale or missing, 2 invalid content or configuration, or a usage error.
+something stale or missing, 2 invalid content or configuration, or a usage error, 3 a
+failure of extrel itself (one line, the traceback in a file; ``extrel --debug`` prints it).
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import errno
 import io
 import logging
 import os
 import sys
+import tempfile
 import time
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 from zoneinfo import ZoneInfo
@@ -31,7 +35,7 @@ from .core.sections import LANGUAGES, SUBSECTIONS
 if TYPE_CHECKING:
     from .core.snapshot import Snapshot
 
-EXIT_OK, EXIT_BEHIND, EXIT_INVALID = 0, 1, 2
+EXIT_OK, EXIT_BEHIND, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 STATUS_COLOURS = {"fresh": "green", "due": "yellow", "stale": "red", "missing": "magenta"}
 
 
@@ -52,15 +56,29 @@ def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
     sys.exit(code)
 
 
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+"""The check dates extrel accepts: the date arithmetic of freshness and feeds stays far from
+the calendar's ends (``--today 9999-12-31`` would overflow it)."""
+
+MAX_SHARES = 10_000
+"""``--shard K/N``: at most this many shares (a region has fewer municipalities)."""
+
+
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
             f"«{value}» — не дата; нужен формат ГГГГ-ММ-ДД / not a date; use YYYY-MM-DD"
         ) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise click.BadParameter(
+            f"«{value}»: дата должна быть между {FIRST_DAY} и {LAST_DAY} / the date must lie "
+            f"between {FIRST_DAY} and {LAST_DAY}"
+        )
+    return day
 
 
 def _config_file(path: str) -> Path:
@@ -115,6 +133,9 @@ def print_problems(problems: list[Problem], lang: str) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="extrel")
+@click.option("--debug", is_flag=True, expose_value=False, is_eager=True,
+              help="Показать подробности внутренней ошибки extrel / show the traceback of an "
+                   "internal error.")
 def cli() -> None:
     """extrel: разделы «Развитие внешних связей муниципального образования» на русском и
     английском — сборка, проверка своевременности, отчёты.
@@ -342,13 +363,17 @@ def _quick_key(config_file: Path, today: dt.date | None, out: Path,
 
 
 def _parse_shard(value: str, lang: str) -> tuple[int, int]:
+    shown = value if len(value) <= 30 else value[:29] + "…"
     try:
+        if len(value) > 20:
+            raise ValueError(value)
         k, n = (int(x) for x in value.split("/"))
-        if not 1 <= k <= n:
-            raise ValueError
+        if not 1 <= k <= n <= MAX_SHARES:
+            raise ValueError(value)
     except ValueError:
-        fail(_t(lang, f"--shard {value}: нужен формат K/N, 1 ≤ K ≤ N, например 2/4",
-                f"--shard {value}: expected K/N with 1 ≤ K ≤ N, e.g. 2/4"))
+        fail(_t(lang, f"--shard {shown}: нужен формат K/N, 1 ≤ K ≤ N ≤ {MAX_SHARES}, например "
+                      "2/4",
+                f"--shard {shown}: expected K/N with 1 ≤ K ≤ N ≤ {MAX_SHARES}, e.g. 2/4"))
     return k, n
 
 
@@ -399,8 +424,48 @@ class _FreshList(list):  # type: ignore[type-arg]
         return iter(copy.deepcopy(list(super().__iter__())))
 
 
-def main() -> None:
-    cli(prog_name="extrel")
+_ENVIRONMENT_ERRORS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC,
+                                 errno.EDQUOT})
+"""Failures of the machine, not of extrel: a file that may not be read or written, a full
+disk. Told in one line with the file's name, exit 2."""
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The ``extrel`` command. Whatever extrel itself fails at ends here: exit 3, one line
+    saying so and where the traceback was written (``--debug``: the traceback itself)."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args or os.environ.get("EXTREL_DEBUG", "") not in ("", "0")
+    try:
+        cli.main(args=args, prog_name="extrel")
+    except OSError as exc:
+        if exc.errno not in _ENVIRONMENT_ERRORS or debug:
+            _crash(exc, debug)
+        where = f"{exc.filename}: " if exc.filename else ""
+        fail(_t(default_lang(), "Нет доступа к файлу или нет места на диске: ",
+                "No access to a file, or no space left: ")
+             + f"{where}{os.strerror(exc.errno or 0)}")
+    except Exception as exc:  # noqa: BLE001 - a bug of extrel: exit 3, never a content error
+        _crash(exc, debug)
+
+
+def _crash(exc: BaseException, debug: bool) -> NoReturn:
+    lang = default_lang()
+    details = "".join(traceback.format_exception(exc))
+    if debug:
+        click.echo(details, err=True, nl=False)
+        sys.exit(EXIT_INTERNAL)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f"extrel-crash-{stamp}-", suffix=".txt")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(f"extrel {sys.argv!r}\n{details}")
+        where = name
+    except OSError:
+        where = _t(lang, "не записаны (запустите с --debug)", "not written (run with --debug)")
+    fail(_t(lang, f"Внутренняя ошибка extrel (не ошибка в содержании): {type(exc).__name__}; "
+                  f"подробности: {where}",
+            f"Internal error of extrel (not a problem in the content): {type(exc).__name__}; "
+            f"details: {where}"), EXIT_INTERNAL)
 
 
 from . import cli_content  # noqa: E402  (commands about content live there)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .freshness import Thresholds
 from .problems import Problem
@@ -97,10 +97,10 @@ def parse_options(
     data = {k: v for k, v in (raw or {}).items() if k not in INTERNAL_KEYS and v is not None}
     try:
         return Options.model_validate(data), []
-    except Exception as exc:  # pydantic.ValidationError
+    except ValidationError as exc:
         problems = []
-        for err in exc.errors():  # type: ignore[attr-defined]
-            err_line, ru, en = explain(err, Options, {})
+        for err in exc.errors():
+            err_line, ru, en = explain(err, Options, {})  # type: ignore[arg-type]
             if str(err.get("ctx", {}).get("error", "")) == "timezone":
                 ru = (
                     f"часовой пояс «{err.get('input')}» неизвестен; укажите имя из базы IANA, "

@@ -113,10 +113,11 @@ def _run(config_file: Path, snapshot: Snapshot, *, role: str, site_dir: Path,
 
 def _failures() -> tuple[type[BaseException], ...]:
     """What a sub-build may raise on bad input: a broken theme template, a file it cannot
-    write (Jinja is imported only when something is built)."""
+    write (Jinja is imported only when something is built). Not ``KeyError`` or
+    ``ValueError``: on validated content those are extrel's own bugs (exit 3)."""
     from jinja2 import TemplateError
 
-    return (MkDocsException, TemplateError, OSError, ValueError, KeyError)
+    return (MkDocsException, TemplateError, OSError)
 
 
 def describe(exc: BaseException, root: Path) -> str:
