@@ -1,7 +1,8 @@
 """Reading a page's text for what it refers to and for what would run script. No files.
 
 ``scan_body`` reads a page's Markdown (links, images, ``{: attr=...}`` lists) and its raw HTML
-(with the standard library's HTML parser, the one Python-Markdown itself builds on) and
+(with libxml2's HTML5 tokenizer through lxml: linear on any input, attributes read as a
+browser reads them) and
 returns every reference to a file or address, plus every construct that would run script,
 each with its line in the file.
 """
@@ -13,7 +14,7 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 Message = tuple[int | None, str, str]
@@ -111,21 +112,56 @@ def _script_url(line: int, url: str) -> Message:
 # --- raw HTML ------------------------------------------------------------------------------
 
 
-class _HtmlScanner(HTMLParser):
-    # read inside <script>/<style> too: what hides there from us might not hide from a browser
-    CDATA_CONTENT_ELEMENTS = ()  # type: ignore[misc]
-    RCDATA_CONTENT_ELEMENTS = ()  # type: ignore[misc]
+_RAW_TEXT = frozenset({"style", "script", "textarea", "title", "xmp", "noembed", "noframes",
+                       "iframe", "noscript", "plaintext"})
+"""Elements whose content a browser may read as text or as markup depending on context (or
+that Markdown may cut apart): their content is read again as HTML."""
+_NESTED_READS = 2
+"""How deep content and attribute values holding ``<`` are read again as HTML."""
 
-    def __init__(self, scan: Scan, first_line: int, hosts: frozenset[str]) -> None:
-        super().__init__(convert_charrefs=True)
+
+class _HtmlScanner:
+    """Every start tag of a fragment with its attributes, read by libxml2's HTML5 tokenizer
+    (lxml): linear on any input, and duplicate attributes resolved as browsers do (the first
+    one counts)."""
+
+    def __init__(self, scan: Scan, hosts: frozenset[str]) -> None:
         self.scan = scan
-        self.first = first_line - 1
         self.hosts = hosts
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0] + self.first
+    def read(self, text: str, first_line: int, depth: int = 0) -> None:
+        from lxml import etree  # imported here: a check served from the cache never needs it
+
+        parser = etree.HTMLPullParser(events=("start",), no_network=True)
+        parser.feed(text)
+        root = parser.close()
+        seen: set[int] = set()
+        for _, element in parser.read_events():
+            seen.add(id(element))
+            self._element(element, first_line, depth)
+        # attributes of a later <html>/<body> tag land on the implied elements
+        for element in (root, *(root.findall("body") if root is not None else ())):
+            if element is not None and element.attrib and id(element) not in seen:
+                self._element(element, first_line, depth)
+
+    def _element(self, element: Any, first_line: int, depth: int) -> None:
+        tag = element.tag
+        if not isinstance(tag, str):
+            return  # a comment or processing instruction
+        tag = tag.lower()
+        line = first_line - 1 + (element.sourceline or 1)
+        attrs = [(str(k).lower(), str(v)) for k, v in element.attrib.items()]
+        self.start(tag, attrs, line)
+        if depth < _NESTED_READS:
+            if tag in _RAW_TEXT and element.text and "<" in element.text:
+                self.read(element.text, line, depth + 1)
+            for _, value in attrs:
+                if "<" in value:
+                    self.read(value, line, depth + 1)
+
+    def start(self, tag: str, attrs: list[tuple[str, str]], line: int) -> None:
         found = self.scan.problems
-        values = {name: value or "" for name, value in attrs}
+        values = dict(reversed(attrs))  # the first of duplicates, as a browser reads them
         if tag in _FORBIDDEN_TAGS:
             found.append((
                 line,
@@ -144,7 +180,7 @@ class _HtmlScanner(HTMLParser):
                 "<meta http-equiv=\"refresh\"> redirects visitors elsewhere; remove it and give "
                 "the address as a plain link",
             ))
-        for name, value in values.items():
+        for name, value in attrs:  # every one, duplicates included
             if name.startswith("on"):
                 found.append((
                     line,
@@ -153,7 +189,10 @@ class _HtmlScanner(HTMLParser):
                     f"the attribute '{short(name, 30)}' of <{tag}> runs script and is not "
                     "allowed; remove it",
                 ))
-            elif name in _URL_ATTRS and url_kind(value) == "script":
+            elif name in _URL_ATTRS and any(
+                url_kind(v) == "script" for v in (value.split(";") if name == "values"
+                                                  else (value,))
+            ):
                 found.append(_script_url(line, value))
         if tag == "img" and not values.get("alt", "").strip():
             src = short(values.get("src", ""), 60)
@@ -170,8 +209,6 @@ class _HtmlScanner(HTMLParser):
                 self.scan.refs.append(Ref(line, url, image=image, loads=True))
         if tag in _LINKING and values.get(_LINKING[tag]):
             self.scan.refs.append(Ref(line, values[_LINKING[tag]], image=False, loads=False))
-
-    handle_startendtag = handle_starttag
 
     def _iframe(self, line: int, values: dict[str, str]) -> None:
         src = values.get("src", "").strip()
@@ -203,10 +240,11 @@ def _urls(value: str | None, srcset: bool) -> list[str]:
 
 def scan_html(text: str, first_line: int, hosts: Iterable[str], scan: Scan | None = None) -> Scan:
     scan = scan or Scan()
+    if "<" not in text:
+        return scan
     # comments and declarations must not hide tags: a browser or Markdown may end them sooner
-    parser = _HtmlScanner(scan, first_line, frozenset(h.lower() for h in hosts))
-    parser.feed(text.replace("<!", "&lt;!"))
-    parser.close()
+    _HtmlScanner(scan, frozenset(h.lower() for h in hosts)).read(
+        text.replace("<!", "&lt;!"), first_line)
     return scan
 
 
@@ -311,16 +349,11 @@ def markup_in_value(name: str, value: str, line: int | None) -> Message | None:
     let it out of an HTML attribute with an ``on…=`` handler or a script address."""
     if "<" not in value and '"' not in value and "'" not in value:
         return None
-    probe = _Probe()
-    probe.feed(value.replace("<!", "<x"))
-    probe.close()
-    if not probe.tags:
+    if not _TAG_OPEN.search(value):
         for quote in ('"', "'"):
-            attrs = _Probe()
-            attrs.feed(f"<x a={quote}{value}{quote}>")
-            attrs.close()
-            if any(n.startswith("on") and v is not None for n, v in attrs.attrs[1:]) or any(
-                url_kind(v or "") == "script" for _, v in attrs.attrs[1:]
+            attrs = _attributes(f"<x a={quote}{value}{quote}>")[1:]
+            if any(n.startswith("on") and v for n, v in attrs) or any(
+                url_kind(v) == "script" for _, v in attrs
             ):
                 break
         else:
@@ -334,15 +367,18 @@ def markup_in_value(name: str, value: str, line: int | None) -> Message | None:
     )
 
 
-class _Probe(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags = 0
-        self.attrs: list[tuple[str, str | None]] = []
+_TAG_OPEN = re.compile(r"<[A-Za-z/!?]")
+"""Where a browser's tokenizer leaves text: a tag, an end tag, a comment or declaration."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags += 1
-        self.attrs.extend(attrs)
 
-    def handle_endtag(self, tag: str) -> None:
-        self.tags += 1
+def _attributes(fragment: str) -> list[tuple[str, str]]:
+    """The attributes of the first element of an HTML fragment, as a browser reads them."""
+    from lxml import etree
+
+    parser = etree.HTMLPullParser(events=("start",), no_network=True)
+    parser.feed(fragment)
+    parser.close()
+    for _, element in parser.read_events():
+        if isinstance(element.tag, str) and element.tag not in ("html", "body"):
+            return [(str(k).lower(), str(v)) for k, v in element.attrib.items()]
+    return []
