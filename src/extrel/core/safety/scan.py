@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from ..frontmatter import CONTROL
+from .limits import body_limits
+
 Message = tuple[int | None, str, str]
 """Line, Russian and English text of one problem."""
 
@@ -333,8 +336,12 @@ def _markdown(text: str, first_line: int, scan: Scan) -> None:
 
 
 def scan_body(body: str, first_line: int, hosts: Iterable[str]) -> Scan:
-    """References and script-running constructs of a page body starting at ``first_line``."""
+    """References and script-running constructs of a page body starting at ``first_line``.
+    A body beyond ``limits`` is refused as it is, before anything reads it further."""
     scan = Scan()
+    scan.problems = body_limits(body, first_line) + control_chars(body, first_line)
+    if scan.problems:
+        return scan
     _markdown(body, first_line, scan)
     for ref in scan.refs:
         if url_kind(ref.url) == "script":
@@ -342,6 +349,19 @@ def scan_body(body: str, first_line: int, hosts: Iterable[str]) -> Scan:
     scan_html(body, first_line, hosts, scan)  # reports script addresses of its own tags
     scan.problems.sort(key=lambda p: p[0] or 0)
     return scan
+
+
+def control_chars(body: str, first_line: int) -> list[Message]:
+    """The first invisible control character of a body (tab and line feed are fine)."""
+    found = CONTROL.search(body)
+    if not found:
+        return []
+    code = f"U+{ord(found.group()):04X}"
+    return [(
+        first_line + body.count("\n", 0, found.start()),
+        f"в тексте невидимый управляющий символ {code}; наберите текст заново без него",
+        f"the text holds the invisible control character {code}; retype the text without it",
+    )]
 
 
 def markup_in_value(name: str, value: str, line: int | None) -> Message | None:

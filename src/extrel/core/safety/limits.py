@@ -1,0 +1,122 @@
+"""What a page body may not ask of Python-Markdown: limits checked before it ever runs.
+
+Python-Markdown's inline patterns look for the end of a link (``]``, ``)``) or of an inline
+tag (``>``) from every opening; unclosed ones make it quadratic (20,000 ``[`` took 56 s), and
+nesting by indentation (lists, admonitions) recurses until Python's limit. These limits are
+far beyond what any real page needs, and each is measured in one linear pass.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+
+Message = tuple[int | None, str, str]
+"""Line, Russian and English text of one problem (as in ``scan``)."""
+
+MAX_BODY_CHARS = 500_000
+"""Characters of a page's body (a long report is a tenth of this)."""
+
+MAX_SEARCH = 1_000_000
+"""Characters Python-Markdown would read looking for the ends of the page's links and HTML
+tags, summed over the page (a page of ordinary links and tags reads a few thousand; 20,000
+unclosed ``[`` would read 200 million)."""
+
+MAX_INLINE = 50_000_000
+"""Inline marks (brackets, tags, emphasis, quotes…) of a paragraph times its length, summed
+over the page: Python-Markdown rewrites a paragraph's whole text for each inline element it
+finds (30,000 links in one paragraph took 6 s). A 10,000-character paragraph with 500 links
+and tags costs 5 million."""
+
+MAX_INDENT = 64
+"""Columns of indentation before a line's text: 16 levels of nested lists or notes."""
+
+_BLOCKS = re.compile(r"\n[ \t]*\n")
+_OPENERS = re.compile(r"\[|\]\(?|\)")
+_TAG_START = re.compile(r"<[a-zA-Z]")
+_TAG_END: re.Pattern[str] = getattr(html.parser, "locatestarttagend_tolerant", None) or re.compile(
+    r"<[a-zA-Z][^\t\n\r\f />\x00]*(?:[\s/]*(?:(?<=['\"\s/])[^\s/>][^\s/=>]*(?:\s*=+\s*"
+    r"(?:'[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*)\s*)?(?:\s|/(?!>))*)*)?\s*")
+"""How far the standard library's HTML parser reads a start tag (Python-Markdown reads a
+page's raw HTML with it): from each ``<tag`` up to its end, or to the end of the text when
+the tag is never closed outside quotes — quadratic on a run of such tags."""
+_INDENT = re.compile(r"^[ \t]*", re.M)
+_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\||#|>|<))")
+"""Where a block's next text of its own starts: a list item, a table row, a heading, a
+quote, a line of HTML (Python-Markdown reads each one's inline markup apart, or not at all)."""
+_INLINE_MARKS = re.compile(r"[\[\]()<>*_`&\\\"'{}!]")
+
+
+def _search_cost(block: str) -> int:
+    """What the link patterns read in one block: from each ``[`` to its ``]``, from each
+    ``](`` to its ``)``; an unclosed one to the end of the block."""
+    cost = 0
+    brackets: list[int] = []
+    parens: list[int] = []
+    for m in _OPENERS.finditer(block):
+        mark, pos = m.group(), m.start()
+        if mark == "[":
+            brackets.append(pos)
+        elif mark == ")":
+            if parens:
+                cost += pos - parens.pop()
+        else:
+            if brackets:
+                cost += pos - brackets.pop()
+            if mark == "](":
+                parens.append(pos)
+    end = len(block)
+    return cost + sum(end - p for p in (*brackets, *parens))
+
+
+def _tag_cost(body: str, budget: int) -> int:
+    """What the HTML parser reads of the body's start tags, counted until ``budget`` is
+    passed (so that counting stays linear too)."""
+    cost = 0
+    for m in _TAG_START.finditer(body):
+        found = _TAG_END.match(body, m.start())
+        cost += found.end() - m.start() if found else 1
+        if cost > budget:
+            break
+    return cost
+
+
+def body_limits(body: str, first_line: int) -> list[Message]:
+    """The limits ``body`` breaks (none for any real page), each with its line."""
+    if len(body) > MAX_BODY_CHARS:
+        return [(
+            first_line,
+            f"текст страницы слишком длинный ({len(body):,} знаков, допустимо до "
+            f"{MAX_BODY_CHARS:,}); разделите его на несколько страниц".replace(",", " "),
+            f"the page's text is too long ({len(body):,} characters, the limit is "
+            f"{MAX_BODY_CHARS:,}); split it into several pages",
+        )]
+    for m in _INDENT.finditer(body):
+        width = len(m.group().expandtabs(4))
+        if width > MAX_INDENT and m.end() < len(body) and body[m.end()] != "\n":
+            line = first_line + body.count("\n", 0, m.start())
+            return [(
+                line,
+                f"строка с отступом в {width} пробелов: вложенность списков или блоков "
+                f"глубже {MAX_INDENT // 4} уровней не допускается; уменьшите отступ",
+                f"a line indented by {width} spaces: lists or blocks nested deeper than "
+                f"{MAX_INDENT // 4} levels are not allowed; indent less",
+            )]
+    cost, inline, start = _tag_cost(body, MAX_SEARCH), 0, 0
+    for block in _BLOCKS.split(body):
+        cost += _search_cost(block)
+        inline += sum(len(_INLINE_MARKS.findall(text)) * len(text)
+                      for text in _ITEM.split(block))
+        if cost > MAX_SEARCH or inline > MAX_INLINE:
+            line = first_line + body.count("\n", 0, body.find(block, start))
+            return [(
+                line,
+                "в тексте слишком много незакрытых скобок «[», «(», знаков «<» или разметки в "
+                "одном абзаце: страницу нельзя обработать за разумное время; закройте скобки, "
+                "уберите лишние знаки или разбейте абзац пустыми строками",
+                "the text holds too many unclosed '[', '(', '<' or too much markup in one "
+                "paragraph: the page cannot be processed in reasonable time; close the "
+                "brackets, remove the extra marks or split the paragraph with empty lines",
+            )]
+        start += len(block)
+    return []
