@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -32,6 +31,7 @@ from .model import Entry, EntryFacts, Municipality, Page, Region
 from .options import Options
 from .problems import Problem
 from .safety import Checks, read_text
+from .safety.urls import web_address
 from .schema import LANG_FIELDS, SCHEMAS, MunicipalityMeta
 from .sections import BY_ID, DEFAULT_LANGUAGE, LANGUAGES, SLUG, SUBSECTION_IDS
 
@@ -519,7 +519,7 @@ def is_video_url(value: object) -> bool:
 
 
 def _check_video(run: Checks, page: Page, where: str, value: str) -> None:
-    host = (urlsplit(value).hostname or "").lower()
+    host = web_address(value) or ""  # as a browser reads it: https, no user@, port or '\\'
     item = page.meta.get("files", [])
     index = int(where.split(".")[1])
     kind = item[index].get("kind") if isinstance(item, list) and isinstance(item[index], dict) \
@@ -532,6 +532,7 @@ def _check_video(run: Checks, page: Page, where: str, value: str) -> None:
                 "(kind: video); put documents next to the page")
     elif host not in run.hosts:
         allowed = ", ".join(sorted(run.hosts)) or "—"
+        host = host or value[:60]
         run.add(page.path, page.lines.get(where),
                 f"видео с сайта «{host}» нельзя встроить; разрешены: {allowed} "
                 "(allowed_iframe_hosts в mkdocs.yml)",

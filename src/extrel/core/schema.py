@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
+from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -23,6 +22,7 @@ from pydantic import (
 )
 from pydantic.json_schema import JsonDict
 
+from .safety.urls import is_phone, web_address
 from .sections import ACTIVITY_KINDS
 
 ActivityKind = Literal[ACTIVITY_KINDS]  # type: ignore[valid-type]  # the one list, in sections.py
@@ -44,20 +44,28 @@ def _country(value: object) -> object:
 
 
 def _web_url(value: object) -> object:
-    """Shown as a link: only a web address, never ``javascript:`` or a local path."""
-    if isinstance(value, str):
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-            raise ValueError("web_url")
+    """Shown as a link: only a web address as a browser reads it (http or https, a host, no
+    ``user@``, port, backslash or space), never ``javascript:`` or a local path."""
+    if isinstance(value, str) and web_address(value, https_only=False) is None:
+        raise ValueError("web_url")
     return value
 
 
-_EMAIL = re.compile(r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[^@\s<>\"'(),;:]+$")
-
-
 def _email(value: object) -> object:
-    if isinstance(value, str) and not _EMAIL.match(value):
-        raise ValueError("email")
+    """An e-mail address by the RFCs' syntax (email-validator; no look-up of the domain)."""
+    if isinstance(value, str):
+        try:
+            validate_email(value, check_deliverability=False)
+        except EmailNotValidError:
+            raise ValueError("email") from None
+    return value
+
+
+def _phone(value: object) -> object:
+    """Digits, spaces, ``+``, ``(…)``, ``-`` and an extension: nothing that could leave the
+    ``tel:`` link the template makes of it."""
+    if isinstance(value, str) and not is_phone(value):
+        raise ValueError("phone")
     return value
 
 
@@ -242,6 +250,7 @@ class Coordinator(BaseModel):
     phone: str | None = Field(default=None, description="Телефон, например +7 (84241) 2-51-37")
 
     _check_email = field_validator("email")(_email)
+    _check_phone = field_validator("phone")(_phone)
 
 
 class MunicipalityMeta(BaseModel):
@@ -376,9 +385,19 @@ def explain(
             return (
                 line,
                 f"поле «{name}»: {shown} — не адрес сайта; укажите полный адрес, начинающийся "
-                "с https://, например https://example.org",
+                "с https://, без пробелов, «\\», имени пользователя и порта, например "
+                "https://example.org",
                 f"field '{name}': {shown} is not a web address; give the full address starting "
-                "with https://, e.g. https://example.org",
+                "with https://, without spaces, '\\', a user name or a port, e.g. "
+                "https://example.org",
+            )
+        if ctx_error == "phone":
+            return (
+                line,
+                f"поле «{name}»: {shown} — не номер телефона; допустимы цифры, пробелы, «+», "
+                "скобки, дефис и добавочный номер, например +7 (84241) 2-51-37 доб. 12",
+                f"field '{name}': {shown} is not a phone number; use digits, spaces, '+', "
+                "brackets, hyphens and an extension, e.g. +7 (84241) 2-51-37 ext. 12",
             )
         if ctx_error == "email":
             return (

@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from ..frontmatter import CONTROL
 from .limits import body_limits
+from .urls import leads_elsewhere, web_address
 
 Message = tuple[int | None, str, str]
 """Line, Russian and English text of one problem."""
@@ -83,6 +84,8 @@ def url_kind(url: str) -> str:
         return "file" if name == "file" else "external"
     if compact.startswith("//") or compact.startswith("\\\\"):
         return "external"
+    if leads_elsewhere(html.unescape(text)):
+        return "external"  # '/\\host', '/<tab>/host': a browser reads another site
     if text.startswith(("/", "\\")):
         return "absolute"
     return "local"
@@ -215,12 +218,10 @@ class _HtmlScanner:
 
     def _iframe(self, line: int, values: dict[str, str]) -> None:
         src = values.get("src", "").strip()
-        host = ""
-        if url_kind(src) == "external" and "srcdoc" not in values:
-            parts = urlsplit(html.unescape(src))
-            if parts.scheme in ("", "http", "https"):
-                host = (parts.hostname or "").lower()
-        if host in self.hosts:
+        # a scheme-relative '//host/…' is https on the published (https) site
+        host = None if "srcdoc" in values else web_address(
+            "https:" + src if src.startswith("//") else src)
+        if host is not None and host in self.hosts:
             return
         allowed = ", ".join(sorted(self.hosts)) or "—"
         shown = host or short(src, 40) or "без адреса"
