@@ -81,6 +81,14 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     return day
 
 
+def unregistered(root: Path, only: tuple[str, ...], snapshot: Snapshot) -> list[str]:
+    """Ids of ``--only`` with no registry file at all. One whose file is invalid is not
+    unknown: the check reports that file and its line (exit 2)."""
+    return sorted(mid for mid in set(only) - set(snapshot.region.municipalities)
+                  if not any((root / "municipalities" / f"{mid}{suffix}").is_file()
+                             for suffix in (".yml", ".yaml")))
+
+
 def _config_file(path: str) -> Path:
     config_file = Path(path)
     if not config_file.is_file():
@@ -113,7 +121,7 @@ def load_snapshot(config_file: Path, today: dt.date | None, only: tuple[str, ...
                            config_problems=problems, entries=entries)
     except GitError as exc:
         fail(str(exc))
-    unknown = sorted(set(only) - set(snapshot.region.municipalities))
+    unknown = unregistered(root, only, snapshot)
     if unknown:
         fail(_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ")
              + ", ".join(unknown) + _t(lang, " (нет файла municipalities/<id>.yml)",
@@ -286,7 +294,7 @@ def build(config_file: str, only: tuple[str, ...], shard: str | None, portal_onl
                 sys.exit(EXIT_BEHIND)
             return
     snapshot = load_snapshot(path, today, (), allow_shallow, lang)
-    unknown = sorted(set(only) - set(snapshot.region.municipalities))
+    unknown = unregistered(path.parent, only, snapshot)
     if unknown:
         fail(_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ") + ", ".join(unknown))
     print_problems(snapshot.problems, lang)
@@ -402,6 +410,9 @@ def serve(municipality: str, config_file: str, dev_addr: str, today: dt.date | N
     path = _config_file(config_file)
     snapshot = load_snapshot(path, today, (municipality,), True, lang)
     print_problems(snapshot.problems, lang)
+    if municipality not in snapshot.region.municipalities:  # its registry entry is invalid
+        fail(_t(lang, f"Исправьте municipalities/{municipality}.yml (ошибки выше).",
+                f"Fix municipalities/{municipality}.yml (errors above)."))
     m = snapshot.region.municipalities[municipality]
     raw = siteconfig.read_raw(path)
     overrides = siteconfig.overrides(
