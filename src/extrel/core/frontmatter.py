@@ -355,8 +355,13 @@ def parse(text: str) -> Document:
             f"ошибка в записи свойств (YAML): {ru}",
             f"invalid YAML in the front matter: {en}",
         ) from None
-    if data is None:
-        data = {}
+    if data is None or data == {}:  # MkDocs then renders the front matter as text
+        raise FrontMatterError(
+            2,
+            "блок свойств пуст: между строками «---» запишите поля (title: ...)",
+            "the front matter is empty: write the fields (title: ...) between the '---' "
+            "lines",
+        )
     if not isinstance(data, dict):
         raise FrontMatterError(
             2,

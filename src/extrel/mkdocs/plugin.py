@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core import documents, feeds, freshtable, opendata, views
+from ..core import documents, feeds, freshtable, frontmatter, opendata, views
 from ..core import portal as portal_views
 from ..core.freshness import freshness_to_dict
 from ..core.gitdates import ShallowCloneError
@@ -242,6 +242,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         self.pictures.page_url = page.url
         info = self.pages.get(page.file.src_uri)
         if info is not None:
+            markdown = self._as_validated(info, page, markdown)
             page.meta.setdefault("template", info["template"])
             # the navigation names subsections by the standard's titles, not the editor's
             if info.get("kind") == "presentation":
@@ -251,6 +252,28 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                 page.title = {"ru": "Главная страница раздела", "en": "Section home"}[self.lang]
         # editors may link to a page by its file name with the language suffix
         return _LANG_LINK.sub(r"\1.md\2", markdown)
+
+    def _as_validated(self, info: dict[str, Any], page: Page, markdown: str) -> str:
+        """The page's meta and body as extrel read and validated them, never MkDocs' own
+        reading of the file: the same split, the front matter from the validated model."""
+        if page.file.abs_src_path is None:
+            return markdown  # a page extrel generated itself
+        text = page.file.content_string
+        entry = info.get("entry")
+        if entry is None and not frontmatter.starts_with_fence(text):
+            page.meta = {}  # a portal page without front matter (never MkDocs' "key: value")
+            return frontmatter.normalize(text)
+        try:
+            doc = frontmatter.parse(text)
+        except frontmatter.FrontMatterError as exc:  # changed since it was checked (serve)
+            raise PluginError(f"{page.file.src_path}:{exc.line}: {exc.en}") from None
+        if entry is not None:
+            model = entry.meta(self.lang)
+            page.meta = model.model_dump(mode="json", exclude_none=True)
+        else:
+            title = doc.meta.get("title")
+            page.meta = {"title": title} if isinstance(title, str) else {}
+        return doc.body
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any] | None:
