@@ -22,11 +22,11 @@ MAX_SEARCH = 1_000_000
 tags, summed over the page (a page of ordinary links and tags reads a few thousand; 20,000
 unclosed ``[`` would read 200 million)."""
 
-MAX_INLINE = 50_000_000
+MAX_INLINE = 500_000_000
 """Inline marks (brackets, tags, emphasis, quotes…) of a paragraph times its length, summed
 over the page: Python-Markdown rewrites a paragraph's whole text for each inline element it
-finds (30,000 links in one paragraph took 6 s). A 10,000-character paragraph with 500 links
-and tags costs 5 million."""
+finds (30,000 links in one paragraph cost 25 billion and took 6 s; a billion is about a
+second). A 10,000-character paragraph with 500 links and tags costs 20 million."""
 
 MAX_INDENT = 64
 """Columns of indentation before a line's text: 16 levels of nested lists or notes."""
@@ -40,7 +40,8 @@ _TAG_END: re.Pattern[str] = getattr(html.parser, "locatestarttagend_tolerant", N
 """How far the standard library's HTML parser reads a start tag (Python-Markdown reads a
 page's raw HTML with it): from each ``<tag`` up to its end, or to the end of the text when
 the tag is never closed outside quotes — quadratic on a run of such tags."""
-_INDENT = re.compile(r"^[ \t]*", re.M)
+_INDENT = re.compile(r"^[ \t]*(?=(?:[-*+]|\d+[.)])[ \t]|!!!|\?\?\?|>)", re.M)
+"""The indentation of a line that nests: a list item, a note (admonition), a quote."""
 _ITEM = re.compile(r"\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\||#|>|<))")
 """Where a block's next text of its own starts: a list item, a table row, a heading, a
 quote, a line of HTML (Python-Markdown reads each one's inline markup apart, or not at all)."""
@@ -93,7 +94,7 @@ def body_limits(body: str, first_line: int) -> list[Message]:
         )]
     for m in _INDENT.finditer(body):
         width = len(m.group().expandtabs(4))
-        if width > MAX_INDENT and m.end() < len(body) and body[m.end()] != "\n":
+        if width > MAX_INDENT:
             line = first_line + body.count("\n", 0, m.start())
             return [(
                 line,
