@@ -165,3 +165,35 @@ def test_image_checker_limit(tmp_path: Path) -> None:
     Image.new("1", (3000, 2000)).save(path)
     assert ImageChecker(max_pixels=5_000_000).check(path, "wide.png") is not None
     assert ImageChecker(max_pixels=6_000_000).check(path, "wide.png") is None
+
+
+# --- what the scanner reads as a browser does (issue 12) ------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    '![Фото](a.png){: title="}" onclick="alert(1)" }',
+    "Текст {: onmouseover='alert(1)' }",
+    '<noscript><p title="</noscript><img src=x alt=y onerror=alert(1)>"></noscript>',
+    '<img src="a.png" alt="x" onload="1" onload="2">',
+    "<style><img src=x alt=y onerror=alert(1)></style>",
+])
+def test_script_the_browser_would_run_is_found(body: str) -> None:
+    assert any("runs script" in en for _, en in findings(body)), findings(body)
+
+
+@pytest.mark.parametrize(("body", "url"), [
+    ('<p style="background:url(https://evil.example/x.png)">x</p>',
+     "https://evil.example/x.png"),
+    ("<style>@import 'https://evil.example/a.css';</style>", "https://evil.example/a.css"),
+    ('<link rel="stylesheet" href="https://evil.example/a.css">', "https://evil.example/a.css"),
+    ('<svg><image href="https://evil.example/x.png"/></svg>', "https://evil.example/x.png"),
+    ('<svg><use xlink:href="https://evil.example/s.svg#a"/></svg>',
+     "https://evil.example/s.svg#a"),
+    ('<table background="//evil.example/x.png"><tr><td>x</td></tr></table>',
+     "//evil.example/x.png"),
+    ('Текст {: style="background:url(//evil.example/x)" }', "//evil.example/x"),
+    ('![Фото](a.png){: src="https://evil.example/x.png" }', "https://evil.example/x.png"),
+])
+def test_loads_from_other_hosts_are_references_that_load(body: str, url: str) -> None:
+    refs = scan_body(body, 1, HOSTS).refs
+    assert any(r.url == url and r.loads for r in refs), refs

@@ -36,7 +36,11 @@ _URL_ATTRS = frozenset(
      "codebase", "cite", "lowsrc", "dynsrc", "ping", "srcset", "to", "from", "values"}
 )
 _LOADING = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"),
-            "audio": ("src",), "track": ("src",), "input": ("src",)}
+            "audio": ("src",), "track": ("src",), "input": ("src",), "link": ("href",),
+            "image": ("href", "xlink:href"), "feimage": ("href", "xlink:href"),
+            "use": ("href", "xlink:href"), "table": ("background",), "td": ("background",),
+            "th": ("background",), "tr": ("background",), "body": ("background",),
+            "embed": ("src",), "object": ("data",)}
 _LINKING = {"a": "href", "area": "href"}
 
 
@@ -158,6 +162,9 @@ class _HtmlScanner:
         line = first_line - 1 + (element.sourceline or 1)
         attrs = [(str(k).lower(), str(v)) for k, v in element.attrib.items()]
         self.start(tag, attrs, line)
+        if tag == "style" and element.text:
+            self.scan.refs.extend(Ref(line, url, image=False, loads=True)
+                                  for url in css_urls(element.text))
         if depth < _NESTED_READS:
             if tag in _RAW_TEXT and element.text and "<" in element.text:
                 self.read(element.text, line, depth + 1)
@@ -213,6 +220,9 @@ class _HtmlScanner:
             for url in _urls(values.get(name), name == "srcset"):
                 image = tag == "img" or name == "poster" or (tag == "input")
                 self.scan.refs.append(Ref(line, url, image=image, loads=True))
+        for _, css in [a for a in attrs if a[0] == "style"]:
+            self.scan.refs.extend(Ref(line, url, image=False, loads=True)
+                                  for url in css_urls(css))
         if tag in _LINKING and values.get(_LINKING[tag]):
             self.scan.refs.append(Ref(line, values[_LINKING[tag]], image=False, loads=False))
 
@@ -262,7 +272,30 @@ _LINK = re.compile(
 )
 _DEFINITION = re.compile(r"^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?P<url><[^>\n]*>|\S+)", re.M)
 _TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*'|\([^()]*\))\s*$""")
-_ATTR_LIST = re.compile(r"\{:?[ ]*(?P<attrs>[^{}\n]*=[^{}\n]*)\}")
+_CSS_URL = re.compile(
+    r"""url\(\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"\n]*)"|'([^'\n]*)')""",
+    re.I)
+_ATTR_LOADS = frozenset({"src", "srcset", "poster", "background", "data"})
+
+
+def css_urls(css: str) -> list[str]:
+    """The addresses a style loads (``url(…)``, ``@import "…"``)."""
+    return [next(g for g in m.groups() if g is not None) for m in _CSS_URL.finditer(css)]
+
+
+def _attr_lists(text: str) -> Iterable[tuple[int, str]]:
+    """Offset and content of every ``{: …}`` attribute list, read as Python-Markdown's
+    attr_list reads them (``\\{\\:?[ ]*([^\\}\\n ][^\\n]*)\\}``: to the line's last ``}``, so a
+    ``}`` inside a quoted value does not end it). One pass over each line: linear."""
+    offset = 0
+    for line in text.split("\n"):
+        first, last = line.find("{"), line.rfind("}")
+        if first != -1 and last > first:
+            inner = line[first + 1:last]
+            inner = inner[1:] if inner.startswith(":") else inner
+            if inner.strip():
+                yield offset + first, inner.strip()
+        offset += len(line) + 1
 
 
 def _destination(dest: str) -> str:
@@ -315,16 +348,16 @@ def _markdown(text: str, first_line: int, scan: Scan) -> None:
         line = _line_of(m.start(), first_line, starts)
         image = label in image_labels
         scan.refs.append(Ref(line, url, image=image, loads=image))
-    for m in _ATTR_LIST.finditer(text):
+    for pos, attrs in _attr_lists(text):
         # imported here: a check served from the cache never needs Python-Markdown
         from markdown.extensions.attr_list import get_attrs  # type: ignore[import-untyped]
 
-        line = _line_of(m.start(), first_line, starts)
-        for pair in get_attrs(m.group("attrs")):
-            name, value = pair[0], pair[1]
+        line = _line_of(pos, first_line, starts)
+        for pair in get_attrs(attrs):
+            name, value = pair[0].lower(), pair[1]
             if value is None:
                 continue
-            if name.lower().startswith("on"):
+            if name.startswith("on"):
                 scan.problems.append((
                     line,
                     f"атрибут «{short(name, 30)}» в фигурных скобках {{…}} запускает сценарий и "
@@ -332,8 +365,14 @@ def _markdown(text: str, first_line: int, scan: Scan) -> None:
                     f"the attribute '{short(name, 30)}' in curly braces {{…}} runs script and "
                     "is not allowed; remove it",
                 ))
-            elif name.lower() in _URL_ATTRS and url_kind(value) == "script":
+            elif name in _URL_ATTRS and url_kind(value) == "script":
                 scan.problems.append(_script_url(line, value))
+            elif name in _ATTR_LOADS:
+                for url in _urls(value, name == "srcset"):
+                    scan.refs.append(Ref(line, url, image=name in ("src", "srcset"), loads=True))
+            elif name == "style":
+                scan.refs.extend(Ref(line, url, image=False, loads=True)
+                                 for url in css_urls(value))
 
 
 def scan_body(body: str, first_line: int, hosts: Iterable[str]) -> Scan:
