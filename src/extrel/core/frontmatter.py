@@ -154,7 +154,7 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
             return node
         return super().compose_node(parent, index)  # type: ignore[arg-type]
 
-    def compose_mapping_node(self, anchor: str | None) -> MappingNode:
+    def compose_mapping_node(self, anchor: Any) -> MappingNode:
         start = self.get_event()
         node = MappingNode(self.resolve(MappingNode, None, start.implicit), [],
                            start.start_mark, None, flow_style=start.flow_style)
@@ -169,7 +169,7 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
         node.end_mark = self.get_event().end_mark
         return node
 
-    def compose_scalar_node(self, anchor: str | None) -> ScalarNode:
+    def compose_scalar_node(self, anchor: Any) -> ScalarNode:
         event = self.get_event()
         value = event.value
         found = control_char(value)
