@@ -57,7 +57,7 @@ def control_char(text: str) -> str | None:
 class StrictError(yaml.MarkedYAMLError):
     """What the strict reading refuses, with its mark and both languages' texts."""
 
-    def __init__(self, mark: yaml.Mark | None, en: str, ru: str) -> None:
+    def __init__(self, mark: Any, en: str, ru: str) -> None:
         super().__init__(problem=en, problem_mark=mark)
         self.problem_ru = ru
 
@@ -66,7 +66,7 @@ class AliasError(StrictError):
     """Anchors and aliases (``&x``, ``*x``): never needed in front matter, and a way to make a
     few lines expand into millions of values."""
 
-    def __init__(self, mark: yaml.Mark | None) -> None:
+    def __init__(self, mark: Any) -> None:
         super().__init__(
             mark, "anchors and aliases ('&…', '*…') are not supported; write the value out",
             "ссылки «&…» и «*…» не поддерживаются; запишите значение полностью")
@@ -75,7 +75,7 @@ class AliasError(StrictError):
 class DateError(StrictError):
     """A plain ``2026-02-30``: MkDocs' YAML reader fails on it, so it is refused here."""
 
-    def __init__(self, mark: yaml.Mark | None, key: str, value: str) -> None:
+    def __init__(self, mark: Any, key: str, value: str) -> None:
         super().__init__(
             mark, f"field '{key}': «{value}» is not a real date; use YYYY-MM-DD, for example "
             "2026-11-17",
@@ -83,8 +83,9 @@ class DateError(StrictError):
             "ГГГГ-ММ-ДД, например 2026-11-17")
 
 
+_C: Any
 try:  # PyYAML built with libyaml: its parser is ~10× faster
-    from yaml.cyaml import CParser as _C
+    from yaml._yaml import CParser as _C
 except ImportError:  # pragma: no cover
     _C = None
 _PARSING: tuple[Any, ...] = (_C,) if _C is not None else (
@@ -107,7 +108,7 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
         Resolver.__init__(self)
         self.depth = 0
         self.key = ""
-        self.anchor: yaml.Mark | None = None
+        self.anchor: Any = None
 
     def compose_document(self) -> Node | None:
         start = self.get_event()
@@ -117,7 +118,7 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
                               "YAML document; remove it",
                               "строка «---» или «%…» внутри блока свойств начинает новый "
                               "документ YAML; удалите её")
-        node = self.compose_node(None, None)  # type: ignore[arg-type]
+        node = self.compose_node(None, None)
         if self.anchor is not None:
             raise AliasError(self.anchor)
         end = self.get_event()
@@ -129,7 +130,7 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
                               "свойств строкой «---»")
         return node
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
+    def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, AliasEvent):
             raise AliasError(event.start_mark)
@@ -149,10 +150,10 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
                 raise StrictError(event.start_mark,
                                   f"nested too deeply (more than {MAX_DEPTH} levels)",
                                   f"слишком глубокая вложенность (больше {MAX_DEPTH} уровней)")
-            node = super().compose_node(parent, index)  # type: ignore[arg-type]
+            node = super().compose_node(parent, index)
             self.depth -= 1
             return node
-        return super().compose_node(parent, index)  # type: ignore[arg-type]
+        return super().compose_node(parent, index)
 
     def compose_mapping_node(self, anchor: Any) -> MappingNode:
         start = self.get_event()
