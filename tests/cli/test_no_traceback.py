@@ -170,3 +170,15 @@ def test_fuzz_front_matter_and_bodies_through_check(fuzz_region: Path, front: li
     assert all(p["file"] and p["message"] for p in errors)
     if errors:
         assert result.exit_code == 2, errors
+
+
+def test_a_file_the_machine_refuses_is_exit_2_with_its_name(region: Path) -> None:
+    """Permission and disk-full errors are the machine's, not extrel's: one line, exit 2."""
+    fault = ("import errno, extrel.core.freshness as f\n"
+             "def refused(*a, **k):\n"
+             "    raise PermissionError(errno.EACCES, 'Permission denied', '/srv/site/x')\n"
+             "f.freshness_to_dict = refused\n")
+    done = extrel("check", "-f", str(region), "--today", TODAY, "--format", "json", code=fault)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "Нет доступа к файлу или нет места на диске: /srv/site/x: Permission denied"]
