@@ -50,6 +50,20 @@ def test_deep_indentation_is_refused() -> None:
     assert len(found) == 1 and found[0][0] == 3 + 17 and "вложенность" in found[0][1]
 
 
+@pytest.mark.parametrize("body", ["- " * 500 + "x", "1. " * 500 + "x", "* " * 2000 + "x",
+                                  "Абзац.\n\n" + "- > " * 40 + "x"])
+def test_list_markers_nested_on_one_line_are_refused(body: str) -> None:
+    found = body_limits(body, 3)
+    assert len(found) == 1 and "знаков списка подряд" in found[0][1], found
+    assert found[0][0] == 3 + body.count("\n")
+
+
+@pytest.mark.parametrize("body", ["* * *\n", "- - - - - - - - - - - - - - - - - - - - -\n",
+                                  "- a\n  - b\n    - c\n", "> > > цитата\n", "1. - * x\n"])
+def test_rules_and_ordinary_lists_pass(body: str) -> None:
+    assert body_limits(body, 1) == []
+
+
 def test_a_page_too_long_is_refused() -> None:
     found = body_limits("Текст. " * 100_000, 5)
     assert found[0][0] == 5 and "текст страницы слишком длинный" in found[0][1]

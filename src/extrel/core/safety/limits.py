@@ -31,6 +31,12 @@ second). A 10,000-character paragraph with 500 links and tags costs 20 million."
 MAX_INDENT = 64
 """Columns of indentation before a line's text: 16 levels of nested lists or notes."""
 
+MAX_MARKERS = 16
+"""List markers opening one line (``- - - x`` nests three lists: Python-Markdown recurses
+once per marker, 500 of them pass Python's limit)."""
+
+_MARKERS = re.compile(r"^(?:[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*))+", re.M)
+_RULE = re.compile(r"[-*_ \t]+")
 _BLOCKS = re.compile(r"\n[ \t]*\n")
 _OPENERS = re.compile(r"\[|\]\(?|\)")
 _TAG_START = re.compile(r"<[a-zA-Z]")
@@ -102,6 +108,19 @@ def body_limits(body: str, first_line: int) -> list[Message]:
                 f"глубже {MAX_INDENT // 4} уровней не допускается; уменьшите отступ",
                 f"a line indented by {width} spaces: lists or blocks nested deeper than "
                 f"{MAX_INDENT // 4} levels are not allowed; indent less",
+            )]
+    for m in _MARKERS.finditer(body):
+        markers = sum(1 for ch in m.group() if ch in "-*+.)")
+        line_end = body.find("\n", m.start())
+        whole = body[m.start():line_end if line_end != -1 else len(body)]
+        if markers > MAX_MARKERS and not _RULE.fullmatch(whole):
+            line = first_line + body.count("\n", 0, m.start())
+            return [(
+                line,
+                f"в начале строки {markers} знаков списка подряд: вложенность списков глубже "
+                f"{MAX_MARKERS} уровней не допускается; уберите лишние «-», «*» или «1.»",
+                f"the line starts with {markers} list markers: lists nested deeper than "
+                f"{MAX_MARKERS} levels are not allowed; remove the extra '-', '*' or '1.'",
             )]
     cost, inline, start = _tag_cost(body, MAX_SEARCH), 0, 0
     for block in _BLOCKS.split(body):
