@@ -64,8 +64,6 @@ REFUSED = {
                      "ошибка в записи свойств (YAML): «999", "not a number"),
     "long-float": (HEAD + "year: 1." + "5" * 100 + "\n---\n", 3,
                    "ошибка в записи свойств (YAML): «1.5", "not a number"),
-    "impossible-date-in-a-text": (HEAD + "summary: 2026-02-30\n---\n", 3,
-                                  "поле «summary»: дата «2026-02-30» не существует", "real date"),
     "deep-list": ("---\ntitle: " + "[" * 300 + "]" * 300 + "\n---\n", 2,
                   "ошибка в записи свойств (YAML): слишком глубокая вложенность", "deeply"),
     "deep-block": ("---\ntitle: x\n" + "".join("  " * i + f"k{i}:\n" for i in range(12))
@@ -108,6 +106,15 @@ def test_refused_with_line_in_both_languages(name: str) -> None:
 def test_ordinary_front_matter_is_read(text: str) -> None:
     doc = parse(text)
     assert doc.meta["title"] in ("Визит", "x")
+
+
+def test_an_impossible_date_is_reported_beside_the_other_fields() -> None:
+    doc = parse(HEAD + "summary: 2026-02-30\ntags: [a]\n---\n")
+    assert doc.meta["tags"] == ["a"]
+    assert doc.problems == [(3, "поле «summary»: дата «2026-02-30» не существует или записана "
+                                "неверно; формат ГГГГ-ММ-ДД, например 2026-11-17",
+                             "field 'summary': «2026-02-30» is not a real date; use YYYY-MM-DD, "
+                             "for example 2026-11-17")]
 
 
 def test_registry_entries_are_read_as_strictly(tmp_path: Path) -> None:
@@ -172,6 +179,8 @@ def test_what_extrel_accepts_mkdocs_reads_the_same(text: str) -> None:
         doc = parse(text)
     except FrontMatterError as exc:
         assert exc.ru and exc.en and (exc.line is None or exc.line >= 1)
+        return
+    if doc.problems:  # refused all the same, with the page's other problems
         return
     body, meta = mkdocs_meta.get_data(text)
     assert meta, "MkDocs saw no front matter where extrel did"

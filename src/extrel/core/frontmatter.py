@@ -109,6 +109,14 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
         self.depth = 0
         self.key = ""
         self.anchor: Any = None
+        self.dates: list[DateError] | None = None
+        """Where impossible dates are collected (a page goes on to its other fields); None:
+        the first one is raised."""
+
+    def bad_date(self, error: DateError) -> None:
+        if self.dates is None:
+            raise error
+        self.dates.append(error)
 
     def compose_document(self) -> Node | None:
         start = self.get_event()
@@ -190,7 +198,7 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
                 try:
                     self.construct_yaml_timestamp(node)
                 except (ValueError, OverflowError, AttributeError):  # AttributeError: no match
-                    raise DateError(event.start_mark, self.key, value) from None
+                    self.bad_date(DateError(event.start_mark, self.key, value))
             return node
         if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
             try:
@@ -227,14 +235,20 @@ class Document:
     meta: dict[str, object]
     body: str
     lines: dict[str, int] = field(default_factory=dict)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
+    """What the page must still be refused for, found beside its readable fields (impossible
+    dates MkDocs' YAML reader would fail on): line, Russian, English."""
     """Line (1-based, in the file) of each top-level field, and of list items as ``field.N``."""
     body_line: int = 1
 
 
-def load_yaml(text: str) -> tuple[object, dict[str, int]]:
+def load_yaml(text: str, dates: list[DateError] | None = None
+              ) -> tuple[object, dict[str, int]]:
     """Parse YAML strictly, returning the data and the 1-based line of each top-level key
-    (offset 0). Raises ``yaml.YAMLError`` only (``StrictError`` for what is refused)."""
+    (offset 0). Raises ``yaml.YAMLError`` only (``StrictError`` for what is refused);
+    impossible dates go to ``dates`` when it is given."""
     loader = _StrictLoader(text)
+    loader.dates = dates
     try:
         node = loader.get_single_node()
         if node is None:
@@ -343,14 +357,13 @@ def normalize(text: str) -> str:
 def parse(text: str) -> Document:
     """Split front matter from the body. Raises FrontMatterError for what an editor must fix."""
     yaml_text, body, body_line = split(normalize(text))
+    dates: list[DateError] = []
     try:
-        data, lines = load_yaml(yaml_text)
+        data, lines = load_yaml(yaml_text, dates)
     except yaml.YAMLError as exc:
         found = error_line(exc, yaml_text)
         line = found + 1 if found is not None else 1
         ru, en = yaml_messages(exc)
-        if isinstance(exc, DateError):
-            raise FrontMatterError(line, ru, en) from None
         raise FrontMatterError(
             line,
             f"ошибка в записи свойств (YAML): {ru}",
@@ -374,6 +387,7 @@ def parse(text: str) -> Document:
         body=body,
         lines={k: v + 1 for k, v in lines.items()},
         body_line=body_line,
+        problems=[(d.problem_mark.line + 2, d.problem_ru, str(d.problem)) for d in dates],
     )
 
 

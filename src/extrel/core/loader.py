@@ -308,7 +308,9 @@ def _read_folder(root: Path, hosts: tuple[str, ...], folder: Path, mid: str) -> 
     _load_municipality(run, folder, m)
     facts = [EntryFacts.of(e) for e in m.all_entries()]
     blob = pickle.dumps(m.entries, protocol=pickle.HIGHEST_PROTOCOL)
-    return blob, m.page_files, run.problems, presentation_warnings(root, m), facts
+    # an impossible date is told once, when the schema finds it too
+    problems = list(dict.fromkeys(run.problems))
+    return blob, m.page_files, problems, presentation_warnings(root, m), facts
 
 
 def _load_municipality(run: Checks, folder: Path, m: Municipality) -> None:
@@ -409,6 +411,8 @@ def _load_page(
     except FrontMatterError as exc:
         problems.append(Problem(relpath, exc.line, exc.ru, exc.en))
         return None
+    for line, ru, en in doc.problems:
+        problems.append(Problem(relpath, line, ru, en))
     run.markup(relpath, doc.meta, doc.lines)
     run.body(folder, path.parent, relpath, doc.body, doc.body_line, _SECTION_PAGES)
     return Page(relpath, m.id, section, stem, lang, doc.meta, doc.lines, doc.body_line)
@@ -425,6 +429,8 @@ def _check_portal_page(run: Checks, content: Path, path: Path) -> None:
         except FrontMatterError as exc:
             run.add(relpath, exc.line, exc.ru, exc.en)
             return
+        for line, ru, en in doc.problems:
+            run.add(relpath, line, ru, en)
         run.markup(relpath, doc.meta, doc.lines)
         body, first_line = doc.body, doc.body_line
     else:
