@@ -182,3 +182,19 @@ def test_a_file_the_machine_refuses_is_exit_2_with_its_name(region: Path) -> Non
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip().splitlines() == [
         "Нет доступа к файлу или нет места на диске: /srv/site/x: Permission denied"]
+
+
+def test_a_key_error_in_a_view_during_a_build_is_extrel_s_not_the_content_s(
+        region: Path, tmp_path: Path) -> None:
+    crashes = tmp_path / "tmp"
+    crashes.mkdir()
+    fault = ("import extrel.core.views as v\n"
+             "def broken(*a, **k):\n    raise KeyError('items')\n"
+             "v.home_view = broken\n")
+    done = extrel("build", "-f", str(region), "--today", TODAY, "--workers", "1",
+                  "--no-progress", code=fault, env={"TMPDIR": str(crashes)})
+    assert done.returncode == 3, done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("Внутренняя ошибка extrel (не ошибка в содержании): KeyError")
+    assert "KeyError: 'items'" in Path(last.rsplit(": ", 1)[1]).read_text(encoding="utf-8")
+    assert not (region.parent / "site").exists()
