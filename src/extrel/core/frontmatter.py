@@ -387,7 +387,8 @@ def parse(text: str) -> Document:
         body=body,
         lines={k: v + 1 for k, v in lines.items()},
         body_line=body_line,
-        problems=[(d.problem_mark.line + 2, d.problem_ru, str(d.problem)) for d in dates],
+        problems=[(d.problem_mark.line + 2 if d.problem_mark else 1, d.problem_ru,
+                   str(d.problem)) for d in dates],
     )
 
 
