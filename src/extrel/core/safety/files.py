@@ -11,7 +11,8 @@ from typing import Any
 
 from ..problems import Problem
 from .images import RASTER_SUFFIXES, ImageChecker
-from .scan import local_path, markup_in_value, scan_body, scan_html, short, url_kind
+from .scan import local_path, scan_body, scan_html, short, url_kind
+from .values import markup_in_value
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A page, a registry entry or an SVG larger than this is refused rather than read."""
