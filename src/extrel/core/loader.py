@@ -22,6 +22,7 @@ from .loadcache import LoadCache, folder_fingerprint, safe_loads
 from .model import Entry, EntryFacts, Municipality, Page, Region
 from .options import Options
 from .problems import Problem
+from .reserved import is_reserved
 from .safety import Checks, read_text
 from .schema import LANG_FIELDS, SCHEMAS, MunicipalityMeta
 from .sections import BY_ID, DEFAULT_LANGUAGE, LANGUAGES, SLUG, SUBSECTION_IDS
@@ -209,6 +210,14 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
             )
             continue
         result[mid] = None
+        if is_reserved(mid):
+            problems.append(Problem(
+                relpath, None,
+                f"код «{mid}» занят: так называется код языка или папка портала в site/; "
+                f"переименуйте файл и папку content/{mid}/ (например, {mid}-rayon)",
+                f"the id '{mid}' is reserved: it is a language code or a folder of the portal "
+                f"in site/; rename the file and the folder content/{mid}/ (e.g. {mid}-rayon)"))
+            continue
         if run.links_out(path, folder):
             continue
         text = read_text(path, relpath, problems)
