@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
-from regions import commit_all, git, make_region
+from regions import commit_all, git, image, make_region
 
 from extrel.cli import cli
 
@@ -150,7 +150,13 @@ def test_a_build_with_nothing_changed_answers_without_reading_a_page(tmp_path: P
     os.utime(photo, ns=(photo.stat().st_atime_ns, photo.stat().st_mtime_ns + 10**9))
     touched = CliRunner().invoke(cli, args)
     assert touched.exit_code == 0 and loaded.is_dir()
-    assert "(собрано 1, без изменений 1)" in touched.output  # by size and time, as make
+    # the sections are keyed by content (git's blob ids): a touched file rebuilds nothing,
+    # a changed one its section
+    assert "(собрано 0, без изменений 2)" in touched.output
+    image(photo, (120, 80), "darkgreen")
+    changed = CliRunner().invoke(cli, args)
+    assert changed.exit_code == 0
+    assert "(собрано 1, без изменений 1)" in changed.output
     shutil.rmtree(loaded)
     later = CliRunner().invoke(cli, [*args[:-4], "--today", "2026-11-24", "--workers", "1"])
     assert later.exit_code == 0 and loaded.is_dir()

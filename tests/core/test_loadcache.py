@@ -3,13 +3,15 @@ and never trusted beyond extrel's own classes."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from pathlib import Path
 
 from regions import make_region, page, write
 
-from extrel.core.loadcache import LoadCache, folder_fingerprint
+from extrel.core.contentkeys import FolderKeys
+from extrel.core.loadcache import LoadCache
 from extrel.core.loader import load_region
 from extrel.core.options import Options
 
@@ -28,7 +30,7 @@ def summary(root: Path, **kwargs: object) -> tuple[list[str], dict[str, list[str
 
 
 def cache_file(root: Path, mid: str) -> Path:
-    return root / ".cache" / "extrel" / "load" / f"{mid}.pickle"
+    return root / ".cache" / "extrel" / "load" / f"{mid}.json"
 
 
 def touch_later(path: Path) -> None:
@@ -46,8 +48,9 @@ def test_a_second_reading_comes_from_the_cache_and_finds_the_same(tmp_path: Path
     # the entry written is the one the next reading asks for
     root = tmp_path.resolve()
     cache = LoadCache.at(root, "content", sorted(Options().allowed_iframe_hosts))
-    key = cache.key("alpha", folder_fingerprint(root / "content" / "alpha"))
-    assert cache.get("alpha", key) is not None
+    assert cache is not None
+    key = cache.key("alpha", FolderKeys(root, ["content"]).of(root / "content" / "alpha"))
+    assert cache.get("alpha", key, 2) is not None
     assert summary(tmp_path) == cold
 
 
@@ -88,9 +91,19 @@ def test_other_iframe_hosts_read_the_folders_again(tmp_path: Path) -> None:
 def test_a_damaged_cache_file_is_read_past(tmp_path: Path) -> None:
     make_region(tmp_path)
     cold = summary(tmp_path)
-    cache_file(tmp_path, "alpha").write_bytes(b"\x80\x05not a pickle")
-    assert summary(tmp_path) == cold
-    cache_file(tmp_path, "alpha").write_bytes(pickle.dumps(("wrong key", "wrong value")))
+    good = cache_file(tmp_path, "alpha").read_bytes()
+    key, rest, entries = good.split(b"\n")
+    for damaged in (b"\x80\x05not json", good[: len(good) // 2], key + b"\n" + rest,
+                    key + b"\n[1, 2]\n" + entries, key + b"\n" + rest + b"\n{\"news\": 5}",
+                    b"wrong key\n" + rest + b"\n" + entries):
+        cache_file(tmp_path, "alpha").write_bytes(damaged)
+        assert summary(tmp_path) == cold
+        assert cache_file(tmp_path, "alpha").read_bytes() == good  # and written again
+    # an entry whose front matter no longer validates is read again, not trusted
+    data = json.loads(entries)
+    data["news"][0]["data"]["ru"]["title"] = ""
+    cache_file(tmp_path, "alpha").write_bytes(key + b"\n" + rest + b"\n"
+                                              + json.dumps(data).encode())
     assert summary(tmp_path) == cold
 
 
@@ -106,13 +119,16 @@ def test_a_cache_file_that_would_run_code_is_refused(tmp_path: Path) -> None:
     make_region(tmp_path)
     cold = summary(tmp_path)
     marker = tmp_path / "pwned"
-    # whatever key the reader expects, unpickling must stop before running anything
-    cache_file(tmp_path, "alpha").write_bytes(pickle.dumps(("key", _Exploit(marker))))
+    key = cache_file(tmp_path, "alpha").read_bytes().split(b"\n")[0]
+    # whatever key the reader expects, reading must stop before running anything
+    for name in ("alpha", "_registry"):
+        cache_file(tmp_path, name).write_bytes(key + b"\n" + pickle.dumps(_Exploit(marker)))
+        (cache_file(tmp_path, name).with_suffix(".pickle")).write_bytes(
+            pickle.dumps(("key", _Exploit(marker))))
     assert summary(tmp_path) == cold
     assert not marker.exists()
     # and the entry was rewritten with a good one
-    with open(cache_file(tmp_path, "alpha"), "rb") as fd:
-        assert b"posix" not in fd.read()
+    assert b"posix" not in cache_file(tmp_path, "alpha").read_bytes()
 
 
 def test_reading_in_several_processes_finds_the_same_in_the_same_order(tmp_path: Path) -> None:

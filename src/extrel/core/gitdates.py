@@ -348,14 +348,18 @@ def _cached_history(toplevel: Path, wanted: set[str], ignored: _IgnoredRevs,
     head = _git(toplevel, "rev-parse", "-q", "--verify", "HEAD", check=False)
     if head.returncode != 0:
         return {}  # no commit yet
+    from .cachecodec import HISTORY, dump
+    from .loadcache import decode
+
     paths = hashlib.sha1("\0".join(sorted(wanted)).encode()).hexdigest()
     revs = repr(sorted((n, sorted(r)) for n, r in ignored.by_length.items()))
-    key = cache.key("_git", str(toplevel), _decode(head.stdout).strip(), revs, paths)
-    found = cache.get("_git", key)
-    if isinstance(found, dict):
+    key = cache.key("_git", _decode(head.stdout).strip(), revs, paths)
+    stored = cache.get("_git", key, 1)
+    found = decode(HISTORY, stored[0]) if stored else None
+    if found is not None:
         return found
     history = _history(toplevel, wanted, ignored)
-    cache.put("_git", key, history)
+    cache.put("_git", key, dump(history))
     return history
 
 
