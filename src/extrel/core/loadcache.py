@@ -43,7 +43,6 @@ def _code_salt() -> str:
     return f"{__version__}:{sys.version}:{code}"
 
 
-@functools.cache
 def tracked_by_git(root: Path) -> bool:
     """True when git tracks a file under ``root/.cache`` (then nothing there is trusted)."""
     if not (root / ".git").exists():
