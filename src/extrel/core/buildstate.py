@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-VERSION = 2
+VERSION: Literal[2] = 2
 MANIFEST_SUFFIX = ".extrel-manifest.json"
 
 log = logging.getLogger("extrel.build")

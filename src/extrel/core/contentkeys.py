@@ -53,13 +53,13 @@ class FolderKeys:
         files: dict[str, str] = {}
         for record in index.split(b"\0"):
             if record:
-                info, _, path = record.partition(b"\t")
+                info, _, name = record.partition(b"\t")
                 mode, blob, _stage = info.split(b" ")
-                files[os.fsdecode(path)] = f"g:{mode.decode()}:{blob.decode()}"
-        for record in status.split(b"\0"):
-            if len(record) < 4:
+                files[os.fsdecode(name)] = f"g:{mode.decode()}:{blob.decode()}"
+        for entry in status.split(b"\0"):
+            if len(entry) < 4:
                 continue
-            path = os.fsdecode(record[3:])
+            path = os.fsdecode(entry[3:])
             if path.endswith("/"):
                 self._loose.append(path)
                 continue
