@@ -215,3 +215,49 @@ def test_a_read_only_folder_in_the_site_stops_the_build_and_keeps_the_old_site(
     assert "Traceback" not in third.stdout + third.stderr
     assert "no permission" in third.stdout + third.stderr
     assert tree(site) == before
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 24 MB file system of its own (tmpfs), to fill up."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(folder)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_a_full_disk_stops_the_build_and_keeps_the_old_site(tmp_path: Path,
+                                                            small_disk: Path) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    site = small_disk / "site"
+    first = subprocess.run(command(config, "--site-dir", str(site)), env=environment(),
+                           capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    before = tree(site)
+    free = os.statvfs(small_disk)
+    filler = small_disk / "filler"
+    with open(filler, "wb") as fd:  # leave 64 KB: less than a section's pages
+        fd.write(b"\0" * (free.f_bavail * free.f_frsize - 64 * 1024))
+    edit(root, 7)
+    full = subprocess.run(command(config, "--site-dir", str(site)), env=environment(),
+                          capture_output=True, text=True)
+    output = full.stdout + full.stderr
+    assert full.returncode == 2, output
+    assert "Traceback" not in output
+    assert "нет места" in output and "no space left" in output, output
+    assert tree(site) == before
+    assert sorted(p.name for p in small_disk.iterdir()) == [
+        "filler", "site", "site.extrel-lock", "site.extrel-manifest.json"]
+    filler.unlink()
+    again = subprocess.run(command(config, "--site-dir", str(site)), env=environment(),
+                           capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert "Версия 7." in (site / "beta/news/2026-08-01-hello/index.html").read_text("utf-8")
