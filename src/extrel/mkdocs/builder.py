@@ -271,10 +271,17 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         staging.mkdir()
 
         def build_portal() -> list[str]:
+            # into a folder of its own: MkDocs empties its output folder first, which must
+            # not be the one the sections are being built into at the same time
+            portal = staging / ".portal"
             try:
-                return _run(config_file, snapshot, role="portal", site_dir=staging)
+                warnings = _run(config_file, snapshot, role="portal", site_dir=portal)
             except _failures() as exc:
                 raise BuildError(f"portal: {describe(exc, config_file.parent)}") from None
+            for child in portal.iterdir():
+                os.rename(child, staging / child.name)
+            portal.rmdir()
+            return warnings
 
         built, portal_warnings = _build_sections(config_file, snapshot, todo.build, staging,
                                                  workers, progress,
