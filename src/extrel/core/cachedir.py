@@ -14,13 +14,16 @@ import os
 from pathlib import Path
 
 KINDS = frozenset({"load", "images", "thumbs", "jinja"})
+TOP = ".cache"
+"""The region's cache folder, relative to its root (gitignored; a ``.cache/`` that git
+tracks is not trusted: ``loadcache.tracked_by_git``)."""
 
 
 def cache_dir(root: Path, kind: str) -> Path:
     """The region's cache folder of one kind (not created)."""
     if kind not in KINDS:
         raise ValueError(f"unknown cache kind {kind!r}")
-    return root / ".cache" / "extrel" / kind
+    return root / TOP / "extrel" / kind
 
 
 def user_cache_dir(kind: str, *parts: str) -> Path:

@@ -28,7 +28,7 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from .. import __version__
-from .cachedir import cache_dir
+from .cachedir import TOP, cache_dir
 from .fingerprint import Fingerprint
 
 _CORE = Path(__file__).resolve().parent
@@ -46,11 +46,11 @@ def _code_salt() -> str:
 def tracked_by_git(root: Path) -> bool:
     """True when git tracks a file under ``root/.cache`` (then nothing there is trusted)."""
     if not (root / ".git").exists():
-        return False
+        return False  # outside git, no commit can bring anything
     env = {k: v for k, v in os.environ.items()
            if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")}
     try:
-        done = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--", ".cache"],
+        done = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--", TOP],
                               capture_output=True, env=env, check=False)
     except OSError:
         return False
