@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 from pathlib import Path
 
-from regions import make_region, page, write
+from regions import commit_all, git, make_region, page, write
 
 from extrel.core.contentkeys import FolderKeys
 from extrel.core.loadcache import LoadCache
@@ -95,7 +96,8 @@ def test_a_damaged_cache_file_is_read_past(tmp_path: Path) -> None:
     key, rest, entries = good.split(b"\n")
     for damaged in (b"\x80\x05not json", good[: len(good) // 2], key + b"\n" + rest,
                     key + b"\n[1, 2]\n" + entries, key + b"\n" + rest + b"\n{\"news\": 5}",
-                    b"wrong key\n" + rest + b"\n" + entries):
+                    b"wrong key\n" + rest + b"\n" + entries,
+                    key + b"\n[{}, [], [], []]\n" + entries, key + b"\n" + rest + b"\n{}"):
         cache_file(tmp_path, "alpha").write_bytes(damaged)
         assert summary(tmp_path) == cold
         assert cache_file(tmp_path, "alpha").read_bytes() == good  # and written again
@@ -164,3 +166,52 @@ def test_a_reading_without_entries_keeps_what_a_check_needs(tmp_path: Path) -> N
             assert [(f.section, f.slug, f.paths) for f in m.facts] == [
                 (e.section, e.slug, {k: p.path for k, p in e.pages.items()})
                 for e in m.all_entries()]
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_ino for p in sorted(folder.iterdir())}
+
+
+def test_a_fresh_clone_with_the_cache_restored_is_served_from_it(tmp_path: Path) -> None:
+    root = tmp_path / "r"
+    make_region(root)
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    cold = summary(root)
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(root), str(clone))
+    shutil.copytree(root / ".cache", clone / ".cache")  # as a CI job restores it
+    stored = clone / ".cache/extrel/load"
+    before = _inodes(stored)
+    assert summary(clone) == cold
+    assert _inodes(stored) == before, "the clone read its folders again"
+    # an edit in the clone's work tree: that folder alone is read again
+    news = clone / "content/alpha/news/2026-11-05-kutaisi.ru.md"
+    news.write_text(news.read_text(encoding="utf-8").replace(
+        "Делегация из Кутаиси", "Делегация из Кутаиси прибыла"), encoding="utf-8")
+    edited = summary(clone)
+    assert "news/2026-11-05-kutaisi:ru,en:Делегация из Кутаиси прибыла" in edited[1]["alpha"]
+    after = _inodes(stored)
+    assert after["alpha.json"] != before["alpha.json"]
+    assert after["beta.json"] == before["beta.json"]
+    assert after["_registry.json"] == before["_registry.json"]
+
+
+def test_a_cache_that_git_tracks_is_not_used(tmp_path: Path) -> None:
+    root = tmp_path / "r"
+    make_region(root)
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    cold = summary(root)
+    alpha = cache_file(root, "alpha")
+    key, rest, entries = alpha.read_bytes().split(b"\n")
+    data = json.loads(entries)
+    data["news"][0]["data"]["ru"]["title"] = "ПОДМЕНА"
+    forged = key + b"\n" + rest + b"\n" + json.dumps(data).encode()
+    alpha.write_bytes(forged)
+    git(root, "add", "-f", ".cache")
+    git(root, "commit", "-qm", "cache", date="2026-11-11T12:00:00+04:00")
+    assert summary(root) == cold
+    git(root, "rm", "-rq", "--cached", ".cache")
+    git(root, "commit", "-qm", "no cache", date="2026-11-12T12:00:00+04:00")
+    alpha.write_bytes(forged)
+    # not tracked, the same file is the cache's own: trusted (so the test above can fail)
+    assert any("ПОДМЕНА" in e for e in summary(root)[1]["alpha"])

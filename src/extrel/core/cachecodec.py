@@ -12,6 +12,7 @@ from typing_extensions import TypedDict
 from .model import Entry, EntryFacts, Page
 from .problems import Problem
 from .schema import SCHEMAS, MunicipalityMeta
+from .sections import LANGUAGES, SUBSECTION_IDS
 
 
 def dump(value: object) -> bytes:
@@ -45,6 +46,9 @@ def load_entries(data: bytes) -> dict[str, list[Entry]] | None:
     subsection's schema; None when anything does not validate."""
     try:
         raw = _ENTRIES.validate_json(data)
+        if set(raw) != set(SUBSECTION_IDS) or any(
+                e["section"] != sid for sid, items in raw.items() for e in items):
+            return None
         return {sid: [Entry(e["municipality"], e["section"], e["slug"], e["pages"],
                             {lang: SCHEMAS[e["section"]].model_validate(meta)
                              for lang, meta in e["data"].items()})
@@ -52,3 +56,18 @@ def load_entries(data: bytes) -> dict[str, list[Entry]] | None:
                 for sid, items in raw.items()}
     except (ValidationError, ValueError, KeyError):
         return None
+
+
+def load_folder(data: bytes) -> tuple[dict[str, dict[str, list[str]]], list[Problem],
+                                      list[Problem], list[EntryFacts]] | None:
+    """The rest of a folder's reading (page files, problems, warnings, entry facts); None
+    unless it validates and lists every subsection and language."""
+    try:
+        found = FOLDER.validate_json(data)
+    except (ValidationError, ValueError):
+        return None
+    pages = found[0]
+    if set(pages) != set(SUBSECTION_IDS) or any(set(by_lang) != set(LANGUAGES)
+                                                for by_lang in pages.values()):
+        return None
+    return found

@@ -280,7 +280,7 @@ Read = tuple[dict[str, list[Entry]] | None, dict[str, dict[str, list[str]]], lis
 def _from_cache(cache: LoadCache, name: str, key: str, entries: bool) -> Read | None:
     """What the cache holds for one folder, validated; None if anything does not validate."""
     stored = cache.get(name, key, 2)
-    rest = decode(cachecodec.FOLDER, stored[0]) if stored else None
+    rest = cachecodec.load_folder(stored[0]) if stored else None
     if stored is None or rest is None:
         return None
     read = cachecodec.load_entries(stored[1]) if entries else None
