@@ -4,10 +4,12 @@ fresh build file for file; shards together equal the whole."""
 from __future__ import annotations
 
 import filecmp
+import logging
 import os
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from regions import commit_all, git, image, make_region
 
@@ -165,3 +167,23 @@ def test_a_build_with_nothing_changed_answers_without_reading_a_page(tmp_path: P
     rebuilt = CliRunner().invoke(cli, [*args[:-4], "--today", "2026-11-24", "--workers", "1"])
     assert "(собрано 1, без изменений 1)" in rebuilt.output
     assert (root / "site/beta/index.html").is_file()
+
+
+def test_each_rebuild_says_why(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    caplog.set_level(logging.DEBUG, logger="extrel.build")
+    build(config)
+    first = [r.getMessage() for r in caplog.records if r.name == "extrel.build"]
+    assert "alpha: not built before" in first and "portal: not built before" in first
+    caplog.clear()
+    page = root / "content/beta/news/2026-08-01-hello.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Hello", "Hello again"),
+                    encoding="utf-8")
+    git(root, "commit", "-qam", "edit", date="2026-11-20T10:00:00+04:00")
+    build(config)
+    reasons = [r.getMessage() for r in caplog.records if r.name == "extrel.build"]
+    assert "beta: content, dates changed" in reasons
+    assert "portal: freshness, news and announcements changed" in reasons
+    assert not any(m.startswith("alpha:") for m in reasons)

@@ -136,10 +136,15 @@ def test_a_site_moved_aside_by_a_killed_build_is_put_back(tmp_path: Path) -> Non
     (old / "alpha/index.html").write_text("old", encoding="utf-8")
     staging = tmp_path / f".site.building-{dead.pid}"
     (staging / "beta").mkdir(parents=True)
+    unfinished = tmp_path / f".site.manifest-{dead.pid}"
+    unfinished.write_text("{", encoding="utf-8")
+    mine = tmp_path / f".site.building-{os.getpid()}"  # a live process's: kept
+    mine.mkdir()
     with publish.site_lock(site):
         pass
     assert (site / "alpha/index.html").read_text(encoding="utf-8") == "old"
-    assert not old.exists() and not staging.exists()
+    assert not old.exists() and not staging.exists() and not unfinished.exists()
+    assert mine.is_dir()
 
 
 # --- a user who may not write ------------------------------------------------------------

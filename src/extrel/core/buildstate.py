@@ -64,7 +64,7 @@ def load_manifest(site_dir: Path) -> Manifest:
 def save_manifest(site_dir: Path, manifest: Manifest) -> None:
     """Write the manifest atomically (a reader sees the old file or the new one)."""
     path = manifest_path(site_dir)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = site_dir.with_name(f".{site_dir.name}.manifest-{os.getpid()}")
     tmp.write_text(manifest.model_dump_json(indent=1), encoding="utf-8")
     os.replace(tmp, path)
 
@@ -94,7 +94,7 @@ def _why(old: Parts | None, new: Parts) -> str | None:
     if old is None:
         return "not built before"
     changed = [k for k in new if old.get(k) != new[k]] + [k for k in old if k not in new]
-    return None if not changed else " and ".join(f"{k} changed" for k in changed)
+    return None if not changed else ", ".join(changed) + " changed"
 
 
 def plan(manifest: Manifest, sections: Mapping[str, Parts], portal: Parts, *,

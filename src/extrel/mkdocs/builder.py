@@ -60,6 +60,8 @@ class BuildResult:
     sections: list[SectionResult]
     portal_warnings: list[str]
     seconds: float
+    reasons: dict[str, str] = field(default_factory=dict)
+    """Why each section (by id) or the portal (``portal``) was built or removed."""
 
 
 class _Collect(logging.Handler):
@@ -265,7 +267,7 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         if quick and (manifest.quick, manifest.summary) != (quick, summary):
             save_manifest(site_dir, after)
         return BuildResult(site_dir, sorted(results, key=lambda r: r.municipality), [],
-                           time.perf_counter() - started)
+                           time.perf_counter() - started, todo.reasons)
     staging = publish.staging_dir(site_dir)
     try:
         staging.mkdir()
@@ -303,7 +305,8 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         shutil.rmtree(staging, ignore_errors=True)
         raise
     results.sort(key=lambda r: r.municipality)
-    return BuildResult(site_dir, results, portal_warnings, time.perf_counter() - started)
+    return BuildResult(site_dir, results, portal_warnings, time.perf_counter() - started,
+                       todo.reasons)
 
 
 def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], staging: Path,

@@ -89,7 +89,7 @@ def _old_dir(site_dir: Path) -> Path:
 
 def _leftovers(site_dir: Path) -> Iterator[tuple[str, Path]]:
     """What builds of ``site_dir`` by dead processes left: (kind, path)."""
-    pattern = re.compile(rf"^\.{re.escape(site_dir.name)}\.(building|old)-(\d+)$")
+    pattern = re.compile(rf"^\.{re.escape(site_dir.name)}\.(building|old|manifest)-(\d+)$")
     try:
         children = list(site_dir.parent.iterdir())
     except OSError:
@@ -101,8 +101,8 @@ def _leftovers(site_dir: Path) -> Iterator[tuple[str, Path]]:
 
 
 def clear_leftovers(site_dir: Path) -> None:
-    """Remove killed builds' staging folders; put back a site a killed build had moved
-    aside (the two-rename swap) and not replaced."""
+    """Remove killed builds' staging folders and unfinished manifests; put back a site a
+    killed build had moved aside (the two-rename swap) and not replaced."""
     for kind, path in sorted(_leftovers(site_dir)):
         if kind == "old" and not site_dir.exists():
             log.warning("restoring %s from %s, left by a build that was stopped", site_dir,
@@ -110,7 +110,10 @@ def clear_leftovers(site_dir: Path) -> None:
             os.rename(path, site_dir)
             continue
         log.debug("removing %s, left by a build that was stopped", path)
-        shutil.rmtree(path, ignore_errors=True)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
