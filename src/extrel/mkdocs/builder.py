@@ -1,8 +1,9 @@
 """``extrel build``: the portal and every municipality's section, each its own MkDocs build.
 
-Sections are built in a pool of processes into a staging folder beside ``site/``; only when
-everything has built is the staging folder swapped in, so a failed build leaves the last
-good ``site/`` as it was.
+The executor of a build: ``inputs`` fingerprints what each part reads, ``core.buildstate``
+plans what to build against the manifest, the sections are built here in a pool of
+processes into a staging folder beside ``site/``, and ``publish`` swaps the complete result
+in under a lock. A failed build leaves the last good ``site/`` as it was.
 """
 
 from __future__ import annotations
