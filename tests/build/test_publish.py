@@ -146,6 +146,29 @@ def test_a_site_moved_aside_by_a_killed_build_is_put_back(tmp_path: Path) -> Non
     assert mine.is_dir()
 
 
+def test_both_swaps_put_the_new_site_in_place_whole(tmp_path: Path) -> None:
+    from extrel.mkdocs import publish
+
+    site = tmp_path / "site"
+    for swap in (publish.publish, publish.swap_by_renames):
+        (site / "alpha").mkdir(parents=True, exist_ok=True)
+        (site / "alpha/index.html").write_text("old", encoding="utf-8")
+        staging = publish.staging_dir(site)
+        (staging / "alpha").mkdir(parents=True)
+        (staging / "alpha/index.html").write_text("new", encoding="utf-8")
+        (staging / "index.html").write_text("portal", encoding="utf-8")
+        swap(staging, site)
+        assert tree(site) == {"alpha/index.html": b"new", "index.html": b"portal"}
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+        shutil.rmtree(site)
+    if sys.platform == "linux":  # renameat2(RENAME_EXCHANGE): ext4, tmpfs, btrfs, xfs...
+        (tmp_path / "a").mkdir()
+        (tmp_path / "a/x").write_text("x", encoding="utf-8")
+        (tmp_path / "b").mkdir()
+        assert publish.exchange(tmp_path / "a", tmp_path / "b")
+        assert (tmp_path / "b/x").is_file() and not any((tmp_path / "a").iterdir())
+
+
 # --- a user who may not write ------------------------------------------------------------
 
 

@@ -224,6 +224,13 @@ def publish(staging: Path, site_dir: Path) -> None:
     if exchange(staging, site_dir):
         shutil.rmtree(staging, ignore_errors=True)  # now the old site
         return
+    swap_by_renames(staging, site_dir)
+
+
+def swap_by_renames(staging: Path, site_dir: Path) -> None:
+    """Where folders cannot be exchanged: the old site aside, the new one in its place. A
+    build killed between the two renames leaves ``.<site>.old-PID``, which the next build
+    puts back (``clear_leftovers``)."""
     old = _old_dir(site_dir)
     os.rename(site_dir, old)
     os.rename(staging, site_dir)
