@@ -4,12 +4,14 @@ fresh build file for file; shards together equal the whole."""
 from __future__ import annotations
 
 import filecmp
+import logging
 import os
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
-from regions import commit_all, git, make_region
+from regions import commit_all, git, image, make_region
 
 from extrel.cli import cli
 
@@ -150,7 +152,13 @@ def test_a_build_with_nothing_changed_answers_without_reading_a_page(tmp_path: P
     os.utime(photo, ns=(photo.stat().st_atime_ns, photo.stat().st_mtime_ns + 10**9))
     touched = CliRunner().invoke(cli, args)
     assert touched.exit_code == 0 and loaded.is_dir()
-    assert "(собрано 1, без изменений 1)" in touched.output  # by size and time, as make
+    # the sections are keyed by content (git's blob ids): a touched file rebuilds nothing,
+    # a changed one its section
+    assert "(собрано 0, без изменений 2)" in touched.output
+    image(photo, (120, 80), "darkgreen")
+    changed = CliRunner().invoke(cli, args)
+    assert changed.exit_code == 0
+    assert "(собрано 1, без изменений 1)" in changed.output
     shutil.rmtree(loaded)
     later = CliRunner().invoke(cli, [*args[:-4], "--today", "2026-11-24", "--workers", "1"])
     assert later.exit_code == 0 and loaded.is_dir()
@@ -159,3 +167,23 @@ def test_a_build_with_nothing_changed_answers_without_reading_a_page(tmp_path: P
     rebuilt = CliRunner().invoke(cli, [*args[:-4], "--today", "2026-11-24", "--workers", "1"])
     assert "(собрано 1, без изменений 1)" in rebuilt.output
     assert (root / "site/beta/index.html").is_file()
+
+
+def test_each_rebuild_says_why(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    caplog.set_level(logging.DEBUG, logger="extrel.build")
+    build(config)
+    first = [r.getMessage() for r in caplog.records if r.name == "extrel.build"]
+    assert "alpha: not built before" in first and "portal: not built before" in first
+    caplog.clear()
+    page = root / "content/beta/news/2026-08-01-hello.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Hello", "Hello again"),
+                    encoding="utf-8")
+    git(root, "commit", "-qam", "edit", date="2026-11-20T10:00:00+04:00")
+    build(config)
+    reasons = [r.getMessage() for r in caplog.records if r.name == "extrel.build"]
+    assert "beta: content, dates changed" in reasons
+    assert "portal: freshness, news and announcements changed" in reasons
+    assert not any(m.startswith("alpha:") for m in reasons)

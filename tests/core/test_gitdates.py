@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import subprocess
 from datetime import date, datetime
 from pathlib import Path
@@ -343,12 +343,11 @@ def test_cached_walk_is_reused_for_the_same_head(repo: GitRepo) -> None:
     assert cached(repo, [PAGE]) == {PAGE: date(2026, 9, 1)}
     # a second run on the same HEAD reads the stored walk: plant a different one under
     # the same key and it is what comes back
-    stored = repo.path.parent / "cache" / "_git.pickle"
-    with open(stored, "rb") as fd:
-        key, history = pickle.load(fd)
-    history[PAGE] = int(datetime(2026, 9, 5, 12, tzinfo=MOSCOW).timestamp())
-    with open(stored, "wb") as fd:
-        pickle.dump((key, history), fd)
+    stored = repo.path.parent / "cache" / "_git.json"
+    key, history = stored.read_bytes().split(b"\n")
+    walk = json.loads(history)
+    walk[PAGE] = int(datetime(2026, 9, 5, 12, tzinfo=MOSCOW).timestamp())
+    stored.write_bytes(key + b"\n" + json.dumps(walk).encode())
     assert cached(repo, [PAGE]) == {PAGE: date(2026, 9, 5)}
 
 

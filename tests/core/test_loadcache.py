@@ -3,13 +3,16 @@ and never trusted beyond extrel's own classes."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
+import shutil
 from pathlib import Path
 
-from regions import make_region, page, write
+from regions import commit_all, git, make_region, page, write
 
-from extrel.core.loadcache import LoadCache, folder_fingerprint
+from extrel.core.contentkeys import FolderKeys
+from extrel.core.loadcache import LoadCache
 from extrel.core.loader import load_region
 from extrel.core.options import Options
 
@@ -28,7 +31,7 @@ def summary(root: Path, **kwargs: object) -> tuple[list[str], dict[str, list[str
 
 
 def cache_file(root: Path, mid: str) -> Path:
-    return root / ".cache" / "extrel" / "load" / f"{mid}.pickle"
+    return root / ".cache" / "extrel" / "load" / f"{mid}.json"
 
 
 def touch_later(path: Path) -> None:
@@ -46,8 +49,9 @@ def test_a_second_reading_comes_from_the_cache_and_finds_the_same(tmp_path: Path
     # the entry written is the one the next reading asks for
     root = tmp_path.resolve()
     cache = LoadCache.at(root, "content", sorted(Options().allowed_iframe_hosts))
-    key = cache.key("alpha", folder_fingerprint(root / "content" / "alpha"))
-    assert cache.get("alpha", key) is not None
+    assert cache is not None
+    key = cache.key("alpha", FolderKeys(root, ["content"]).of(root / "content" / "alpha"))
+    assert cache.get("alpha", key, 2) is not None
     assert summary(tmp_path) == cold
 
 
@@ -88,9 +92,20 @@ def test_other_iframe_hosts_read_the_folders_again(tmp_path: Path) -> None:
 def test_a_damaged_cache_file_is_read_past(tmp_path: Path) -> None:
     make_region(tmp_path)
     cold = summary(tmp_path)
-    cache_file(tmp_path, "alpha").write_bytes(b"\x80\x05not a pickle")
-    assert summary(tmp_path) == cold
-    cache_file(tmp_path, "alpha").write_bytes(pickle.dumps(("wrong key", "wrong value")))
+    good = cache_file(tmp_path, "alpha").read_bytes()
+    key, rest, entries = good.split(b"\n")
+    for damaged in (b"\x80\x05not json", good[: len(good) // 2], key + b"\n" + rest,
+                    key + b"\n[1, 2]\n" + entries, key + b"\n" + rest + b"\n{\"news\": 5}",
+                    b"wrong key\n" + rest + b"\n" + entries,
+                    key + b"\n[{}, [], [], []]\n" + entries, key + b"\n" + rest + b"\n{}"):
+        cache_file(tmp_path, "alpha").write_bytes(damaged)
+        assert summary(tmp_path) == cold
+        assert cache_file(tmp_path, "alpha").read_bytes() == good  # and written again
+    # an entry whose front matter no longer validates is read again, not trusted
+    data = json.loads(entries)
+    data["news"][0]["data"]["ru"]["title"] = ""
+    cache_file(tmp_path, "alpha").write_bytes(key + b"\n" + rest + b"\n"
+                                              + json.dumps(data).encode())
     assert summary(tmp_path) == cold
 
 
@@ -106,13 +121,16 @@ def test_a_cache_file_that_would_run_code_is_refused(tmp_path: Path) -> None:
     make_region(tmp_path)
     cold = summary(tmp_path)
     marker = tmp_path / "pwned"
-    # whatever key the reader expects, unpickling must stop before running anything
-    cache_file(tmp_path, "alpha").write_bytes(pickle.dumps(("key", _Exploit(marker))))
+    key = cache_file(tmp_path, "alpha").read_bytes().split(b"\n")[0]
+    # whatever key the reader expects, reading must stop before running anything
+    for name in ("alpha", "_registry"):
+        cache_file(tmp_path, name).write_bytes(key + b"\n" + pickle.dumps(_Exploit(marker)))
+        (cache_file(tmp_path, name).with_suffix(".pickle")).write_bytes(
+            pickle.dumps(("key", _Exploit(marker))))
     assert summary(tmp_path) == cold
     assert not marker.exists()
     # and the entry was rewritten with a good one
-    with open(cache_file(tmp_path, "alpha"), "rb") as fd:
-        assert b"posix" not in fd.read()
+    assert b"posix" not in cache_file(tmp_path, "alpha").read_bytes()
 
 
 def test_reading_in_several_processes_finds_the_same_in_the_same_order(tmp_path: Path) -> None:
@@ -148,3 +166,52 @@ def test_a_reading_without_entries_keeps_what_a_check_needs(tmp_path: Path) -> N
             assert [(f.section, f.slug, f.paths) for f in m.facts] == [
                 (e.section, e.slug, {k: p.path for k, p in e.pages.items()})
                 for e in m.all_entries()]
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_ino for p in sorted(folder.iterdir())}
+
+
+def test_a_fresh_clone_with_the_cache_restored_is_served_from_it(tmp_path: Path) -> None:
+    root = tmp_path / "r"
+    make_region(root)
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    cold = summary(root)
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(root), str(clone))
+    shutil.copytree(root / ".cache", clone / ".cache")  # as a CI job restores it
+    stored = clone / ".cache/extrel/load"
+    before = _inodes(stored)
+    assert summary(clone) == cold
+    assert _inodes(stored) == before, "the clone read its folders again"
+    # an edit in the clone's work tree: that folder alone is read again
+    news = clone / "content/alpha/news/2026-11-05-kutaisi.ru.md"
+    news.write_text(news.read_text(encoding="utf-8").replace(
+        "Делегация из Кутаиси", "Делегация из Кутаиси прибыла"), encoding="utf-8")
+    edited = summary(clone)
+    assert "news/2026-11-05-kutaisi:ru,en:Делегация из Кутаиси прибыла" in edited[1]["alpha"]
+    after = _inodes(stored)
+    assert after["alpha.json"] != before["alpha.json"]
+    assert after["beta.json"] == before["beta.json"]
+    assert after["_registry.json"] == before["_registry.json"]
+
+
+def test_a_cache_that_git_tracks_is_not_used(tmp_path: Path) -> None:
+    root = tmp_path / "r"
+    make_region(root)
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    cold = summary(root)
+    alpha = cache_file(root, "alpha")
+    key, rest, entries = alpha.read_bytes().split(b"\n")
+    data = json.loads(entries)
+    data["news"][0]["data"]["ru"]["title"] = "ПОДМЕНА"
+    forged = key + b"\n" + rest + b"\n" + json.dumps(data).encode()
+    alpha.write_bytes(forged)
+    git(root, "add", "-f", ".cache")
+    git(root, "commit", "-qm", "cache", date="2026-11-11T12:00:00+04:00")
+    assert summary(root) == cold
+    git(root, "rm", "-rq", "--cached", ".cache")
+    git(root, "commit", "-qm", "no cache", date="2026-11-12T12:00:00+04:00")
+    alpha.write_bytes(forged)
+    # not tracked, the same file is the cache's own: trusted (so the test above can fail)
+    assert any("ПОДМЕНА" in e for e in summary(root)[1]["alpha"])

@@ -19,7 +19,6 @@ by one ``git status`` process, whatever the number of files.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import posixpath
@@ -31,6 +30,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+from .fingerprint import Fingerprint
 
 if TYPE_CHECKING:
     from .loadcache import LoadCache
@@ -239,10 +240,7 @@ def history_state(root: Path, paths: Iterable[str]) -> str | None:
         revs = b""
     except OSError:
         return None
-    digest = hashlib.sha1(head.stdout)
-    digest.update(status.stdout)
-    digest.update(revs)
-    return digest.hexdigest()
+    return Fingerprint(head.stdout, status.stdout, revs).hexdigest()
 
 
 def _join(prefix: str, path: str) -> str:
@@ -348,14 +346,18 @@ def _cached_history(toplevel: Path, wanted: set[str], ignored: _IgnoredRevs,
     head = _git(toplevel, "rev-parse", "-q", "--verify", "HEAD", check=False)
     if head.returncode != 0:
         return {}  # no commit yet
-    paths = hashlib.sha1("\0".join(sorted(wanted)).encode()).hexdigest()
+    from .cachecodec import HISTORY, dump
+    from .loadcache import decode
+
+    paths = Fingerprint(*sorted(wanted)).hexdigest()
     revs = repr(sorted((n, sorted(r)) for n, r in ignored.by_length.items()))
-    key = cache.key("_git", str(toplevel), _decode(head.stdout).strip(), revs, paths)
-    found = cache.get("_git", key)
-    if isinstance(found, dict):
+    key = cache.key("_git", _decode(head.stdout).strip(), revs, paths)
+    stored = cache.get("_git", key, 1)
+    found = decode(HISTORY, stored[0]) if stored else None
+    if found is not None:
         return found
     history = _history(toplevel, wanted, ignored)
-    cache.put("_git", key, history)
+    cache.put("_git", key, dump(history))
     return history
 
 

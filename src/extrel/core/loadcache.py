@@ -4,100 +4,70 @@ read, parsed and validated again on every check and build.
 Reading a page (YAML, the schema, the safety scans of its body and files, the PDF facts of
 the presentation) costs about a third of a millisecond; a region of thousands of pages paid
 that on every run, even with nothing changed. A municipality's result depends only on its
-own folder, the allowed iframe hosts and extrel's code, so the cache keys it on the size and
-modification time of every file and folder in it, the way make and ninja decide what to
-rebuild (not the change time, which a restored CI cache or a ``git fetch`` into the same
-work tree would change for every file). A changed file, a new one, a removed one, a
-renamed one, or a touched folder makes a new key, and the folder is read again.
+own folder, the allowed iframe hosts and extrel's code, so the cache keys it on the folder's
+content (``contentkeys``: git's blob ids, hashes of edited files) and extrel's version and
+code: a fresh clone with a restored ``.cache/`` is served from it.
 
-Entries live in ``.cache/extrel/load/<id>.pickle`` beside the site (the same folder as the
-image and template caches). They are read with an unpickler that only builds extrel's own
-model classes, dates and plain containers, so a tampered cache file cannot run code; a
-cache file that cannot be read is ignored and rewritten.
+Entries live in ``.cache/extrel/load/<name>.json`` (``cachedir``): the key on the first line,
+then JSON documents one per line, read back through pydantic models and dataclasses. Nothing
+in them can run code; a file that is truncated, foreign or does not validate is ignored and
+rewritten. A ``.cache/`` that git tracks (a commit could have brought it) is not used at all.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
+import functools
+import logging
 import os
-import pickle
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
+
+from pydantic import TypeAdapter, ValidationError
 
 from .. import __version__
+from .cachedir import TOP, cache_dir
+from .fingerprint import Fingerprint
 
 _CORE = Path(__file__).resolve().parent
+T = TypeVar("T")
+log = logging.getLogger("extrel.cache")
 
 
-def code_state(folder: Path) -> str:
-    """Sizes and times of the files of installed code under ``folder`` (compiled caches left
-    out): a change of the code changes it."""
-    digest = hashlib.sha1()
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-        for name in sorted(filenames):
-            st = os.stat(os.path.join(dirpath, name))
-            digest.update(f"{dirpath}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
+@functools.cache
 def _code_salt() -> str:
     """extrel's version and its reading code as installed: a change of either drops the cache."""
-    return f"{__version__}:{sys.version}:{code_state(_CORE)}"
+    code = Fingerprint().tree(_CORE, skip=("__pycache__",)).hexdigest()
+    return f"{__version__}:{sys.version}:{code}"
 
 
-def folder_fingerprint(folder: Path) -> str:
-    """Every entry under ``folder`` (hidden ones too, links not followed) with its kind,
-    mode, size and modification time; the folders' own times catch removals."""
-    digest = hashlib.sha1()
-    stack = [str(folder)]
-    base = len(str(folder))
-    while stack:
-        current = stack.pop()
-        try:
-            entries = sorted(os.scandir(current), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            st = entry.stat(follow_symlinks=False)
-            kind = "l" if entry.is_symlink() else "d" if entry.is_dir(follow_symlinks=False) \
-                else "f"
-            extra = os.readlink(entry.path) if kind == "l" else ""
-            digest.update(
-                f"{entry.path[base:]}\0{kind}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_mode}"
-                f"\0{extra}\n".encode())
-            if kind == "d":
-                stack.append(entry.path)
-    return digest.hexdigest()
+def tracked_by_git(root: Path) -> bool:
+    """True when git tracks a file under ``root/.cache`` (then nothing there is trusted)."""
+    if not (root / ".git").exists():
+        return False  # outside git, no commit can bring anything
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")}
+    try:
+        done = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--", TOP],
+                              capture_output=True, env=env, check=False)
+    except OSError:
+        return False
+    if done.returncode == 0 and done.stdout:
+        log.warning(".cache/ в репозитории (git отслеживает его файлы): кеш не используется; "
+                    "удалите его из git: git rm -r --cached .cache / .cache/ is tracked by git: "
+                    "the cache is not used; remove it from git: git rm -r --cached .cache")
+        return True
+    return False
 
 
-_ALLOWED_MODULES = ("extrel.", "datetime", "pydantic", "pydantic_core", "collections")
-_ALLOWED_BUILTINS = frozenset({
-    "set", "frozenset", "dict", "list", "tuple", "str", "int", "float", "bool", "bytes",
-    "complex", "NoneType", "object",
-})
-
-
-class _SafeUnpickler(pickle.Unpickler):
-    """Builds only extrel's classes, dates, pydantic's internals and plain containers."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if module == "builtins" and name in _ALLOWED_BUILTINS:
-            return super().find_class(module, name)
-        if module == "copyreg" and name in ("_reconstructor", "__newobj__", "__newobj_ex__"):
-            return super().find_class(module, name)
-        if module == "extrel" or module.startswith(_ALLOWED_MODULES) or module in (
-                "datetime", "collections", "pydantic", "pydantic_core"):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in extrel's cache")
-
-
-def safe_loads(data: bytes) -> Any:
-    """Unpickle ``data`` with the same limits as the cache files."""
-    return _SafeUnpickler(io.BytesIO(data)).load()
+def decode(adapter: TypeAdapter[T], data: bytes) -> T | None:
+    """``data`` validated by ``adapter``; None for anything that does not validate."""
+    try:
+        return adapter.validate_json(data)
+    except (ValidationError, ValueError):
+        return None
 
 
 @dataclass
@@ -109,33 +79,33 @@ class LoadCache:
     salt: str
 
     @classmethod
-    def at(cls, root: Path, *parts: object) -> LoadCache:
-        digest = hashlib.sha1(_code_salt().encode())
-        for part in parts:
-            digest.update(repr(part).encode())
-        return cls(root / ".cache" / "extrel" / "load", digest.hexdigest())
+    def at(cls, root: Path, *parts: object) -> LoadCache | None:
+        """The region's load cache, or None when git tracks ``.cache/``."""
+        if tracked_by_git(root):
+            return None
+        return cls(cache_dir(root, "load"), Fingerprint(_code_salt(), *parts).hexdigest())
 
     def key(self, *fingerprints: str) -> str:
-        return hashlib.sha1("\0".join((self.salt, *fingerprints)).encode()).hexdigest()
+        return Fingerprint(self.salt, *fingerprints).hexdigest()
 
-    def get(self, name: str, key: str) -> Any | None:
-        path = self.folder / f"{name}.pickle"
+    def get(self, name: str, key: str, parts: int) -> list[bytes] | None:
+        """The ``parts`` JSON documents stored under ``name`` with this key, else None."""
         try:
-            with open(path, "rb") as fd:
-                data = fd.read()
-            stored_key, value = _SafeUnpickler(io.BytesIO(data)).load()
-        except FileNotFoundError:
+            with open(self.folder / f"{name}.json", "rb") as fd:
+                lines = fd.read().split(b"\n")
+        except OSError:
             return None
-        except Exception:  # a truncated, foreign or tampered file: read the folder again
+        if len(lines) != parts + 1 or lines[0] != key.encode():
             return None
-        return value if stored_key == key else None
+        return lines[1:]
 
-    def put(self, name: str, key: str, value: Any) -> None:
+    def put(self, name: str, key: str, *documents: bytes) -> None:
+        """Store compact JSON documents (no newline in any) under ``name``."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp = self.folder / f".{name}.{os.getpid()}.tmp"
             with open(tmp, "wb") as fd:
-                pickle.dump((key, value), fd, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.folder / f"{name}.pickle")
+                fd.write(b"\n".join((key.encode(), *documents)))
+            os.replace(tmp, self.folder / f"{name}.json")
         except OSError:
             pass  # a read-only checkout still checks, only slower

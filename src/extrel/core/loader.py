@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import pickle
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from . import schema
+from . import cachecodec, schema
+from .contentkeys import FolderKeys
 from .documents import presentation_warnings
 from .frontmatter import (
     FrontMatterError,
@@ -26,10 +26,11 @@ from .frontmatter import (
     starts_with_fence,
     yaml_messages,
 )
-from .loadcache import LoadCache, folder_fingerprint, safe_loads
+from .loadcache import LoadCache, decode
 from .model import Entry, EntryFacts, Municipality, Page, Region
 from .options import Options
 from .problems import Problem
+from .reserved import is_reserved
 from .safety import Checks, read_text
 from .safety.urls import web_address
 from .schema import LANG_FIELDS, SCHEMAS, MunicipalityMeta
@@ -87,12 +88,13 @@ def load_region(
     hosts = tuple(Options().allowed_iframe_hosts if allowed_iframe_hosts is None
                   else allowed_iframe_hosts)
     cache = LoadCache.at(root, content_dir, sorted(hosts)) if cached else None
+    keys = FolderKeys(root, [content_dir, "municipalities"])
     run = Checks(root, hosts, problems)
     wanted = set(only) if only else None
-    registry = _registry_cached(run, wanted, cache)
+    registry = _registry_cached(run, wanted, cache, keys)
     content = root / content_dir
     municipalities: dict[str, Municipality] = {}
-    folders = _read_folders(root, hosts, content, wanted, cache, workers, entries)
+    folders = _read_folders(root, hosts, content, wanted, cache, workers, entries, keys)
     portal_pages: list[str] = []
     if content.is_dir():
         for child in sorted(content.iterdir()):
@@ -155,9 +157,9 @@ def load_region(
                 registry_path=f"municipalities/{name}.yml",
                 content_path=rel(root, child),
             )
-            m.fingerprint, (blob, m.page_files, found, m.file_warnings, m.facts) = folders[name]
-            if entries:
-                m.entries = safe_loads(blob)
+            m.fingerprint, (read, m.page_files, found, m.file_warnings, m.facts) = folders[name]
+            if entries and read is not None:
+                m.entries = read
             problems.extend(found)
             if meta is not None:
                 municipalities[name] = m
@@ -173,21 +175,22 @@ def load_region(
     return Region(root, content_dir, municipalities, portal_pages, problems)
 
 
-def _registry_cached(run: Checks, wanted: set[str] | None, cache: LoadCache | None
-                     ) -> dict[str, MunicipalityMeta | None]:
+def _registry_cached(run: Checks, wanted: set[str] | None, cache: LoadCache | None,
+                     keys: FolderKeys) -> dict[str, MunicipalityMeta | None]:
     """The registry, or what the last reading of the same ``municipalities/`` folder found."""
     if cache is None:
         return _load_registry(run, wanted)
-    key = cache.key("_registry", folder_fingerprint(run.root / "municipalities"),
+    key = cache.key("_registry", keys.of(run.root / "municipalities"),
                     repr(sorted(wanted)) if wanted is not None else "*")
-    found = cache.get("_registry", key)  # ids are slugs: "_registry" is never one
+    stored = cache.get("_registry", key, 1)  # ids are slugs: "_registry" is never one
+    found = decode(cachecodec.REGISTRY, stored[0]) if stored else None
     if found is not None:
         result, problems = found
         run.problems.extend(problems)
         return result
     before = len(run.problems)
     result = _load_registry(run, wanted)
-    cache.put("_registry", key, (result, run.problems[before:]))
+    cache.put("_registry", key, cachecodec.dump((result, run.problems[before:])))
     return result
 
 
@@ -218,6 +221,14 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
             )
             continue
         result[mid] = None
+        if is_reserved(mid):
+            problems.append(Problem(
+                relpath, None,
+                f"код «{mid}» занят: так называется код языка или папка портала в site/; "
+                f"переименуйте файл и папку content/{mid}/ (например, {mid}-rayon)",
+                f"the id '{mid}' is reserved: it is a language code or a folder of the portal "
+                f"in site/; rename the file and the folder content/{mid}/ (e.g. {mid}-rayon)"))
+            continue
         if run.links_out(path, folder):
             continue
         text = read_text(path, relpath, problems)
@@ -258,36 +269,61 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
 
 Folder = tuple[bytes, dict[str, dict[str, list[str]]], list[Problem], list[Problem],
                list[EntryFacts]]
-"""What reading one municipality's folder found: its entries (pickled, so that a check that
+"""What reading one municipality's folder found: its entries (as JSON, so that a check that
 needs only the rest never rebuilds them), page files, problems, warnings, entry facts."""
+
+Read = tuple[dict[str, list[Entry]] | None, dict[str, dict[str, list[str]]], list[Problem],
+             list[Problem], list[EntryFacts]]
+"""A ``Folder`` with its entries built (None when they were not asked for)."""
+
+
+def _from_cache(cache: LoadCache, name: str, key: str, entries: bool) -> Read | None:
+    """What the cache holds for one folder, validated; None if anything does not validate."""
+    stored = cache.get(name, key, 2)
+    rest = cachecodec.load_folder(stored[0]) if stored else None
+    if stored is None or rest is None:
+        return None
+    read = cachecodec.load_entries(stored[1]) if entries else None
+    if entries and read is None:
+        return None
+    return (read, *rest)
+
+
+def _built(folder: Folder, entries: bool) -> Read:
+    if not entries:
+        return (None, *folder[1:])
+    read = cachecodec.load_entries(folder[0])
+    assert read is not None, "the entries just read do not validate again"
+    return (read, *folder[1:])
 
 
 def _read_folders(root: Path, hosts: tuple[str, ...], content: Path, wanted: set[str] | None,
-                  cache: LoadCache | None, workers: int,
-                  entries: bool = True) -> dict[str, tuple[str, Folder]]:
+                  cache: LoadCache | None, workers: int, entries: bool,
+                  keys: FolderKeys) -> dict[str, tuple[str, Read]]:
     """Every municipality folder's fingerprint and reading: from the cache while the folder
     is unchanged, else read, in a pool of ``workers`` processes when there are several.
-    Without ``entries`` their pickled form is dropped as soon as it is cached."""
+    Without ``entries`` their JSON is dropped as soon as it is cached."""
     if not content.is_dir():
         return {}
     names = [c.name for c in sorted(content.iterdir())
              if c.is_dir() and not c.is_symlink() and not c.name.startswith(("_", "."))
              and (wanted is None or c.name in wanted) and SLUG.match(c.name)]
-    result: dict[str, tuple[str, Folder]] = {}
+    result: dict[str, tuple[str, Read]] = {}
     todo: list[tuple[str, str, str]] = []
     for name in names:
-        fingerprint = folder_fingerprint(content / name)
+        fingerprint = keys.of(content / name)
         key = cache.key(name, fingerprint) if cache else ""
-        found = cache.get(name, key) if cache else None
+        found = _from_cache(cache, name, key, entries) if cache else None
         if found is not None:
-            result[name] = (fingerprint, found if entries else (b"", *found[1:]))
+            result[name] = (fingerprint, found)
         else:
             todo.append((name, fingerprint, key))
+
     def keep(read: Iterable[Folder]) -> None:
         for (name, fingerprint, key), folder in zip(todo, read, strict=True):
             if cache:
-                cache.put(name, key, folder)
-            result[name] = (fingerprint, folder if entries else (b"", *folder[1:]))
+                cache.put(name, key, cachecodec.dump(folder[1:]), folder[0])
+            result[name] = (fingerprint, _built(folder, entries))
 
     jobs = [(root, hosts, content / name, name) for name, _, _ in todo]
     if workers > 1 and len(todo) > 1:
@@ -307,10 +343,10 @@ def _read_folder(root: Path, hosts: tuple[str, ...], folder: Path, mid: str) -> 
                      registry_path="", content_path=rel(root, folder))
     _load_municipality(run, folder, m)
     facts = [EntryFacts.of(e) for e in m.all_entries()]
-    blob = pickle.dumps(m.entries, protocol=pickle.HIGHEST_PROTOCOL)
     # an impossible date is told once, when the schema finds it too
     problems = list(dict.fromkeys(run.problems))
-    return blob, m.page_files, problems, presentation_warnings(root, m), facts
+    return (cachecodec.dump_entries(m.entries), m.page_files, problems,
+            presentation_warnings(root, m), facts)
 
 
 def _load_municipality(run: Checks, folder: Path, m: Municipality) -> None:

@@ -1,15 +1,15 @@
 """``extrel build``: the portal and every municipality's section, each its own MkDocs build.
 
-Sections are built in a pool of processes into a staging folder beside ``site/``; only when
-everything has built is the staging folder swapped in, so a failed build leaves the last
-good ``site/`` as it was.
+The executor of a build: ``inputs`` fingerprints what each part reads, ``core.buildstate``
+plans what to build against the manifest, the sections are built here in a pool of
+processes into a staging folder beside ``site/``, and ``publish`` swaps the complete result
+in under a lock. A failed build leaves the last good ``site/`` as it was.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
+import errno
 import logging
 import os
 import shutil
@@ -22,24 +22,21 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import MkDocsException
 
-from .. import __version__
-from ..core.freshness import freshness_to_dict
-from ..core.loadcache import code_state, folder_fingerprint
+from ..core.buildstate import Manifest, load_manifest, next_manifest, plan, save_manifest
 from ..core.sections import DEFAULT_LANGUAGE
-from . import siteconfig
+from . import inputs, publish, siteconfig
+from .inputs import quick_key
 
 if TYPE_CHECKING:
     from ..core.snapshot import Snapshot
 
-PACKAGE = Path(__file__).resolve().parent.parent
-MANIFEST = ".extrel-manifest.json"
-PORTAL_KEY = "/portal"
-"""The manifest's key for the portal (not a municipality id: ids have no slash)."""
-QUICK_KEY = "/quick"
-"""The manifest's key for the fingerprint of a whole build's inputs (``quick_key``)."""
-SUMMARY_KEY = "/summary"
-"""The manifest's key for what the last full build reported (problems, freshness counts)."""
-"""Beside site/: the content hash each section was last built from."""
+__all__ = ["BuildError", "BuildResult", "SectionResult", "build_region", "quick_key",
+           "shard_of", "unchanged_since"]
+
+QUICK_KEY = "quick"
+"""``remember``'s key for the fingerprint of a whole build's inputs (``quick_key``)."""
+SUMMARY_KEY = "summary"
+"""``remember``'s key for what the last full build reported (problems, freshness counts)."""
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +61,8 @@ class BuildResult:
     sections: list[SectionResult]
     portal_warnings: list[str]
     seconds: float
+    reasons: dict[str, str] = field(default_factory=dict)
+    """Why each section (by id) or the portal (``portal``) was built or removed."""
 
 
 class _Collect(logging.Handler):
@@ -135,7 +134,22 @@ def describe(exc: BaseException, root: Path) -> str:
     if isinstance(exc, TemplateError):
         return (f"ошибка в шаблоне темы: {exc.message or type(exc).__name__}; проверьте "
                 "шаблоны в папке темы (theme/) / template error")
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
     return str(exc) or type(exc).__name__
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A file the build could not write or read, told in Russian and English."""
+    where = exc.filename or "?"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (f"{where}: на диске нет места; освободите место и соберите снова "
+                f"/ no space left on the disk; free some space and build again")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"{where}: нет прав на запись или удаление; дайте права пользователю, который "
+                f"собирает сайт, или укажите другую папку (--site-dir) / no permission to "
+                f"write or remove it; grant the permission or choose another --site-dir")
+    return f"{where}: {exc.strerror or exc}"
 
 
 def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
@@ -151,160 +165,17 @@ def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
                              describe(exc, config_file.parent))
 
 
-def _hash_tree(digest: hashlib._Hash, folder: Path, base: Path) -> None:
-    """Feed a folder's files and their content into ``digest`` (for the theme and extrel)."""
-    if not folder.is_dir():
-        return
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-        for name in sorted(filenames):
-            path = Path(dirpath) / name
-            digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-            with open(path, "rb") as fd:
-                digest.update(hashlib.file_digest(fd, "sha1").digest())
-
-
-def _hash_file(digest: hashlib._Hash, path: Path) -> None:
-    if path.is_file():
-        st = path.stat()
-        digest.update(f"{path}:{st.st_size}:{st.st_mtime_ns}".encode())
-
-
-OUTPUT_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2",
-                    "pillow", "pypdfium2", "babel", "feedgen", "icalendar")
-"""Libraries whose versions shape the pages: an upgrade rebuilds every section."""
-
-
-def _versions() -> str:
-    from importlib import metadata
-
-    found = []
-    for name in OUTPUT_LIBRARIES:
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=-")
-    return ";".join(found)
-
-
-def _custom_dir(config_file: Path) -> Path | None:
-    """The region's theme folder (``theme.custom_dir`` of mkdocs.yml), if it names one."""
-    theme = siteconfig.read_raw(config_file).get("theme")
-    folder = theme.get("custom_dir") if isinstance(theme, dict) else None
-    return config_file.parent / folder if folder else None
-
-
-def shared_hash(config_file: Path) -> str:
-    """What every section depends on: the configuration, the theme, extrel itself and the
-    versions of the libraries that render the pages."""
-    digest = hashlib.sha1(__version__.encode())
-    digest.update(_versions().encode())
-    digest.update(config_file.read_bytes())
-    theme = _custom_dir(config_file)
-    if theme:
-        _hash_tree(digest, theme, config_file.parent)
-    _hash_tree(digest, PACKAGE, PACKAGE)  # extrel's own code and templates
-    return digest.hexdigest()
-
-
-def section_hash(snapshot: Snapshot, municipality: str, shared: str) -> str:
-    """Everything one section's pages depend on, so an unchanged section is not rebuilt."""
-    m = snapshot.region.municipalities[municipality]
-    root = snapshot.root
-    digest = hashlib.sha1(shared.encode())
-    digest.update(snapshot.today.isoformat().encode())
-    digest.update((m.fingerprint or folder_fingerprint(root / m.content_path)).encode())
-    _hash_file(digest, root / m.registry_path)
-    if m.meta.coat_of_arms:
-        _hash_file(digest, root / "municipalities" / m.meta.coat_of_arms)
-    files = sorted(p for by_lang in m.page_files.values() for ps in by_lang.values() for p in ps)
-    dates = [(p, snapshot.dates[p].isoformat()) for p in files if p in snapshot.dates]
-    digest.update(json.dumps(dates).encode())
-    return digest.hexdigest()
-
-
-PORTAL_SUBSECTIONS = ("news", "announcements")
-"""The subsections whose entries the portal shows (latest news, the regional feed and
-calendar); the others reach it only through freshness."""
-
-
-def portal_hash(snapshot: Snapshot, shared: str) -> str:
-    """What the portal and the dashboard show: freshness and problems, the registry, the
-    news and announcements (their front matter and dates, not their text), the portal's own
-    pages. An edit to a news item's text alone leaves the portal as it was."""
-    root = snapshot.root
-    digest = hashlib.sha1(shared.encode())
-    digest.update(snapshot.today.isoformat().encode())
-    data = freshness_to_dict(snapshot.today, snapshot.options.timezone,
-                             list(snapshot.freshness.values()),
-                             [p.to_dict() for p in snapshot.problems])
-    digest.update(json.dumps(data, sort_keys=True).encode())
-    for relpath in snapshot.region.portal_pages:
-        _hash_file(digest, root / relpath)
-    for mid, m in snapshot.region.municipalities.items():
-        digest.update(f"{mid}\0{m.meta.model_dump_json()}".encode())
-        for sid in PORTAL_SUBSECTIONS:
-            for entry in m.entries[sid]:
-                digest.update(f"{sid}/{entry.slug}".encode())
-                for lang, meta in entry.data.items():
-                    page = entry.pages.get(lang)
-                    when = snapshot.dates.get(page.path) if page else None
-                    digest.update(f"{lang}:{when}:{meta.model_dump_json()}".encode())
-    return digest.hexdigest()
-
-
-def quick_key(config_file: Path, today: dt.date, site_dir: Path, *,
-              allow_shallow: bool) -> str | None:
-    """A fingerprint of everything a full build reads, taken without reading a page: extrel
-    and the libraries that render, mkdocs.yml, the theme, the sizes and times of every file
-    under ``municipalities/`` and ``content/``, the git history's state, the check date and
-    the output folder. Equal to the last full build's: nothing can have changed. None when
-    the history's state cannot be told; the build then runs as usual."""
-    from ..core.gitdates import history_state
-
-    root = config_file.parent
-    state = history_state(root, ["content", "municipalities"])
-    if state is None:
-        return None
-    digest = hashlib.sha1(f"{__version__}\0{_versions()}\0{today.isoformat()}\0"
-                          f"{allow_shallow}\0{site_dir.resolve()}\0{state}".encode())
-    digest.update(config_file.read_bytes())
-    digest.update(code_state(PACKAGE).encode())
-    theme = _custom_dir(config_file)
-    for folder in [root / "municipalities", root / "content", *([theme] if theme else [])]:
-        digest.update(folder_fingerprint(folder).encode())
-    return digest.hexdigest()
-
-
 def unchanged_since(site_dir: Path, key: str) -> dict[str, Any] | None:
     """What the last full build reported, if it was made from inputs with this ``quick_key``
     and its output is still in place; else None."""
-    manifest = _load_manifest(site_dir)
-    summary = manifest.get(SUMMARY_KEY)
-    if manifest.get(QUICK_KEY) != key or not isinstance(summary, dict):
+    manifest = load_manifest(site_dir)
+    if not manifest.complete or manifest.quick != key or manifest.summary is None:
         return None
     if not (site_dir / "index.html").is_file():
         return None
-    sections = [k for k in manifest if not k.startswith("/")]
-    if not all((site_dir / mid / "index.html").is_file() for mid in sections):
+    if not all((site_dir / mid / "index.html").is_file() for mid in manifest.sections):
         return None
-    return summary
-
-
-def _load_manifest(site_dir: Path) -> dict[str, Any]:
-    path = site_dir.with_name(f"{site_dir.name}{MANIFEST}")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _save_manifest(site_dir: Path, manifest: dict[str, Any]) -> None:
-    path = site_dir.with_name(f"{site_dir.name}{MANIFEST}")
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    return manifest.summary
 
 
 def shard_of(snapshot: Snapshot, ids: Sequence[str], k: int, n: int) -> list[str]:
@@ -335,116 +206,109 @@ def build_region(
     portal_only: bool = False,
     remember: dict[str, Any] | None = None,
 ) -> BuildResult:
-    """Build what changed into a staging folder and put it in place. Raises BuildError;
-    ``site_dir`` is then kept as it was.
+    """Build what changed and put the complete new site in place of the old one. Raises
+    BuildError; ``site_dir`` is then kept as it was.
 
-    The first build swaps the whole staging folder in. Later builds stage only the sections
-    (and the portal) whose content hash changed, and, once every one has built, replace their
-    folders in ``site_dir`` by renames: unchanged sections are neither copied nor touched.
+    The plan (``core.buildstate.plan``) compares each section's and the portal's input
+    fingerprints with the manifest's; only what changed is built, into a staging folder
+    beside ``site_dir``, which then gets hard links to the kept parts of the old site and is
+    swapped in whole (``publish``). One build at a time writes a site folder (a lock).
 
     ``remember``: the ``quick_key`` of a full build's inputs and what it reported, kept in
     the manifest so that the next build with the same key can answer at once.
     """
     started = time.perf_counter()
+    root = config_file.parent.resolve()
+    site_dir = site_dir.resolve()
+    theme = inputs.custom_dir(config_file)
+    sources = [root / snapshot.region.content_dir, root / "municipalities", root / ".git",
+               *([theme.resolve()] if theme else [])]
+    try:
+        publish.check_site_dir(site_dir, root, sources)
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        with publish.site_lock(site_dir):
+            return _build_locked(config_file, snapshot, site_dir, started, only=only,
+                                 shard=shard, workers=workers, progress=progress,
+                                 portal_only=portal_only, remember=remember)
+    except publish.PublishError as exc:
+        raise BuildError(str(exc)) from None
+    except OSError as exc:
+        raise BuildError(describe_os_error(exc)) from None
+
+
+def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started: float, *,
+                  only: Sequence[str] | None, shard: tuple[int, int] | None,
+                  workers: int | None, progress: Callable[[SectionResult, int, int], None] | None,
+                  portal_only: bool, remember: dict[str, Any] | None) -> BuildResult:
     # MkDocs stamps sitemaps with the build date: make it the check date, so that two
     # builds of the same content as of the same day are identical, file for file
     midnight = dt.datetime.combine(snapshot.today, dt.time(), tzinfo=dt.UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
-    ids = list(snapshot.region.municipalities)
-    if portal_only:
-        ids = []
+    ids = [] if portal_only else list(snapshot.region.municipalities)
     if only:
         ids = [i for i in ids if i in set(only)]
     if shard:
         ids = shard_of(snapshot, ids, *shard)
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
-    if staging.exists():
-        shutil.rmtree(staging)
-    previous = site_dir.is_dir()
-    manifest = _load_manifest(site_dir) if previous else {}
-    shared = shared_hash(config_file)
-    hashes = {mid: section_hash(snapshot, mid, shared) for mid in ids}
-    hashes[PORTAL_KEY] = portal_hash(snapshot, shared)
-    current = set(snapshot.region.municipalities)
-    todo = [mid for mid in ids
-            if not (manifest.get(mid) == hashes[mid] and (site_dir / mid / "index.html").is_file())]
-    reused = [mid for mid in ids if mid not in todo]
-    portal = not (manifest.get(PORTAL_KEY) == hashes[PORTAL_KEY]
-                  and (site_dir / "index.html").is_file())
-    removed = [key for key in manifest if not key.startswith("/") and key not in current
-               and (site_dir / key).exists()]
-    results = [SectionResult(mid, 0.0, reused=True) for mid in reused]
-    portal_warnings: list[str] = []
-    notes = {QUICK_KEY: remember[QUICK_KEY], SUMMARY_KEY: remember[SUMMARY_KEY]} \
-        if remember and remember.get(QUICK_KEY) else {}
-    if previous and not todo and not portal and not removed:
-        if notes and any(manifest.get(k) != v for k, v in notes.items()):
-            _save_manifest(site_dir, {**manifest, **notes})
-        results.sort(key=lambda r: r.municipality)
-        return BuildResult(site_dir, results, [], time.perf_counter() - started)
+    manifest = load_manifest(site_dir)
+    common = inputs.shared(config_file)
+    sections = {mid: inputs.section_parts(snapshot, mid, common) for mid in ids}
+    portal_parts = inputs.portal_parts(snapshot, common)
+    current = list(snapshot.region.municipalities)
+    exists = site_dir.is_dir()
+    todo = plan(manifest, sections, portal_parts, current=current, site_exists=exists,
+                present={p.parent.name for p in site_dir.glob("*/index.html")} if exists
+                else set(),
+                portal_present=(site_dir / "index.html").is_file())
+    todo.log()
+    quick = remember.get(QUICK_KEY) if remember else None
+    summary = remember.get(SUMMARY_KEY) if remember and quick else None
+    after = next_manifest(manifest, sections, portal_parts, current=current,
+                          quick=quick or None, summary=summary)
+    results = [SectionResult(mid, 0.0, reused=True) for mid in todo.reuse]
+    if exists and todo.nothing:
+        if quick and (manifest.quick, manifest.summary) != (quick, summary):
+            save_manifest(site_dir, after)
+        return BuildResult(site_dir, sorted(results, key=lambda r: r.municipality), [],
+                           time.perf_counter() - started, todo.reasons)
+    staging = publish.staging_dir(site_dir)
     try:
         staging.mkdir()
 
         def build_portal() -> list[str]:
+            # into a folder of its own: MkDocs empties its output folder first, which must
+            # not be the one the sections are being built into at the same time
+            portal = staging / ".portal"
             try:
-                return _run(config_file, snapshot, role="portal", site_dir=staging)
+                warnings = _run(config_file, snapshot, role="portal", site_dir=portal)
             except _failures() as exc:
                 raise BuildError(f"portal: {describe(exc, config_file.parent)}") from None
+            for child in portal.iterdir():
+                os.rename(child, staging / child.name)
+            portal.rmdir()
+            return warnings
 
-        built, portal_warnings = _build_sections(config_file, snapshot, todo, staging, workers,
-                                                 progress, build_portal if portal else None)
+        built, portal_warnings = _build_sections(config_file, snapshot, todo.build, staging,
+                                                 workers, progress,
+                                                 build_portal if todo.portal else None)
         failed = [r for r in built if r.error]
         if failed:
             raise BuildError("\n".join(f"{r.municipality}: {r.error}" for r in failed))
         results += built
-        if previous:
-            _put_in_place(staging, site_dir, sections=todo, portal=portal, keep=current,
-                          removed=removed)
-        else:
-            os.rename(staging, site_dir)
-        kept = {k: v for k, v in manifest.items() if k in current}
-        _save_manifest(site_dir, {**kept, **{k: v for k, v in hashes.items()
-                                             if k in todo or k in reused or k == PORTAL_KEY},
-                                  **notes})
+        if exists:
+            publish.check_removable(site_dir)
+            publish.assemble(staging, site_dir, built=todo.build, portal=todo.portal,
+                             current=current, remove=todo.remove)
+        # until the swap is done the manifest trusts nothing: a build killed in between
+        # leaves the old site or the new one, and the next build builds everything
+        save_manifest(site_dir, Manifest(complete=False))
+        publish.publish(staging, site_dir)
+        save_manifest(site_dir, after)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     results.sort(key=lambda r: r.municipality)
-    return BuildResult(site_dir, results, portal_warnings, time.perf_counter() - started)
-
-
-def _put_in_place(staging: Path, site_dir: Path, *, sections: Sequence[str], portal: bool,
-                  keep: set[str], removed: Sequence[str]) -> None:
-    """Replace the rebuilt folders of ``site_dir`` with their staged copies, by renames.
-
-    ``sections``: the rebuilt sections; ``portal``: whether the portal was rebuilt (then
-    everything at the top of ``site_dir`` that is not a section in ``keep`` is the old
-    portal's, or a removed municipality's, and goes; otherwise only the ``removed``
-    municipalities' folders go). Old copies go to a folder beside
-    ``site_dir`` and are deleted last; each rename is atomic, so a reader sees a section or
-    the portal either whole and old or whole and new.
-    """
-    trash = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
-    trash.mkdir(exist_ok=True)
-    try:
-        for mid in sections:
-            if (site_dir / mid).exists():
-                os.rename(site_dir / mid, trash / mid)
-            os.rename(staging / mid, site_dir / mid)
-        if portal:
-            for child in list(site_dir.iterdir()):
-                if child.name not in keep:
-                    os.rename(child, trash / child.name)
-            for child in list(staging.iterdir()):
-                os.rename(child, site_dir / child.name)
-        else:
-            for mid in removed:
-                os.rename(site_dir / mid, trash / mid)
-        staging.rmdir()
-    finally:
-        shutil.rmtree(trash, ignore_errors=True)
+    return BuildResult(site_dir, results, portal_warnings, time.perf_counter() - started,
+                       todo.reasons)
 
 
 def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], staging: Path,

@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from ..core import documents, feeds, freshtable, frontmatter, opendata, views
 from ..core import portal as portal_views
+from ..core.cachedir import cache_dir
 from ..core.freshness import freshness_to_dict
 from ..core.gitdates import ShallowCloneError
 from ..core.labels import LANGUAGE_NAMES, long_date, word
@@ -103,9 +103,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         compiling Material's templates again each time took a third of a section's build."""
         if not self.config.enabled or self.config.role == "none":
             return None
-        cache = self.root / ".cache" / "extrel" / "jinja"
-        cache.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        env.bytecode_cache = siteconfig.bytecode_cache()
         return env
 
     # -- files ----------------------------------------------------------------------------
@@ -117,7 +115,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                       if not f.is_documentation_page() and self._theme_file_needed(f)])
         if self.config.role == "section":
             self._section_files(kept, config)
-            cache = self.root / ".cache" / "extrel" / "images"
+            cache = cache_dir(self.root, "images")
             self.pictures.sets, errors = publish_files(kept, config, cache)
             for error in errors:
                 log.warning("image not published: %s", error)
@@ -177,7 +175,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
     def _thumbnails(self, files: Files, config: MkDocsConfig, m: Any) -> dict[str, str]:
         """First-page pictures of the presentation's PDFs, by the PDF's URL."""
         result: dict[str, str] = {}
-        cache = self.root / ".cache" / "extrel" / "thumbs"
+        cache = cache_dir(self.root, "thumbs")
         for entry in m.entries["presentation"]:
             page = entry.pages.get(entry.source_language(self.lang) or DEFAULT_LANGUAGE)
             folder = (self.root / page.path).parent

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.utils.yaml import yaml_load
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import BytecodeCache, Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.theme import Theme
 
@@ -165,7 +165,7 @@ def load(config_file: Path, **kwargs: Any) -> MkDocsConfig:
         utils.get_themes = functools.lru_cache(maxsize=1)(utils.get_themes)
 
     config = load_config(config_file=str(config_file), **overrides(root, raw, **kwargs))
-    _share_theme_work(config.theme, root / ".cache" / "extrel" / "jinja")
+    _share_theme_work(config.theme)
     return config
 
 
@@ -173,18 +173,43 @@ _LISTINGS: dict[str, list[str]] = {}
 """Template names under each installed theme folder, listed once per process."""
 
 
-def _share_theme_work(theme: Theme, bytecode: Path) -> None:
+@functools.cache
+def bytecode_cache() -> BytecodeCache | None:
+    """Where Jinja keeps compiled templates between builds: the user's cache folder, keyed by
+    the versions of extrel, Jinja and Python, never the repository's ``.cache/`` (a compiled
+    template is Python code: a file a commit could bring must not be one). None when that
+    folder cannot be made: templates are then compiled afresh."""
+    import sys
+    from importlib import metadata
+
+    from jinja2 import FileSystemBytecodeCache
+
+    from .. import __version__
+    from ..core.cachedir import user_cache_dir
+
+    python = ".".join(map(str, sys.version_info[:2]))
+    key = f"{__version__}-jinja{metadata.version('jinja2')}-py{python}"
+    folder = user_cache_dir("jinja", key)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
+def _share_theme_work(theme: Theme) -> None:
     """Make every Jinja environment MkDocs and its plugins take from ``theme`` cheaper.
 
-    - Compiled templates are kept on disk (``bytecode``), for the search plugin's and the
-      theme's own environments too, not only the page templates'.
+    - Compiled templates are kept on disk (``bytecode_cache``, in the user's cache folder),
+      for the search plugin's and the theme's own environments too, not only the page
+      templates'.
     - Listing the theme's templates skips hidden folders: MkDocs lists them to copy the
       theme's static files, and drops every hidden name anyway, but Material keeps about
       14,000 icons under ``.icons/``, whose walk took a third of a second in every build.
       Installed themes' listings are also reused between the builds of one process; the
       region's own ``custom_dir`` is listed afresh each time.
     """
-    from jinja2 import FileSystemBytecodeCache, FileSystemLoader
+    from jinja2 import FileSystemLoader
 
     get_env: Callable[[], Environment] = theme.get_env
     installed = [d for d in theme.dirs if d != theme.custom_dir]
@@ -200,8 +225,7 @@ def _share_theme_work(theme: Theme, bytecode: Path) -> None:
 
     def env() -> Environment:
         environment = get_env()
-        bytecode.mkdir(parents=True, exist_ok=True)
-        environment.bytecode_cache = FileSystemBytecodeCache(str(bytecode))
+        environment.bytecode_cache = bytecode_cache()
         loader = environment.loader
         if isinstance(loader, FileSystemLoader):
             def list_templates() -> list[str]:

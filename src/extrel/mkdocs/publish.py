@@ -1,0 +1,237 @@
+"""Putting a build in place: the site folder is the only thing a build writes, and readers
+see the old complete site or the new complete one, never a mix or a hole.
+
+- ``check_site_dir`` refuses an output folder that is, holds or lies inside the region's
+  sources (the repository root, the docs folder, ``municipalities/``, the theme, ``.git``)
+  or that is a non-empty folder no extrel build made (no manifest beside it).
+- ``SiteLock`` serialises builds into one folder (``flock`` on ``<site>.extrel-lock`` beside it):
+  a second build waits for the first, and clears what killed builds left behind.
+- ``publish`` swaps a complete staging folder with the site in one step: Linux's
+  ``renameat2(RENAME_EXCHANGE)``, else two renames whose half-way state the next build
+  repairs. The staging folder holds the new parts and hard links to the kept ones, so no
+  page is copied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import logging
+import os
+import re
+import shutil
+from collections.abc import Collection, Iterator, Sequence
+from pathlib import Path
+
+from ..core.buildstate import manifest_path
+
+log = logging.getLogger("extrel.build")
+
+
+class PublishError(Exception):
+    """The site cannot be written; the message is in Russian and English."""
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_site_dir(site_dir: Path, root: Path, sources: Sequence[Path]) -> None:
+    """Raise ``PublishError`` unless ``site_dir`` is a folder a build may replace whole.
+    ``root``: the region's repository root; ``sources``: its folders that hold content
+    (docs folder, ``municipalities/``, theme, ``.git``). All resolved."""
+    if _inside(root, site_dir):
+        raise PublishError(
+            f"папка сборки {site_dir} — это корень репозитория или папка, в которой он лежит; "
+            "сборка заменила бы её целиком. Укажите отдельную папку, например site/ "
+            f"/ the output folder {site_dir} is the repository or holds it; a build replaces "
+            "its output folder whole. Choose a folder of its own, e.g. site/")
+    for source in sources:
+        if _inside(source, site_dir) or _inside(site_dir, source):
+            raise PublishError(
+                f"папка сборки {site_dir} совпадает с папкой исходников {source}, содержит "
+                "её или лежит внутри неё; сборка удалила бы исходные файлы. Укажите "
+                f"отдельную папку, например site/ / the output folder {site_dir} is, holds "
+                f"or lies inside the source folder {source}; a build would delete the "
+                "sources. Choose a folder of its own, e.g. site/")
+    if site_dir.exists() and not site_dir.is_dir():
+        raise PublishError(
+            f"{site_dir} — файл, а не папка; укажите папку для сборки "
+            f"/ {site_dir} is a file, not a folder; choose an output folder")
+    if site_dir.is_dir() and not manifest_path(site_dir).exists() and any(site_dir.iterdir()):
+        raise PublishError(
+            f"папка {site_dir} не пуста и собрана не extrel (рядом нет "
+            f"{manifest_path(site_dir).name}); сборка заменила бы её целиком. Удалите её или "
+            f"укажите другую папку / the folder {site_dir} is not empty and was not made "
+            "by extrel (no manifest beside it); a build replaces its output folder whole. "
+            "Remove it or choose another folder")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def staging_dir(site_dir: Path) -> Path:
+    return site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
+
+
+def _old_dir(site_dir: Path) -> Path:
+    return site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+
+
+def _leftovers(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """What builds of ``site_dir`` by dead processes left: (kind, path)."""
+    pattern = re.compile(rf"^\.{re.escape(site_dir.name)}\.(building|old|manifest)-(\d+)$")
+    try:
+        children = list(site_dir.parent.iterdir())
+    except OSError:
+        return
+    for child in children:
+        found = pattern.match(child.name)
+        if found and int(found[2]) != os.getpid() and not _alive(int(found[2])):
+            yield found[1], child
+
+
+def clear_leftovers(site_dir: Path) -> None:
+    """Remove killed builds' staging folders and unfinished manifests; put back a site a
+    killed build had moved aside (the two-rename swap) and not replaced."""
+    for kind, path in sorted(_leftovers(site_dir)):
+        if kind == "old" and not site_dir.exists():
+            log.warning("restoring %s from %s, left by a build that was stopped", site_dir,
+                        path.name)
+            os.rename(path, site_dir)
+            continue
+        log.debug("removing %s, left by a build that was stopped", path)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def site_lock(site_dir: Path) -> Iterator[None]:
+    """Hold the build lock of ``site_dir``; wait, saying so, while another build holds it."""
+    path = site_dir.with_name(f"{site_dir.name}.extrel-lock")
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+            log.warning("другая сборка (процесс %s) пишет в %s; ждём её окончания / another "
+                        "build (process %s) is writing %s; waiting for it", holder, site_dir,
+                        holder, site_dir)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        clear_leftovers(site_dir)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def link_tree(src: Path, dst: Path) -> None:
+    """``dst`` as a copy of ``src`` made of hard links (a real copy where links fail).
+    A lean walk: folders get the default mode, as MkDocs makes them (copying every folder's
+    mode and times, as ``shutil.copytree`` does, doubled the cost)."""
+    def link(a: str, b: str) -> None:
+        try:
+            os.link(a, b, follow_symlinks=False)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM):
+                raise
+            shutil.copy2(a, b, follow_symlinks=False)
+
+    def walk(a: str, b: str) -> None:
+        os.mkdir(b)
+        with os.scandir(a) as entries:
+            for entry in entries:
+                target = os.path.join(b, entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, target)
+                else:
+                    link(entry.path, target)
+
+    if src.is_dir() and not src.is_symlink():
+        walk(str(src), str(dst))
+    else:
+        link(str(src), str(dst))
+
+
+def assemble(staging: Path, site_dir: Path, *, built: Collection[str], portal: bool,
+             current: Collection[str], remove: Collection[str]) -> None:
+    """Complete ``staging`` (which holds the ``built`` sections and, with ``portal``, the
+    new portal) with the kept parts of ``site_dir``: the sections of ``current`` not
+    rebuilt, and, without ``portal``, the old portal's files (not the ``remove``d
+    sections)."""
+    for child in sorted(site_dir.iterdir()):
+        name = child.name
+        if name in built or name in remove or (staging / name).exists():
+            continue
+        if portal and name not in current:
+            continue  # the old portal's, or a municipality no longer in the registry
+        link_tree(child, staging / name)
+
+
+def check_removable(site_dir: Path) -> None:
+    """Raise ``PermissionError`` naming the first folder of the old site that this process
+    could not empty once the new site is in place (a read-only folder)."""
+    for dirpath, _dirnames, _files in os.walk(site_dir):
+        if not os.access(dirpath, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), dirpath)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _renameat2() -> ctypes._CFuncPtr | None:  # type: ignore[name-defined]
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return getattr(libc, "renameat2", None)
+    except OSError:
+        return None
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step; False where the system cannot."""
+    function = _renameat2()
+    if function is None:
+        return False
+    result = function(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False  # a file system without the exchange
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def publish(staging: Path, site_dir: Path) -> None:
+    """Put the complete ``staging`` folder in the place of ``site_dir`` and delete the old
+    site. The swap is one step (or two renames the next build repairs if killed between)."""
+    if not site_dir.exists():
+        os.rename(staging, site_dir)
+        return
+    if exchange(staging, site_dir):
+        shutil.rmtree(staging, ignore_errors=True)  # now the old site
+        return
+    swap_by_renames(staging, site_dir)
+
+
+def swap_by_renames(staging: Path, site_dir: Path) -> None:
+    """Where folders cannot be exchanged: the old site aside, the new one in its place. A
+    build killed between the two renames leaves ``.<site>.old-PID``, which the next build
+    puts back (``clear_leftovers``)."""
+    old = _old_dir(site_dir)
+    os.rename(site_dir, old)
+    os.rename(staging, site_dir)
+    shutil.rmtree(old, ignore_errors=True)
