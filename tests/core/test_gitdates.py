@@ -301,6 +301,82 @@ def test_merged_branch_changes_count(repo: GitRepo) -> None:
     }
 
 
+def merge_with_conflict(repo: GitRepo, branch: str) -> None:
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        repo.git("merge", "-q", branch)
+    assert "CONFLICT" in failed.value.stdout
+
+
+def test_a_child_with_an_older_committer_date_is_the_later_change(repo: GitRepo) -> None:
+    # a clock set wrong (or a rebase) gives the child an older date than its parent: the
+    # child is still the last change, as `git log -1 -- <file>` says
+    repo.commit("2026-03-01T12:00:00+03:00", {PAGE: "v1\n"})
+    repo.commit("2026-10-01T12:00:00+03:00", {PAGE: "v2\n"})
+    wrong_clock = "made on a machine with a wrong clock"
+    repo.commit("2026-06-01T12:00:00+03:00", {PAGE: "v3\n"}, wrong_clock)
+    assert repo.git("log", "-1", "--format=%s", "--", PAGE) == wrong_clock
+    assert last_updates(repo.path, [PAGE], MOSCOW) == {PAGE: date(2026, 6, 1)}
+
+
+def test_an_older_change_does_not_win_by_its_date(repo: GitRepo) -> None:
+    # the parent edited the page with a date later than every later commit
+    repo.commit("2026-12-01T12:00:00+03:00", {PAGE: "v1\n", "b.md": "b\n"})
+    repo.commit("2026-05-01T12:00:00+03:00", {PAGE: "v2\n"})
+    repo.commit("2026-05-02T12:00:00+03:00", {"b.md": "b2\n"})
+    assert last_updates(repo.path, [PAGE, "b.md"], MOSCOW) == {
+        PAGE: date(2026, 5, 1), "b.md": date(2026, 5, 2)}
+
+
+def test_parallel_branches_the_later_date_wins(repo: GitRepo) -> None:
+    # neither change is an ancestor of the other: both are the last, the later date counts
+    repo.commit("2026-01-01T12:00:00+03:00", {PAGE: "a\nb\nc\nd\ne\n", "b.md": "b\n"})
+    repo.git("checkout", "-q", "-b", "side")
+    repo.commit("2026-03-10T12:00:00+03:00", {"b.md": "side\n"})
+    repo.git("checkout", "-q", "main")
+    repo.commit("2026-02-01T12:00:00+03:00", {"b.md": "main\n", PAGE: "A\nb\nc\nd\ne\n"})
+    repo.git("checkout", "-q", "side")
+    repo.commit("2026-02-20T12:00:00+03:00", {"c.md": "c\n"})
+    repo.git("checkout", "-q", "main")
+    # b.md conflicts: resolved in the merge, which is then b.md's last change
+    merge_with_conflict(repo, "side")
+    repo.write("b.md", "resolved\n")
+    repo.git("add", "b.md")
+    repo.git("commit", "-q", "--no-edit", when="2026-04-01T12:00:00+03:00")
+    assert last_updates(repo.path, [PAGE, "b.md", "c.md"], MOSCOW) == {
+        PAGE: date(2026, 2, 1),  # the merge took main's version as it was
+        "b.md": date(2026, 4, 1),  # the conflict resolution
+        "c.md": date(2026, 2, 20),  # the merge took side's version as it was
+    }
+
+
+def test_a_merge_that_resolves_a_conflict_counts(repo: GitRepo) -> None:
+    repo.commit("2026-01-01T12:00:00+03:00", {PAGE: "v1\n"})
+    repo.git("checkout", "-q", "-b", "side")
+    repo.commit("2026-02-01T12:00:00+03:00", {PAGE: "side\n"})
+    repo.git("checkout", "-q", "main")
+    repo.commit("2026-02-02T12:00:00+03:00", {PAGE: "main\n"})
+    merge_with_conflict(repo, "side")
+    repo.write(PAGE, "both\n")
+    repo.git("add", PAGE)
+    merge_when = "2026-03-15T12:00:00+03:00"
+    repo.git("commit", "-q", "--no-edit", when=merge_when)
+    assert last_updates(repo.path, [PAGE], MOSCOW) == {PAGE: date(2026, 3, 15)}
+    # listed in .git-blame-ignore-revs, the resolution does not count
+    merge = repo.git("rev-parse", "HEAD")
+    repo.commit("2026-03-20T12:00:00+03:00", {".git-blame-ignore-revs": merge + "\n"})
+    assert last_updates(repo.path, [PAGE], MOSCOW) == {PAGE: date(2026, 2, 2)}
+
+
+def test_a_merge_taking_one_side_as_it_is_does_not_count(repo: GitRepo) -> None:
+    repo.commit("2026-01-01T12:00:00+03:00", {PAGE: "v1\n", "b.md": "b\n"})
+    repo.git("checkout", "-q", "-b", "side")
+    repo.commit("2026-01-10T12:00:00+03:00", {PAGE: "side\n"})
+    repo.git("checkout", "-q", "main")
+    repo.commit("2026-02-01T12:00:00+03:00", {"b.md": "b2\n"})
+    repo.git("merge", "-q", "--no-ff", "-m", "merge", "side", when="2026-03-01T12:00:00+03:00")
+    assert last_updates(repo.path, [PAGE], MOSCOW) == {PAGE: date(2026, 1, 10)}
+
+
 def test_recreated_file_does_not_inherit_the_old_history(repo: GitRepo) -> None:
     ignored = repo.commit("2026-01-01T12:00:00+03:00", {"x.md": "old\n"})
     repo.git("rm", "-q", "x.md")

@@ -6,6 +6,15 @@ The rules are those of PRODUCT.md, "Freshness":
   it, converted to the site's time zone;
 - commits listed in ``.git-blame-ignore-revs`` (at the repository's top
   level) do not count, so a bulk reformat does not make every page fresh;
+- "the last commit" is the last in the history's own order, not the one with
+  the greatest committer date: a child commit whose date is older than its
+  parent's (a wrong clock, a rebase) is still the later change.  Only where
+  two changes sit on parallel branches, neither an ancestor of the other, does
+  the later date win;
+- a merge commit counts for a file when its version differs from every
+  parent's (git's "dense combined" diff: a conflict resolution, or two
+  branches' edits combined); a merge that takes one side's version as it is
+  does not, that side's own commit does;
 - renames follow the file: the history under the old name counts for the new
   one.  A *pure* rename (git similarity 100%, ``R100``) is not an update by
   itself, since the content did not change; a rename with edits is;
@@ -107,8 +116,9 @@ def last_updates(
     Precedence, per path:
 
     1. untracked, or changed in the work tree or the index: its mtime;
-    2. otherwise the latest committer date among the commits that changed it
-       (following renames, skipping pure renames and ignored revisions);
+    2. otherwise the committer date of the last commit that changed it, in history
+       order (following renames, skipping pure renames and ignored revisions; a
+       merge whose version differs from all its parents' counts);
     3. a file whose every commit is ignored or a pure rename (for instance one
        created by a bulk import listed in ``.git-blame-ignore-revs``) gets the
        date of the *earliest* of those commits, when it came into being, as
@@ -116,7 +126,7 @@ def last_updates(
     4. otherwise, when it exists on disk (an ignored file, say), its mtime.
 
     Renames are followed name by name back through the history as `git log`
-    walks it; merges are not diffed (their parents' own commits count).
+    walks it.
 
     Raises `ShallowCloneError` for a shallow clone unless `allow_shallow`, and
     `GitError` when git fails on an existing repository (for instance
@@ -299,8 +309,16 @@ class _IgnoredRevs:
         return any(commit[:n] in revs for n, revs in self.by_length.items())
 
 
-def _log_entries(toplevel: Path) -> Iterator[tuple[str, int, list[tuple[str, list[str]]]]]:
-    """(hash, committer timestamp, [(status, paths)]) of every commit, newest first."""
+LogEntry = tuple[str, tuple[str, ...], int, list[tuple[str, list[str]]]]
+"""(hash, parents, committer timestamp, [(status, paths)]) of one commit."""
+
+
+def _log_entries(toplevel: Path) -> Iterator[LogEntry]:
+    """Every commit, children before parents (``--topo-order``).
+
+    A merge lists the paths whose version differs from every parent's (``dense-combined``
+    diff, one combined status such as ``MM`` per path); other commits their changes against
+    their parent, renames detected."""
     head = _git(toplevel, "rev-parse", "-q", "--verify", "HEAD", check=False)
     if head.returncode != 0:
         return  # no commit yet
@@ -309,33 +327,35 @@ def _log_entries(toplevel: Path) -> Iterator[tuple[str, int, list[tuple[str, lis
         "log",
         "-z",
         "--topo-order",  # children before parents, so renames are met before older edits
-        f"--format={_HEADER}%H %ct",
+        f"--format={_HEADER}%H %ct %P",
         "--name-status",
         "-M",
+        "--diff-merges=dense-combined",
         "HEAD",
         "--",
     ).stdout
     tokens = _decode(out).split("\0")
     i, n = 0, len(tokens)
-    commit: tuple[str, int] | None = None
+    commit: tuple[str, tuple[str, ...], int] | None = None
     changes: list[tuple[str, list[str]]] = []
     while i < n:
         token = tokens[i]
         i += 1
         if token.startswith(_HEADER):
             if commit is not None:
-                yield commit[0], commit[1], changes
-            sha, _, ts = token[1:].partition(" ")
-            commit, changes = (sha, int(ts)), []
+                yield *commit, changes
+            sha, ts, *parents = token[1:].split()
+            commit, changes = (sha, tuple(parents), int(ts)), []
             continue
         status = token.lstrip("\n")
         if not status:
-            continue  # the trailing empty token
-        count = 2 if status[0] in "RC" else 1
-        changes.append((status, tokens[i : i + count]))
+            continue  # the trailing empty token, or the empty line after a merge's header
+        merge = commit is not None and len(commit[1]) > 1
+        count = 2 if status[0] in "RC" and not merge else 1
+        changes.append(("M" if merge else status, tokens[i : i + count]))
         i += count
     if commit is not None:
-        yield commit[0], commit[1], changes
+        yield *commit, changes
 
 
 def _cached_history(toplevel: Path, wanted: set[str], ignored: _IgnoredRevs,
@@ -364,16 +384,24 @@ def _cached_history(toplevel: Path, wanted: set[str], ignored: _IgnoredRevs,
 def _history(toplevel: Path, wanted: set[str], ignored: _IgnoredRevs) -> dict[str, int]:
     """Committer timestamp of the last update of each wanted path that has one.
 
-    Walks the history newest first, keeping `alias`: which wanted path each
+    Walks the history children first, keeping `alias`: which wanted path each
     name stands for at the current point of the walk.  A rename `old -> new`
     makes `old` stand for whatever `new` stood for; an addition ends a name's
     history (an older file of the same name was another file).
+
+    The first counted change met is the last in history order.  A change met later can
+    only be the later one when it is not an ancestor of a change already met (parallel
+    branches); that is asked only when its date is later than the one found, which in a
+    history whose dates follow its order never happens.
     """
     alias: dict[str, str] = {p: p for p in wanted}
     latest: dict[str, int] = {}
+    changed_by: dict[str, list[str]] = {}  # counted changes met so far, per target
     earliest_any: dict[str, int] = {}  # fallback when no commit counts
+    graph = _Graph()
 
-    for sha, ts, changes in _log_entries(toplevel):
+    for sha, parents, ts, changes in _log_entries(toplevel):
+        graph.add(sha, parents)
         counts = sha not in ignored
         removed: list[str] = []
         added: list[tuple[str, str]] = []
@@ -384,19 +412,17 @@ def _history(toplevel: Path, wanted: set[str], ignored: _IgnoredRevs) -> dict[st
             if target is None:
                 continue
             earliest_any[target] = min(ts, earliest_any.get(target, ts))
+            update = counts and (kind in "ACMT" or (kind == "R" and status[1:] != "100"))
+            if update:
+                seen = changed_by.setdefault(target, [])
+                if not seen or (ts > latest[target] and not graph.reaches(seen, sha)):
+                    latest[target] = ts
+                seen.append(sha)
             if kind == "R":
-                pure = status[1:] == "100"
-                if counts and not pure:
-                    latest[target] = max(ts, latest.get(target, ts))
                 removed.append(new)
                 added.append((names[0], target))
             elif kind in "AC":
-                if counts:
-                    latest[target] = max(ts, latest.get(target, ts))
                 removed.append(new)
-            elif kind in "MT":
-                if counts:
-                    latest[target] = max(ts, latest.get(target, ts))
             # "D": the name is deleted here and re-created later; nothing to date.
         for name in removed:
             alias.pop(name, None)
@@ -405,6 +431,32 @@ def _history(toplevel: Path, wanted: set[str], ignored: _IgnoredRevs) -> dict[st
     for target, ts in earliest_any.items():
         latest.setdefault(target, ts)
     return latest
+
+
+class _Graph:
+    """The commits walked so far (children before parents) and their parents."""
+
+    def __init__(self) -> None:
+        self.parents: dict[str, tuple[str, ...]] = {}
+
+    def add(self, sha: str, parents: tuple[str, ...]) -> None:
+        self.parents[sha] = parents
+
+    def reaches(self, starts: Iterable[str], target: str) -> bool:
+        """Whether `target` (the commit walked last) is an ancestor of one of `starts`.
+
+        Only commits already walked can lie between them: every descendant of `target` was
+        walked before it."""
+        todo = list(starts)
+        visited = set(todo)
+        while todo:
+            for parent in self.parents.get(todo.pop(), ()):
+                if parent == target:
+                    return True
+                if parent not in visited and parent in self.parents:
+                    visited.add(parent)
+                    todo.append(parent)
+        return False
 
 
 # --- modification times ----------------------------------------------------
