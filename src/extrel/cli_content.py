@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import click
 
 from .cli import _config_file, _t, config_option, default_lang, fail, parse_date, today_option
-from .core.scaffold import new_page
+from .core.scaffold import DRAFT_MARK, new_page
 from .core.sections import LANGUAGES, SLUG, SUBSECTION_IDS
 
 
@@ -60,9 +60,13 @@ def new(type_: str, municipality: str, title: str, title_en: str | None,
         target.write_text(page.files[code], encoding="utf-8")
         click.echo(_t(lang, "Создан ", "Created ") + str(target.relative_to(root)))
     click.echo(_t(lang,
-                  f"Заполните оба файла, затем проверьте: extrel check --only {municipality}; "
+                  f"Замените в каждом файле всё, что начинается с «{DRAFT_MARK}»: до тех пор "
+                  "страница — черновик, она не публикуется и не считается обновлением. "
+                  f"Затем проверьте: extrel check --only {municipality}; "
                   f"просмотр: extrel serve {municipality}",
-                  f"Fill in both files, then run: extrel check --only {municipality}; "
+                  f"Replace in every file whatever starts with '{DRAFT_MARK}': until then the "
+                  "page is a draft, neither published nor counted as an update. "
+                  f"Then run: extrel check --only {municipality}; "
                   f"preview: extrel serve {municipality}"))
 
 

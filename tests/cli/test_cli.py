@@ -128,22 +128,74 @@ def test_new_writes_both_languages_ready_to_check(region: Path) -> None:
                        "--format", "json")
     data = json.loads(output)
     assert errors(data) == []
+    # the scaffold is a draft: listed as unfinished, not counted until its placeholders go
+    assert data["municipalities"][0]["sections"][0]["languages"]["en"]["pages"] == 1
+    drafts = [p for p in data["problems"] if p["file"] in (rel(ru), rel(en))]
+    assert [(p["file"], p["severity"]) for p in drafts] == [
+        (rel(en), "warning"), (rel(ru), "warning")]
+    fill_in(ru, "Делегация из Казани посетила район.")
+    fill_in(en, "A delegation from Kazan visited the district.")
+    code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--only", "beta",
+                       "--format", "json")
+    data = json.loads(output)
+    assert errors(data) == [] and not [p for p in data["problems"] if "draft" in p["message"]]
     assert data["municipalities"][0]["sections"][0]["languages"]["en"]["pages"] == 2
     code, output = run("new", "news", "-f", str(region), "-m", "beta", "-t", "Визит в Казань",
                        "--title-en", "Visit to Kazan", "--date", "2026-11-21")
     assert code == 2 and "уже есть" in output
 
 
+def rel(path: Path) -> str:
+    return "content/" + path.as_posix().split("/content/", 1)[1]
+
+
+REAL_VALUES = {"country": "GE", "type": "twin", "status": "active"}
+
+
+def fill_in(path: Path, text: str) -> None:
+    """What an editor does to a scaffold: every placeholder replaced by real words."""
+    from extrel.core.scaffold import DRAFT_MARK
+
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if DRAFT_MARK in line:
+            key, sep, _ = line.partition(": ")
+            if line.startswith("|"):
+                line = "| Январь | Визит в Кутаиси | Отдел | Кутаиси |"
+            elif sep and not line.startswith(DRAFT_MARK):
+                line = f"{key}: {REAL_VALUES.get(key, repr(text[:40]))}"
+            else:
+                line = text
+        lines.append(line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 @pytest.mark.parametrize("section", SUBSECTION_IDS)
 def test_new_scaffold_of_every_subsection_is_valid(region: Path, section: str) -> None:
     code, output = run("new", section, "-f", str(region), "-m", "beta", "-t", "Проба",
-                       "--title-en", "Trial", "--date", "2026-11-21")
+                       "--date", "2026-11-21")
     assert code == 0, output
-    if section == "presentation":
-        (region.parent / "content/beta/presentation/presentation.pdf").write_bytes(b"%PDF-1.4")
+    created = sorted((region.parent / "content/beta" / section).glob("*.md"))
+    assert len(created) == 2 + 2 * (section == "news")
+    created = [p for p in created if "hello" not in p.name]
     code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--only", "beta",
                        "--format", "json")
-    assert errors(json.loads(output)) == []
+    data = json.loads(output)
+    assert errors(data) == []
+    # unchanged, both files are drafts: listed, not counted
+    unfinished = {p["file"] for p in data["problems"] if p["message"].startswith("черновик")}
+    assert unfinished == {rel(p) for p in created}
+    pages = data["municipalities"][0]["sections"][SUBSECTION_IDS.index(section)]["languages"]
+    assert pages["ru"]["pages"] == pages["en"]["pages"] == int(section == "news")
+    for path in created:
+        fill_in(path, "Настоящий текст страницы.")
+    code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--only", "beta",
+                       "--format", "json")
+    data = json.loads(output)
+    assert errors(data) == [], data["problems"]
+    assert not [p for p in data["problems"] if p["message"].startswith("черновик")]
+    pages = data["municipalities"][0]["sections"][SUBSECTION_IDS.index(section)]["languages"]
+    assert pages["ru"]["pages"] == pages["en"]["pages"] == 1 + (section == "news")
 
 
 def test_build_refuses_invalid_content_and_keeps_the_previous_site(region: Path) -> None:

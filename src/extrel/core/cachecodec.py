@@ -31,7 +31,7 @@ class _EntryJSON(TypedDict):
 _ENTRIES = TypeAdapter(dict[str, list[_EntryJSON]])
 REGISTRY = TypeAdapter(tuple[dict[str, MunicipalityMeta | None], list[Problem]])
 FOLDER = TypeAdapter(tuple[dict[str, dict[str, list[str]]], list[Problem], list[Problem],
-                           list[EntryFacts]])
+                           list[EntryFacts], list[str]])
 HISTORY = TypeAdapter(dict[str, int])
 
 
@@ -59,8 +59,8 @@ def load_entries(data: bytes) -> dict[str, list[Entry]] | None:
 
 
 def load_folder(data: bytes) -> tuple[dict[str, dict[str, list[str]]], list[Problem],
-                                      list[Problem], list[EntryFacts]] | None:
-    """The rest of a folder's reading (page files, problems, warnings, entry facts); None
+                                      list[Problem], list[EntryFacts], list[str]] | None:
+    """The rest of a folder's reading (page files, problems, warnings, entry facts, drafts); None
     unless it validates and lists every subsection and language."""
     try:
         found = FOLDER.validate_json(data)

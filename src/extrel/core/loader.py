@@ -33,6 +33,7 @@ from .problems import Problem
 from .reserved import is_reserved
 from .safety import Checks, read_text
 from .safety.urls import web_address
+from .scaffold import DRAFT_MARK, DraftLine, draft_lines
 from .schema import LANG_FIELDS, SCHEMAS, MunicipalityMeta
 from .sections import BY_ID, DEFAULT_LANGUAGE, LANGUAGES, SLUG, SUBSECTION_IDS
 
@@ -157,7 +158,8 @@ def load_region(
                 registry_path=f"municipalities/{name}.yml",
                 content_path=rel(root, child),
             )
-            m.fingerprint, (read, m.page_files, found, m.file_warnings, m.facts) = folders[name]
+            m.fingerprint, (read, m.page_files, found, m.file_warnings, m.facts,
+                            m.drafts) = folders[name]
             if entries and read is not None:
                 m.entries = read
             problems.extend(found)
@@ -268,12 +270,13 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
 
 
 Folder = tuple[bytes, dict[str, dict[str, list[str]]], list[Problem], list[Problem],
-               list[EntryFacts]]
+               list[EntryFacts], list[str]]
 """What reading one municipality's folder found: its entries (as JSON, so that a check that
-needs only the rest never rebuilds them), page files, problems, warnings, entry facts."""
+needs only the rest never rebuilds them), page files, problems, warnings, entry facts,
+drafts."""
 
 Read = tuple[dict[str, list[Entry]] | None, dict[str, dict[str, list[str]]], list[Problem],
-             list[Problem], list[EntryFacts]]
+             list[Problem], list[EntryFacts], list[str]]
 """A ``Folder`` with its entries built (None when they were not asked for)."""
 
 
@@ -346,7 +349,7 @@ def _read_folder(root: Path, hosts: tuple[str, ...], folder: Path, mid: str) -> 
     # an impossible date is told once, when the schema finds it too
     problems = list(dict.fromkeys(run.problems))
     return (cachecodec.dump_entries(m.entries), m.page_files, problems,
-            presentation_warnings(root, m), facts)
+            presentation_warnings(root, m), facts, m.drafts)
 
 
 def _load_municipality(run: Checks, folder: Path, m: Municipality) -> None:
@@ -387,9 +390,13 @@ def _load_municipality(run: Checks, folder: Path, m: Municipality) -> None:
             page = _load_page(run, folder, section, path, m)
             if page is not None:
                 by_key.setdefault((page.section, page.slug), {})[page.lang] = page
+    drafts = set(m.drafts)
     for (section, slug), pages in sorted(by_key.items()):
         entry = Entry(m.id, section, slug, pages)
         _validate_entry(run, folder, entry)
+        for lang in [lang for lang, page in pages.items() if page.path in drafts]:
+            del pages[lang]
+            entry.data.pop(lang, None)
         for page in pages.values():
             # validated: keep of the raw front matter only what later steps read as written
             page.meta = {k: v for k, v in page.meta.items() if k in RAW_FIELDS_KEPT}
@@ -442,6 +449,10 @@ def _load_page(
     text = read_text(path, relpath, problems)
     if text is None:
         return None
+    if _is_draft(problems, relpath, text):
+        m.page_files[section][lang].remove(relpath)
+        m.drafts.append(relpath)
+        return None
     try:
         doc = parse(text)
     except FrontMatterError as exc:
@@ -449,9 +460,47 @@ def _load_page(
         return None
     for line, ru, en in doc.problems:
         problems.append(Problem(relpath, line, ru, en))
+    # the presentation's content may be its files alone (a translation inherits them): only
+    # the placeholders make it a draft; missing files are warned of (``documents``)
+    body = None if section == "presentation" else doc.body
+    if _is_draft(problems, relpath, text, body, doc.body_line):
+        # an empty body: still validated (its mistakes are reported now, not once it has
+        # text), then left out of its entry (``_load_municipality``)
+        m.page_files[section][lang].remove(relpath)
+        m.drafts.append(relpath)
     run.markup(relpath, doc.meta, doc.lines)
     run.body(folder, path.parent, relpath, doc.body, doc.body_line, _SECTION_PAGES)
     return Page(relpath, m.id, section, stem, lang, doc.meta, doc.lines, doc.body_line)
+
+
+def _is_draft(problems: list[Problem], relpath: str, text: str, body: str | None = None,
+              body_line: int = 1) -> bool:
+    """A page still holding what ``extrel new`` wrote (``scaffold.draft_lines``) is a draft:
+    not built, not counted for freshness, listed as unfinished (a warning)."""
+    found = draft_lines(text, body, body_line)
+    if not found:
+        return False
+    problems.append(Problem(relpath, found[0].line, *_draft_message(found), severity="warning"))
+    return True
+
+
+def _draft_message(found: list[DraftLine]) -> tuple[str, str]:
+    tail_ru = ("; пока это не сделано, страница не публикуется и не считается обновлением "
+               "раздела")
+    tail_en = "; until then the page is not published and does not count as an update"
+    if found[0].empty:
+        return ("черновик: у страницы нет текста (после строки «---» пусто или одни "
+                "комментарии); напишите текст страницы" + tail_ru,
+                "draft: the page has no text (nothing but comments after the '---' line); "
+                "write the page's text" + tail_en)
+    ru_where = ", ".join(f"строка {f.line} ({'поле «' + f.field + '»' if f.field else 'текст'})"
+                         for f in found)
+    en_where = ", ".join(f"line {f.line} ({'field ' + repr(f.field) if f.field else 'text'})"
+                         for f in found)
+    return (f"черновик: не заполнено то, что оставила команда extrel new — {ru_where}; "
+            f"замените текст «{DRAFT_MARK} — …» настоящим" + tail_ru,
+            f"draft: what extrel new left for you to write is still there — {en_where}; "
+            f"replace the text '{DRAFT_MARK} — …' with the real one" + tail_en)
 
 
 def _check_portal_page(run: Checks, content: Path, path: Path) -> None:

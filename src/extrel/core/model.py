@@ -114,6 +114,9 @@ class Municipality:
     reads only these)."""
     fingerprint: str = ""
     """The sizes and times of everything in the folder when it was read (``loadcache``)."""
+    drafts: list[str] = field(default_factory=list)
+    """Pages still holding what ``extrel new`` wrote (``scaffold.draft_lines``): neither in
+    ``page_files`` nor among the entries."""
     file_warnings: list[Problem] = field(default_factory=list)
     """Warnings about the folder's files found while reading it (the presentation's PDFs)."""
 
