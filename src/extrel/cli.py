@@ -206,14 +206,19 @@ def freshness_csv(rated: list[Any]) -> str:
 
     out = io.StringIO()
     writer = csv_writer(out, lineterminator="\n")
+    names = list(rated[0].name) if rated else []
     writer.writerow(["municipality", "section", "language", "status", "last_updated",
-                     "age_days", "pages"])
+                     "age_days", "pages", "due_by", "untranslated", "unfinished",
+                     *(f"name_{code}" for code in names)])
     for f in rated:
         for s in f.sections:
             for code, lf in s.languages.items():
                 writer.writerow([f.id, s.id, code, lf.status,
                                  lf.last_updated.isoformat() if lf.last_updated else "",
-                                 "" if lf.age_days is None else lf.age_days, lf.pages])
+                                 "" if lf.age_days is None else lf.age_days, lf.pages,
+                                 lf.due_by.isoformat() if lf.due_by else "",
+                                 "" if lf.untranslated is None else lf.untranslated,
+                                 lf.unfinished, *(f.name.get(code, "") for code in names)])
     return out.getvalue()
 
 
@@ -233,6 +238,7 @@ def freshness_table(snapshot: Snapshot, rated: list[Any], lang: str) -> str:
                 lf = s.languages[code]
                 when = (f"{lf.last_updated.isoformat()}, {lf.age_days} "
                         + _t(lang, "дн.", "days")) if lf.last_updated else "—"
+                when += _coverage_note(lf, lang)
                 cells.append(f"{code}: {_status(lf.status, lang)} ({when})")
             lines.append(f"  {s.id:<{width}}" + "   ".join(cells))
         lines.append("")
@@ -242,6 +248,16 @@ def freshness_table(snapshot: Snapshot, rated: list[Any], lang: str) -> str:
     lines.append(_t(lang, "Итого муниципалитетов: ", "Municipalities: ")
                  + ", ".join(f"{word('status.' + k, lang)} — {v}" for k, v in counts.items()))
     return "\n".join(lines)
+
+
+def _coverage_note(lf: Any, lang: str) -> str:
+    """The due date, items without a translation and drafts of one table cell."""
+    notes = [_t(lang, "срок ", "due by ") + lf.due_by.isoformat()] if lf.due_by else []
+    if lf.untranslated:
+        notes.append(_t(lang, "без перевода: ", "untranslated: ") + str(lf.untranslated))
+    if lf.unfinished:
+        notes.append(_t(lang, "черновиков: ", "drafts: ") + str(lf.unfinished))
+    return "".join("; " + n for n in notes)
 
 
 def _status(status: str, lang: str) -> str:

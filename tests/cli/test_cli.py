@@ -51,9 +51,16 @@ def test_check_json_has_the_contract_shape(region: Path) -> None:
         for s in m["sections"]:
             assert set(s["languages"]) == {"ru", "en"}
     beta_plan = data["municipalities"][1]["sections"][2]["languages"]["ru"]
-    assert beta_plan == {"status": "missing", "last_updated": None, "age_days": None, "pages": 0}
+    assert beta_plan == {"status": "missing", "last_updated": None, "age_days": None, "pages": 0,
+                         "due_by": None, "unfinished": 0}
+    alpha_news = data["municipalities"][0]["sections"][0]["languages"]
+    assert alpha_news["ru"]["due_by"] == "2026-12-11" and "untranslated" not in alpha_news["ru"]
+    assert alpha_news["en"]["untranslated"] == 1  # the Russian-only news item
+    assert data["municipalities"][0]["name"] == {"ru": "Альфинский район", "en": "Alpha District"}
     assert {p["severity"] for p in data["problems"]} == {"warning"}
-    assert {p["file"] for p in data["problems"]} == {"content/alpha/presentation/index.ru.md"}
+    # beta has no plan for 2026 at all: the check names the file to create
+    assert {p["file"] for p in data["problems"]} == {"content/alpha/presentation/index.ru.md",
+                                                     "content/beta/plan/2026.ru.md"}
 
 
 def test_check_exit_codes_follow_freshness(region: Path) -> None:
@@ -74,7 +81,10 @@ def test_check_csv_one_row_per_language(region: Path) -> None:
     assert len(rows) == 7 * 2
     assert rows[0] == {"municipality": "alpha", "section": "news", "language": "ru",
                        "status": "fresh", "last_updated": "2026-11-10", "age_days": "13",
-                       "pages": "4"}
+                       "pages": "4", "due_by": "2026-12-11", "untranslated": "",
+                       "unfinished": "0", "name_ru": "Альфинский район",
+                       "name_en": "Alpha District"}
+    assert rows[1]["language"] == "en" and rows[1]["untranslated"] == "1"
 
 
 def test_check_reports_every_problem_with_file_and_line_and_exits_2(region: Path) -> None:

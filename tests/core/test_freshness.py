@@ -142,7 +142,8 @@ def test_language_takes_the_latest_page() -> None:
     dates["news"]["ru"] = [days_ago(40), days_ago(3), days_ago(90)]
     m = municipality_freshness("inza", dates, TODAY, DEFAULT)
     news = m.sections[0]
-    assert news.languages["ru"] == LanguageFreshness("fresh", days_ago(3), 3, 3)
+    assert news.languages["ru"] == LanguageFreshness("fresh", days_ago(3), 3, 3,
+                                                     due_by=days_ago(3) + timedelta(days=31))
     assert m.status == "fresh"
 
 
@@ -224,7 +225,7 @@ def test_json_shape_of_product_md() -> None:
     assert data["timezone"] == "Europe/Ulyanovsk"
     assert data["problems"] == problems
     [inza] = data["municipalities"]
-    assert list(inza) == ["id", "status", "sections"]
+    assert list(inza) == ["id", "name", "status", "sections"]
     assert inza["id"] == "inza"
     assert inza["status"] == "missing"
     assert [s["id"] for s in inza["sections"]] == list(SUBSECTION_IDS)
@@ -232,16 +233,20 @@ def test_json_shape_of_product_md() -> None:
         "id": "news",
         "status": "fresh",
         "languages": {
-            "ru": {"status": "fresh", "last_updated": "2026-11-05", "age_days": 18, "pages": 12},
-            "en": {"status": "fresh", "last_updated": "2026-11-06", "age_days": 17, "pages": 12},
+            "ru": {"status": "fresh", "last_updated": "2026-11-05", "age_days": 18, "pages": 12,
+                   "due_by": "2026-12-06", "unfinished": 0},
+            "en": {"status": "fresh", "last_updated": "2026-11-06", "age_days": 17, "pages": 12,
+                   "due_by": "2026-12-07", "unfinished": 0},
         },
     }
     assert inza["sections"][1] == {
         "id": "partners",
         "status": "missing",
         "languages": {
-            "ru": {"status": "missing", "last_updated": None, "age_days": None, "pages": 0},
-            "en": {"status": "missing", "last_updated": None, "age_days": None, "pages": 0},
+            "ru": {"status": "missing", "last_updated": None, "age_days": None, "pages": 0,
+                   "due_by": None, "unfinished": 0},
+            "en": {"status": "missing", "last_updated": None, "age_days": None, "pages": 0,
+                   "due_by": None, "unfinished": 0},
         },
     }
     assert '"last_updated": null' in json.dumps(data)
@@ -267,6 +272,8 @@ def test_json_from_hand_made_dataclasses() -> None:
         "last_updated": "2026-01-01",
         "age_days": 326,
         "pages": 1,
+        "due_by": None,
+        "unfinished": 0,
     }
 
 

@@ -8,8 +8,8 @@ parameter.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from extrel.core.sections import LANGUAGES, STATUSES, SUBSECTION_IDS
@@ -68,6 +68,13 @@ class LanguageFreshness:
     age_days: int | None
     """Check date minus `last_updated`, in days (negative for a date after it)."""
     pages: int
+    due_by: date | None = None
+    """The last day on which the next update is still on time: `last_updated` +
+    `max_age_days` (earlier for a plan without the year's plan; see `coverage`)."""
+    untranslated: int | None = None
+    """Items of the default language without a page in this one (None for the default)."""
+    unfinished: int = 0
+    """Drafts: pages still holding what ``extrel new`` wrote, not counted in `pages`."""
 
 
 @dataclass
@@ -86,6 +93,8 @@ class MunicipalityFreshness:
     """The worst over `sections`."""
     sections: list[SectionFreshness]
     """Every subsection of `sections.SUBSECTIONS`, in that order."""
+    name: dict[str, str] = field(default_factory=dict)
+    """The municipality's name by language (the registry's)."""
 
 
 def language_freshness(dates: Sequence[date], today: date, th: Thresholds) -> LanguageFreshness:
@@ -96,6 +105,7 @@ def language_freshness(dates: Sequence[date], today: date, th: Thresholds) -> La
         last_updated=last,
         age_days=None if last is None else (today - last).days,
         pages=len(dates),
+        due_by=None if last is None else last + timedelta(days=th.max_age_days),
     )
 
 
@@ -162,8 +172,9 @@ def freshness_to_dict(
 ) -> dict[str, Any]:
     """The JSON object of `extrel check --format json` (PRODUCT.md, "Commands").
 
-    Dates become "YYYY-MM-DD"; `last_updated` and `age_days` are None (null)
-    where the status is `missing`; `problems` are passed through as given.
+    Dates become "YYYY-MM-DD"; `last_updated`, `age_days` and `due_by` are None
+    (null) where the status is `missing`; `untranslated` is given for every language but
+    the default one; `problems` are passed through as given.
     """
     return {
         "as_of": as_of.isoformat(),
@@ -171,21 +182,14 @@ def freshness_to_dict(
         "municipalities": [
             {
                 "id": m.id,
+                "name": dict(m.name),
                 "status": m.status,
                 "sections": [
                     {
                         "id": s.id,
                         "status": s.status,
                         "languages": {
-                            lang: {
-                                "status": lf.status,
-                                "last_updated": (
-                                    None if lf.last_updated is None else lf.last_updated.isoformat()
-                                ),
-                                "age_days": lf.age_days,
-                                "pages": lf.pages,
-                            }
-                            for lang, lf in s.languages.items()
+                            lang: _language_dict(lf) for lang, lf in s.languages.items()
                         },
                     }
                     for s in m.sections
@@ -195,6 +199,20 @@ def freshness_to_dict(
         ],
         "problems": [dict(p) for p in problems],
     }
+
+
+def _language_dict(lf: LanguageFreshness) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "status": lf.status,
+        "last_updated": None if lf.last_updated is None else lf.last_updated.isoformat(),
+        "age_days": lf.age_days,
+        "pages": lf.pages,
+        "due_by": None if lf.due_by is None else lf.due_by.isoformat(),
+    }
+    if lf.untranslated is not None:
+        entry["untranslated"] = lf.untranslated
+    entry["unfinished"] = lf.unfinished
+    return entry
 
 
 def translation_lag(ru: date | None, en: date | None, th: Thresholds) -> int | None:

@@ -24,6 +24,8 @@ class FreshnessOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_age_days: int = Field(default=31, ge=1)
     warn_days: int = Field(default=7, ge=0)
+    plan_grace_days: int = Field(default=31, ge=0)
+    """Days after 1 January a municipality has to publish the year's plan (``coverage``)."""
     sections: dict[str, SectionThresholds] = {}
 
     @field_validator("sections")

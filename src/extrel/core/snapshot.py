@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import coverage
 from .freshness import MunicipalityFreshness, municipality_freshness, translation_lag
 from .gitdates import last_updates
 from .loadcache import LoadCache
@@ -94,7 +95,10 @@ def analyse(
             for sid, by_lang in m.page_files.items()
         }
         freshness[mid] = municipality_freshness(mid, page_dates, today, thresholds)
-    problems = [*config_problems, *region.problems, *_warnings(region, dates, today, options)]
+    rules = coverage.rate(region, freshness, dates, today,
+                          options.freshness.plan_grace_days, LANGUAGES)
+    problems = [*config_problems, *region.problems, *_warnings(region, dates, today, options),
+                *rules]
     return Snapshot(root, options, today, region, dates, freshness, problems)
 
 
