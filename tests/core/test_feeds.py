@@ -13,7 +13,7 @@ import pytest
 import vobject
 from lxml import etree
 
-from extrel.core.feeds import event_uid, events_calendar, news_feed
+from extrel.core.feeds import event_uid, events_calendar, news_feed, region_calendar, region_feed
 from extrel.core.loader import load_region
 from extrel.core.model import Municipality
 
@@ -108,7 +108,8 @@ def _parse_feed(data: bytes) -> feedparser.FeedParserDict:
     ("lang", "titles"),
     [
         ("ru", ["Ярмарка в Инзе", "Побратимы из Кутаиси", "Делегация из Минска"]),
-        ("en", ["Ярмарка в Инзе", "Twin town Kutaisi", "Delegation from Minsk"]),
+        # untranslated: the Russian title, and a visible note saying so
+        ("en", ["Ярмарка в Инзе (in Russian)", "Twin town Kutaisi", "Delegation from Minsk"]),
     ],
 )
 def test_feed_titles_in_the_language_newest_first(inza, lang, titles):
@@ -310,7 +311,8 @@ def test_calendar_titles_and_languages(inza):
     assert str(ru[forum]["LOCATION"]) == "Инза, Дом культуры"
     # untranslated: Russian text, marked Russian, in the English calendar too
     day = en[_uid("2026-12-10-den-druzhby")]
-    assert str(day["SUMMARY"]) == "День дружбы"
+    assert str(day["SUMMARY"]) == "День дружбы (in Russian)"
+    assert str(ru[_uid("2026-12-10-den-druzhby")]["SUMMARY"]) == "День дружбы"
     assert day["SUMMARY"].params["LANGUAGE"] == "ru"
     assert "URL" not in day
     assert "LOCATION" not in day
@@ -340,3 +342,21 @@ def test_written_midnight_stays_timed_and_a_date_stays_all_day(tmp_path):
     day = events[_uid("2026-12-01-day")]
     assert day["DTSTART"].dt == dt.date(2026, 12, 1)
     assert day["DTEND"].dt == dt.date(2026, 12, 2)
+
+
+def test_region_feed_and_calendar_mark_untranslated_items(inza):
+    """The regional (portal) feed and calendar mark a Russian text among English ones too."""
+    feed = _parse_feed(region_feed([inza], "en", tz=TZ, site_url=None, feed_url_path="feed.xml",
+                                   title="News"))
+    titles = {e.title: e.language for e in feed.entries}
+    assert titles == {"Inza District: Ярмарка в Инзе (in Russian)": "ru",
+                      "Inza District: Twin town Kutaisi": "en",
+                      "Inza District: Delegation from Minsk": "en"}
+    ru_feed = _parse_feed(region_feed([inza], "ru", tz=TZ, site_url=None,
+                                      feed_url_path="feed.xml", title="Новости"))
+    assert not [e.title for e in ru_feed.entries if "(" in e.title]
+    events = _events(region_calendar([inza], "en", tz=TZ, site_url=None, today=TODAY,
+                                     name="Events"))
+    day = events[_uid("2026-12-10-den-druzhby")]["SUMMARY"]
+    assert str(day) == "Inza District: День дружбы (in Russian)"
+    assert day.params["LANGUAGE"] == "ru"

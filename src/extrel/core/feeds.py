@@ -7,7 +7,8 @@ arguments, so two builds of the same content give the same bytes.
 
 Untranslated entries are kept in the English feed and calendar with their Russian text, as
 the English section shows them too, and carry their own language (``dc:language`` on an RSS
-item, ``LANGUAGE=ru`` on an event's SUMMARY and LOCATION), so that readers can tell.
+item, ``LANGUAGE=ru`` on an event's SUMMARY and LOCATION) and a visible note after the title
+(``labels.written_in``: "(in Russian)"), so that readers, and people, can tell.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import icalendar
 from feedgen.ext.base import BaseExtension  # type: ignore[import-untyped]
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
+from .labels import written_in
 from .model import Entry, Municipality
 from .sections import BY_ID, DEFAULT_LANGUAGE
 from .views import entry_url
@@ -38,6 +40,14 @@ def _midnight(day: dt.date, tz: ZoneInfo) -> dt.datetime:
 
 def _newest_first(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.date or dt.date.min, e.slug), reverse=True)
+
+
+def _note(entry: Entry, lang: str) -> str:
+    """" (in Russian)" after the title of an entry shown in ``lang`` untranslated; else ""."""
+    source = entry.source_language(lang)
+    if entry.translated(lang) or source is None:
+        return ""
+    return " " + written_in(source, lang)
 
 
 def _root(site_url: str | None) -> str:
@@ -159,7 +169,7 @@ def _rss(
     for m, entry, link, prefix in items:
         meta = entry.meta(lang)
         item = fg.add_entry(order="append")
-        item.title(prefix + meta.title)
+        item.title(prefix + meta.title + _note(entry, lang))
         item.link(href=link)
         item.guid(_site_path(m, lang, entry), permalink=False)
         item.pubDate(_midnight(meta.date, tz))
@@ -321,7 +331,7 @@ def _ics(
         last_day = _as_date(written_end if written_end is not None else written_start)
         if since is not None and last_day < since:
             continue
-        written_in = {"LANGUAGE": entry.source_language(lang) or lang}
+        language = {"LANGUAGE": entry.source_language(lang) or lang}
 
         event = icalendar.Event()
         event.add("uid", event_uid(m, entry))
@@ -329,9 +339,9 @@ def _ics(
         event.add("dtstart", start)
         if end is not None:
             event.add("dtend", end)
-        event.add("summary", prefix + meta.title, parameters=written_in)
+        event.add("summary", prefix + meta.title + _note(entry, lang), parameters=language)
         if meta.place:
-            event.add("location", meta.place, parameters=written_in)
+            event.add("location", meta.place, parameters=language)
         if url:
             event.add("url", url)
         cal.add_component(event)

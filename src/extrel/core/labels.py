@@ -51,6 +51,9 @@ WORDS: dict[str, dict[str, str]] = {
     "file.catalog": {"ru": "каталог продукции", "en": "product catalogue"},
     "file.video": {"ru": "видеоролик", "en": "video"},
     "file.info-sheet": {"ru": "информационный лист", "en": "information sheet"},
+    # a text shown untranslated, marked with the language it is written in
+    "written_in.ru": {"ru": "(на русском)", "en": "(in Russian)"},
+    "written_in.en": {"ru": "(на английском)", "en": "(in English)"},
 }
 
 
@@ -59,6 +62,17 @@ def word(key: str, lang: str) -> str:
     if entry is None:
         return key.split(".", 1)[-1]
     return entry.get(lang) or entry["ru"]
+
+
+def written_in(source: str, lang: str) -> str:
+    """The visible note on a text shown among ``lang`` texts but written in ``source``:
+    «(in Russian)»; Babel's name of the language for the pairs the catalogue lacks."""
+    entry = WORDS.get(f"written_in.{source}", {})
+    if lang in entry:
+        return entry[lang]
+    from babel import Locale
+
+    return f"({Locale.parse(BABEL_LOCALES.get(lang, lang)).languages.get(source, source)})"
 
 
 @functools.lru_cache(maxsize=4096)

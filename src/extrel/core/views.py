@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .freshness import MunicipalityFreshness
-from .labels import country_name, file_size, long_date, word
+from .labels import country_name, file_size, long_date, word, written_in
 from .model import Entry, Municipality
 from .sections import BY_ID, DEFAULT_LANGUAGE, SUBSECTIONS
 
@@ -51,11 +51,16 @@ def latest(*values: dt.date | None) -> dt.date | None:
 def _base(entry: Entry, lang: str, dates: PageDates) -> dict[str, Any]:
     meta = entry.meta(lang)
     updated = entry_updated(entry, lang, dates)
+    source = entry.source_language(lang)
+    translated = entry.translated(lang)
     return {
         "title": meta.title,
         "url": entry_url(entry),
-        "translated": entry.translated(lang),
-        "source_lang": entry.source_language(lang),
+        "translated": translated,
+        "source_lang": source,
+        # an untranslated item: its words are marked with their language, visibly too
+        "lang_attr": None if translated else source,
+        "lang_note": "" if translated or source is None else written_in(source, lang),
         "updated": updated.isoformat() if updated else None,
         "updated_text": long_date(updated, lang),
     }
