@@ -197,7 +197,8 @@ def test_freshness_json_is_the_check_output(site: Path) -> None:
     news = by_id["alpha"]["sections"][0]
     assert news["id"] == "news"
     assert news["languages"]["en"] == {"status": "fresh", "last_updated": "2026-11-10",
-                                       "age_days": 13, "pages": 3}
+                                       "age_days": 13, "pages": 3, "due_by": "2026-12-11",
+                                       "untranslated": 1, "unfinished": 0}
 
 
 def test_feeds_and_calendars_per_language(site: Path) -> None:
@@ -206,7 +207,8 @@ def test_feeds_and_calendars_per_language(site: Path) -> None:
 
     en = feedparser.parse((site / "alpha/en/feed.xml").read_bytes())
     assert not en.bozo
-    assert [e.title for e in en.entries][:2] == ["Только по-русски", "Delegation from Kutaisi"]
+    assert [e.title for e in en.entries][:2] == ["Только по-русски (in Russian)",
+                                                 "Delegation from Kutaisi"]
     ru = feedparser.parse((site / "alpha/feed.xml").read_bytes())
     assert ru.entries[1].title == "Делегация из Кутаиси"
     cal = icalendar.Calendar.from_ical((site / "alpha/en/events.ics").read_bytes())
@@ -228,7 +230,7 @@ def test_regional_feed_and_calendar(site: Path) -> None:
         titles = [e.title for e in feed.entries]
         assert len(titles) == 5  # four of alpha's and one of beta's
         first = {"ru": "Альфинский район: Только по-русски",
-                 "en": "Alpha District: Только по-русски"}[lang]
+                 "en": "Alpha District: Только по-русски (in Russian)"}[lang]
         assert titles[0] == first
         for entry in feed.entries:
             assert (site / prefix / entry.link / "index.html").resolve().is_file(), entry.link

@@ -43,7 +43,7 @@ def test_news_dated_in_the_future_is_a_warning(tmp_path: Path) -> None:
     root = tmp_path / "r"
     make_region(root)
     write(root, "content/beta/news/2026-12-24-later.ru.md",
-          "---\ntitle: Позже\ndate: 2026-12-24\n---\n")
+          "---\ntitle: Позже\ndate: 2026-12-24\n---\nТекст.\n")  # no text: a draft
     commit_all(root, "2026-11-10T12:00:00+04:00")
     snapshot = analyse(root, OPTIONS, dt.date(2026, 11, 23))
     future = [p for p in snapshot.problems if "ещё не наступила" in p.ru]

@@ -12,7 +12,8 @@ class ExtrelConfig(base.Config):
     timezone = c.Type(str, default="Europe/Moscow")
     """IANA time zone in which update dates are counted."""
     freshness = c.Type(dict, default={})
-    """max_age_days, warn_days and per-subsection overrides under ``sections``."""
+    """max_age_days, warn_days, plan_grace_days and per-subsection overrides under
+    ``sections``."""
     stale_log_level = c.Choice(("info", "warning"), default="info")
     """Level of the one-line freshness summary; ``warning`` makes --strict fail on staleness."""
     fail_on_stale = c.Type(bool, default=False)
