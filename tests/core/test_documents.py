@@ -58,6 +58,7 @@ def test_missing_kinds_and_untagged_pdfs_are_named(tmp_path: Path) -> None:
     assert "investment, tourism, export + catalog, video, info-sheet" in kinds.ru
     tags = next(p for p in problems if "без разметки" in p.ru)
     assert tags.line == 3 and "overview.pdf" in tags.ru
-    write(root, "content/beta/presentation/index.ru.md", "---\ntitle: О районе\n---\n")
+    # (with a line of text: a page with neither text nor files is a draft)
+    write(root, "content/beta/presentation/index.ru.md", "---\ntitle: О районе\n---\nО районе.\n")
     region = load_region(root)
     assert "overview" in presentation_warnings(root, region.municipalities["beta"])[0].ru
