@@ -253,6 +253,8 @@ def freshness_table(snapshot: Snapshot, rated: list[Any], lang: str) -> str:
 def _coverage_note(lf: Any, lang: str) -> str:
     """The due date, items without a translation and drafts of one table cell."""
     notes = [_t(lang, "срок ", "due by ") + lf.due_by.isoformat()] if lf.due_by else []
+    if lf.age_days is not None and lf.age_days < 0:
+        notes.append(_t(lang, "дата позже даты проверки!", "dated after the check date!"))
     if lf.untranslated:
         notes.append(_t(lang, "без перевода: ", "untranslated: ") + str(lf.untranslated))
     if lf.unfinished:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from regions import commit_all, make_region, page, write
@@ -97,3 +98,8 @@ def test_a_commit_dated_after_the_check_date_is_reported(tmp_path: Path) -> None
     assert news["last_updated"] == "2027-03-01" and news["age_days"] == -98
     assert data["municipalities"][0]["name"] == {"ru": "Альфинский район",
                                                  "en": "Alpha District"}
+    text = CliRunner().invoke(cli, ["check", "-f", str(root / "mkdocs.yml"), "--today",
+                                    "2026-11-23", "--only", "alpha"]).stdout
+    news_row = next(line for line in text.splitlines() if line.strip().startswith("news"))
+    assert "ru: обновлено вовремя (2027-03-01, -98 дн.; срок 2027-04-01; дата позже даты " \
+        "проверки!)" in click.unstyle(news_row)
