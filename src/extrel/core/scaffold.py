@@ -49,6 +49,8 @@ def draft_lines(text: str, body: str | None = None, body_line: int = 1) -> list[
     replace: every line with ``DRAFT_MARK``, or, when ``body`` (the text after the front
     matter, starting on ``body_line``) is given and holds nothing but comments and blanks,
     that empty body. An empty list: the page is finished."""
+    if DRAFT_MARK not in text:  # the common case, read at national scale: no line walk
+        return [DraftLine(body_line, None, empty=True)] if _empty(body) else []
     found = []
     in_front = text.startswith("---")
     for number, line in enumerate(text.splitlines(), start=1):
@@ -58,9 +60,19 @@ def draft_lines(text: str, body: str | None = None, body_line: int = 1) -> list[
         if DRAFT_MARK in line:
             match = _FIELD.match(line) if in_front else None
             found.append(DraftLine(number, match.group(1) if match else None))
-    if not found and body is not None and not _COMMENT.sub("", body).strip():
+    if not found and _empty(body):
         found.append(DraftLine(body_line, None, empty=True))
     return found
+
+
+def _empty(body: str | None) -> bool:
+    """A body given and holding nothing but HTML comments and blanks."""
+    if body is None:
+        return False
+    start = body.lstrip()
+    if start and not start.startswith("<!--"):
+        return False
+    return not _COMMENT.sub("", body).strip()
 
 
 def _draft(hint: str) -> str:
