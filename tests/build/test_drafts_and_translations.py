@@ -157,9 +157,9 @@ def test_untranslated_counts_in_the_check_and_the_dashboard(region) -> None:
     assert alpha["partners"]["en"]["untranslated"] == 1
     assert alpha["plan"]["en"]["untranslated"] == 0
     dash = soup(root / "site/en/freshness/index.html")
-    counts = [c.get_text(strip=True) for c in dash.select(".x-untranslated-count")]
+    counts = [c.get_text(strip=True) for c in dash.select(".x-cell__untranslated")]
     assert counts == ["untranslated: 1"] * 3
-    drafts = [c.get_text(strip=True) for c in dash.select(".x-unfinished-count")]
-    assert drafts == ["drafts: 1"] * 6
+    drafts = [c.get_text(strip=True) for c in dash.select(".x-cell__unfinished")]
+    assert drafts == ["unfinished: 1"] * 6
     published = json.loads((root / "site/freshness.json").read_text(encoding="utf-8"))
     assert without_unfinished(published) == without_unfinished(after)
