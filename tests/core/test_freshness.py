@@ -18,7 +18,8 @@ from extrel.core.freshness import (
     translation_lag,
     worst,
 )
-from extrel.core.sections import LANGUAGES, SUBSECTION_IDS
+from extrel.core.languages import REQUIRED as LANGUAGES
+from extrel.core.sections import SUBSECTION_IDS
 
 TODAY = date(2026, 11, 23)
 DEFAULT = Thresholds()

@@ -9,10 +9,11 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import to_json
 from typing_extensions import TypedDict
 
+from .languages import REQUIRED
 from .model import Entry, EntryFacts, Page
 from .problems import Problem
 from .schema import SCHEMAS, MunicipalityMeta
-from .sections import LANGUAGES, SUBSECTION_IDS
+from .sections import SUBSECTION_IDS
 
 
 def dump(value: object) -> bytes:
@@ -61,13 +62,15 @@ def load_entries(data: bytes) -> dict[str, list[Entry]] | None:
 def load_folder(data: bytes) -> tuple[dict[str, dict[str, list[str]]], list[Problem],
                                       list[Problem], list[EntryFacts], list[str]] | None:
     """The rest of a folder's reading (page files, problems, warnings, entry facts, drafts); None
-    unless it validates and lists every subsection and language."""
+    unless it validates and lists every subsection, each with the same languages (the
+    region's when it was read: the loader compares them with the region's now)."""
     try:
         found = FOLDER.validate_json(data)
     except (ValidationError, ValueError):
         return None
     pages = found[0]
-    if set(pages) != set(SUBSECTION_IDS) or any(set(by_lang) != set(LANGUAGES)
-                                                for by_lang in pages.values()):
+    languages = {tuple(by_lang) for by_lang in pages.values()}
+    if set(pages) != set(SUBSECTION_IDS) or len(languages) != 1 \
+            or not set(REQUIRED) <= set(next(iter(languages))):
         return None
     return found

@@ -111,7 +111,7 @@ def news_feed(
     base = _root(site_url)
     news = _newest_first(m.entries["news"])[: max(limit, 0)]
     items = [(m, entry, f"{base}{entry_url(entry)}", "") for entry in news]
-    description = f"{BY_ID['news'].title[lang]} — {m.name(lang)}"
+    description = f"{BY_ID['news'].title_in(lang)} — {m.name(lang)}"
     return _rss(items, lang, tz=tz, base=base, feed_url_path=feed_url_path, title=title,
                 description=description)
 
@@ -319,7 +319,7 @@ def _ics(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("x-wr-calname", name)
-    cal.add("x-wr-caldesc", BY_ID["announcements"].title[lang])
+    cal.add("x-wr-caldesc", BY_ID["announcements"].title_in(lang))
 
     timed_days: list[dt.date] = []
     ordered = sorted(events, key=lambda ev: (_sort_key(ev[1], tz), ev[0].id))

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from extrel.core.sections import LANGUAGES, STATUSES, SUBSECTION_IDS
+from extrel.core.languages import REQUIRED
+from extrel.core.sections import STATUSES, SUBSECTION_IDS
 
 MISSING, STALE, DUE, FRESH = STATUSES
 _RANK = {status: rank for rank, status in enumerate(STATUSES)}
@@ -83,7 +84,7 @@ class SectionFreshness:
     status: str
     """The worst over `languages`."""
     languages: dict[str, LanguageFreshness]
-    """Every language of `sections.LANGUAGES`, in that order."""
+    """Every language of the region, in its order (Russian first)."""
 
 
 @dataclass
@@ -114,6 +115,7 @@ def municipality_freshness(
     page_dates: Mapping[str, Mapping[str, Sequence[date]]],
     today: date,
     thresholds: Mapping[str, Thresholds] | Thresholds,
+    languages: Sequence[str] = REQUIRED,
 ) -> MunicipalityFreshness:
     """Freshness of one municipality's section.
 
@@ -121,6 +123,7 @@ def municipality_freshness(
     dates of its pages (one per page); absent keys mean no pages.
     `thresholds` is one `Thresholds` for all subsections, or a mapping by
     subsection id (subsections it leaves out get the defaults).
+    `languages`: the region's languages, Russian first (default: Russian and English).
 
     The result always lists all seven subsections, in the standard's order,
     each with every language.  Unknown subsection ids or languages, in
@@ -129,7 +132,7 @@ def municipality_freshness(
     """
     _check_keys("page_dates", page_dates, SUBSECTION_IDS)
     for sid, by_lang in page_dates.items():
-        _check_keys(f"page_dates[{sid!r}]", by_lang, LANGUAGES)
+        _check_keys(f"page_dates[{sid!r}]", by_lang, languages)
     if isinstance(thresholds, Thresholds):
         per_section: Mapping[str, Thresholds] = {}
         default = thresholds
@@ -142,7 +145,7 @@ def municipality_freshness(
         th = per_section.get(sid, default)
         by_lang = page_dates.get(sid, {})
         languages = {
-            lang: language_freshness(by_lang.get(lang, ()), today, th) for lang in LANGUAGES
+            lang: language_freshness(by_lang.get(lang, ()), today, th) for lang in languages
         }
         sections.append(
             SectionFreshness(

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Sequence
 from typing import Any
 
+from .languages import DEFAULT_LANGUAGE, REQUIRED
 from .schema import LANG_FIELDS, SCHEMAS, MunicipalityMeta
-from .sections import BY_ID, DEFAULT_LANGUAGE, LANGUAGES
+from .sections import BY_ID
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 """Draft 7: the newest one the YAML language server (VS Code's YAML extension) fully reads.
@@ -56,12 +58,13 @@ def municipality_schema() -> dict[str, Any]:
     return _finish(schema, "extrel: municipality", description)
 
 
-def all_schemas() -> dict[str, dict[str, Any]]:
+def all_schemas(languages: Sequence[str] = REQUIRED) -> dict[str, dict[str, Any]]:
     """File name → schema: ``<section>.schema.json`` for the Russian files,
-    ``<section>.<lang>.schema.json`` for each translation, ``municipality.schema.json``."""
+    ``<section>.<lang>.schema.json`` for each translation (each of ``languages``, the
+    region's), ``municipality.schema.json``."""
     result = {}
     for section in SCHEMAS:
-        for lang in LANGUAGES:
+        for lang in languages:
             suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
             result[f"{section}{suffix}.schema.json"] = section_schema(section, lang)
     result["municipality.schema.json"] = municipality_schema()

@@ -26,6 +26,7 @@ from .frontmatter import (
     starts_with_fence,
     yaml_messages,
 )
+from .languages import STANDARD, Languages
 from .loadcache import LoadCache, decode
 from .model import Entry, EntryFacts, Municipality, Page, Region
 from .options import Options
@@ -35,7 +36,7 @@ from .safety import Checks, read_text
 from .safety.urls import web_address
 from .scaffold import DRAFT_MARK, DraftLine, draft_lines
 from .schema import LANG_FIELDS, SCHEMAS, MunicipalityMeta
-from .sections import BY_ID, DEFAULT_LANGUAGE, LANGUAGES, SLUG, SUBSECTION_IDS
+from .sections import BY_ID, DEFAULT_LANGUAGE, SLUG, SUBSECTION_IDS
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ def load_region(
     cached: bool = False,
     workers: int = 1,
     entries: bool = True,
+    languages: Languages = STANDARD,
 ) -> Region:
     """Read the whole region. ``allowed_iframe_hosts``: hosts whose ``<iframe>`` pages may
     embed (the option of the same name; by default the option's default). ``cached``: keep
@@ -83,11 +85,13 @@ def load_region(
     folder is unchanged. ``workers``: processes that read the municipalities' folders.
     ``entries``: build the entries (their validated front matter); without them each
     municipality has only its page files, problems, warnings and ``EntryFacts``, all a
-    freshness check needs, in a fraction of the time and memory."""
+    freshness check needs, in a fraction of the time and memory. ``languages``: the region's
+    (a page ``*.L.md`` of another language is an error)."""
     root = root.resolve()
     problems: list[Problem] = []
     hosts = tuple(Options().allowed_iframe_hosts if allowed_iframe_hosts is None
                   else allowed_iframe_hosts)
+    langs = languages.codes
     cache = LoadCache.at(root, content_dir, sorted(hosts)) if cached else None
     keys = FolderKeys(root, [content_dir, "municipalities"])
     run = Checks(root, hosts, problems)
@@ -95,7 +99,7 @@ def load_region(
     registry = _registry_cached(run, wanted, cache, keys)
     content = root / content_dir
     municipalities: dict[str, Municipality] = {}
-    folders = _read_folders(root, hosts, content, wanted, cache, workers, entries, keys)
+    folders = _read_folders(root, hosts, content, wanted, cache, workers, entries, keys, langs)
     portal_pages: list[str] = []
     if content.is_dir():
         for child in sorted(content.iterdir()):
@@ -174,7 +178,7 @@ def load_region(
                 content_path=f"{content_dir}/{mid}",
             )
     municipalities = dict(sorted(municipalities.items()))
-    return Region(root, content_dir, municipalities, portal_pages, problems)
+    return Region(root, content_dir, municipalities, portal_pages, problems, languages)
 
 
 def _registry_cached(run: Checks, wanted: set[str] | None, cache: LoadCache | None,
@@ -302,7 +306,8 @@ def _built(folder: Folder, entries: bool) -> Read:
 
 def _read_folders(root: Path, hosts: tuple[str, ...], content: Path, wanted: set[str] | None,
                   cache: LoadCache | None, workers: int, entries: bool,
-                  keys: FolderKeys) -> dict[str, tuple[str, Read]]:
+                  keys: FolderKeys, langs: tuple[str, ...] = STANDARD.codes
+                  ) -> dict[str, tuple[str, Read]]:
     """Every municipality folder's fingerprint and reading: from the cache while the folder
     is unchanged, else read, in a pool of ``workers`` processes when there are several.
     Without ``entries`` their JSON is dropped as soon as it is cached."""
@@ -317,6 +322,8 @@ def _read_folders(root: Path, hosts: tuple[str, ...], content: Path, wanted: set
         fingerprint = keys.of(content / name)
         key = cache.key(name, fingerprint) if cache else ""
         found = _from_cache(cache, name, key, entries) if cache else None
+        if found is not None and tuple(found[1][SUBSECTION_IDS[0]]) != langs:
+            found = None  # read with other languages (the i18n block changed)
         if found is not None:
             result[name] = (fingerprint, found)
         else:
@@ -328,7 +335,7 @@ def _read_folders(root: Path, hosts: tuple[str, ...], content: Path, wanted: set
                 cache.put(name, key, cachecodec.dump(folder[1:]), folder[0])
             result[name] = (fingerprint, _built(folder, entries))
 
-    jobs = [(root, hosts, content / name, name) for name, _, _ in todo]
+    jobs = [(root, hosts, content / name, name, langs) for name, _, _ in todo]
     if workers > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -339,11 +346,13 @@ def _read_folders(root: Path, hosts: tuple[str, ...], content: Path, wanted: set
     return result
 
 
-def _read_folder(root: Path, hosts: tuple[str, ...], folder: Path, mid: str) -> Folder:
+def _read_folder(root: Path, hosts: tuple[str, ...], folder: Path, mid: str,
+                 langs: tuple[str, ...] = STANDARD.codes) -> Folder:
     """Read one municipality's folder (in a worker process, or in this one)."""
     run = Checks(root, hosts, [])
     m = Municipality(id=mid, meta=MunicipalityMeta.model_construct(name=None, kind="district"),
                      registry_path="", content_path=rel(root, folder))
+    m.page_files = {sid: {lang: [] for lang in langs} for sid in SUBSECTION_IDS}
     _load_municipality(run, folder, m)
     facts = [EntryFacts.of(e) for e in m.all_entries()]
     # an impossible date is told once, when the schema finds it too
@@ -411,14 +420,17 @@ def _load_page(
     relpath = rel(run.root, path)
     name = path.name[: -len(".md")]
     stem, _, lang = name.rpartition(".")
-    if lang not in LANGUAGES or not stem:
+    if lang not in m.page_files[section] or not stem:
+        others = ", ".join(f"«….{code}.md»" for code in m.page_files[section])
         problems.append(
             Problem(
                 relpath,
                 None,
-                "в имени файла нет суффикса языка: назовите его «…"
-                + ".ru.md» (русский) или «….en.md» (английский)",
-                "the file name has no language suffix: name it '….ru.md' or '….en.md'",
+                "в имени файла нет суффикса языка сайта: назовите его «…"
+                + f".ru.md» (русский) или по другому языку блока i18n: {others}",
+                "the file name has no suffix of a site language: name it '….ru.md' or after "
+                f"another language of the i18n block: {others}".replace("«", "'")
+                .replace("»", "'"),
             )
         )
         return None
@@ -553,7 +565,7 @@ def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
     model = SCHEMAS[entry.section]
     base = entry.pages.get(DEFAULT_LANGUAGE)
     shared = {k: v for k, v in base.meta.items() if k not in LANG_FIELDS} if base else {}
-    for lang in LANGUAGES:
+    for lang in sorted(entry.pages, key=lambda code: (code != DEFAULT_LANGUAGE, code)):
         page = entry.pages.get(lang)
         if page is None:
             continue

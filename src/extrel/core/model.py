@@ -9,9 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .languages import DEFAULT_LANGUAGE, STANDARD, Languages, ui_language
 from .problems import Problem
 from .schema import MunicipalityMeta
-from .sections import DEFAULT_LANGUAGE, LANGUAGES, SUBSECTION_IDS
+from .sections import SUBSECTION_IDS
 
 
 @dataclass(slots=True)
@@ -46,16 +47,16 @@ class Entry:
     """Validated front matter per language, language-independent fields taken from Russian."""
 
     def languages(self) -> list[str]:
-        return [lang for lang in LANGUAGES if lang in self.data]
+        """The languages written, Russian first, the others in the order they were read."""
+        return sorted(self.data, key=lambda lang: lang != DEFAULT_LANGUAGE)
 
     def source_language(self, lang: str) -> str | None:
-        """Language whose text is shown in ``lang``: itself, else the first one written."""
+        """Language whose text is shown in ``lang``: itself, else Russian, else the first
+        one written."""
         if lang in self.data:
             return lang
-        for other in (DEFAULT_LANGUAGE, *LANGUAGES):
-            if other in self.data:
-                return other
-        return None
+        written = self.languages()
+        return written[0] if written else None
 
     def meta(self, lang: str) -> Any:
         source = self.source_language(lang)
@@ -106,9 +107,10 @@ class Municipality:
         default_factory=lambda: {sid: [] for sid in SUBSECTION_IDS}
     )
     page_files: dict[str, dict[str, list[str]]] = field(
-        default_factory=lambda: {sid: {lang: [] for lang in LANGUAGES} for sid in SUBSECTION_IDS}
+        default_factory=lambda: {sid: {} for sid in SUBSECTION_IDS}
     )
-    """Every ``*.L.md`` file of each subsection and language, valid or not (for freshness)."""
+    """Every ``*.L.md`` file of each subsection and language, valid or not (for freshness);
+    the loader gives each subsection every language of the region, the default first."""
     facts: list[EntryFacts] = field(default_factory=list)
     """``EntryFacts`` of every entry; present even when the entries were not loaded (a check
     reads only these)."""
@@ -121,7 +123,9 @@ class Municipality:
     """Warnings about the folder's files found while reading it (the presentation's PDFs)."""
 
     def name(self, lang: str) -> str:
-        return getattr(self.meta.name, lang, self.meta.name.ru)
+        """The name in ``lang``: the registry has it in Russian and English (the latter for
+        every other language)."""
+        return getattr(self.meta.name, ui_language(lang), self.meta.name.ru)
 
     def all_entries(self) -> list[Entry]:
         return [e for sid in SUBSECTION_IDS for e in self.entries[sid]]
@@ -134,6 +138,8 @@ class Region:
     municipalities: dict[str, Municipality]
     portal_pages: list[str]
     problems: list[Problem]
+    languages: Languages = STANDARD
+    """The region's languages (the i18n block of mkdocs.yml), Russian first."""
 
     def ok(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)

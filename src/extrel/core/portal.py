@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePosixPath
 from typing import Any
 
 from .labels import BABEL_LOCALES, long_date, word
-from .sections import DEFAULT_LANGUAGE, LANGUAGES, SUBSECTIONS
+from .languages import DEFAULT_LANGUAGE
+from .sections import SUBSECTIONS
 from .snapshot import Snapshot
 from .views import news_items
 
@@ -39,11 +41,13 @@ def portal_view(snapshot: Snapshot, lang: str) -> dict[str, Any]:
                 "status_text": word(f"status.{fresh.status}", lang),
                 "links": [
                     {"lang": code, "url": section_link(mid, lang) if code == lang
-                     else _other(mid, lang, code)}
-                    for code in LANGUAGES
+                     else _other(mid, lang, code), "text": _version(snapshot, code)}
+                    for code in snapshot.region.languages
                 ],
                 "url": section_link(mid, lang),
-                "coat_of_arms": _root_link(mid, lang, "assets/coat-of-arms.png")
+                "coat_of_arms": _root_link(
+                    mid, lang,
+                    "assets/coat-of-arms" + PurePosixPath(m.meta.coat_of_arms).suffix.lower())
                 if m.meta.coat_of_arms else None,
                 "latest_news": [
                     {**item, "url": section_link(mid, lang, item["url"])} for item in news
@@ -55,6 +59,12 @@ def portal_view(snapshot: Snapshot, lang: str) -> dict[str, Any]:
         "counts": counts(snapshot),
         "as_of_text": long_date(snapshot.today, lang),
     }
+
+
+def _version(snapshot: Snapshot, code: str) -> str:
+    """The name of a link to a section's version in ``code``, in that language."""
+    return {"ru": "Русская версия", "en": "English version"}.get(
+        code, snapshot.region.languages.name(code))
 
 
 def _root_link(mid: str, lang: str, path: str) -> str:
@@ -141,15 +151,15 @@ def dashboard_cell(snapshot: Snapshot, mid: str, section: str, code: str, lf: An
 
 def dashboard_view(snapshot: Snapshot, lang: str) -> dict[str, Any]:
     columns = [
-        {"id": s.id, "title": s.title[lang], "lang": code}
+        {"id": s.id, "title": s.title_in(lang), "lang": code}
         for s in SUBSECTIONS
-        for code in LANGUAGES
+        for code in snapshot.region.languages
     ]
     rows = []
     for mid, fresh in snapshot.freshness.items():
         m = snapshot.region.municipalities[mid]
         cells = [dashboard_cell(snapshot, mid, section.id, code, section.languages[code], lang)
-                 for section in fresh.sections for code in LANGUAGES]
+                 for section in fresh.sections for code in snapshot.region.languages]
         rows.append(
             {
                 "id": mid,
@@ -164,8 +174,8 @@ def dashboard_view(snapshot: Snapshot, lang: str) -> dict[str, Any]:
     rows.sort(key=lambda r: (str(r["name"]).casefold(), str(r["id"])))  # the header: by name
     return {
         "columns": columns,
-        "sections": [{"id": s.id, "title": s.title[lang]} for s in SUBSECTIONS],
-        "languages": list(LANGUAGES),
+        "sections": [{"id": s.id, "title": s.title_in(lang)} for s in SUBSECTIONS],
+        "languages": list(snapshot.region.languages.codes),
         "rows": rows,
         "counts": counts(snapshot),
         "as_of": snapshot.today.isoformat(),

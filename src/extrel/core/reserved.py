@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .sections import LANGUAGES
+from .languages import REQUIRED
 
 ISO_639_1 = frozenset("""
 aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da
@@ -33,10 +33,10 @@ PORTAL_NAMES = frozenset({
 """Top-level names of the portal's files and folders, without their extensions."""
 
 
-def reserved_ids(languages: Iterable[str] = LANGUAGES) -> frozenset[str]:
+def reserved_ids(languages: Iterable[str] = REQUIRED) -> frozenset[str]:
     return ISO_639_1 | PORTAL_NAMES | frozenset(languages)
 
 
-def is_reserved(mid: str, languages: Iterable[str] = LANGUAGES) -> bool:
+def is_reserved(mid: str, languages: Iterable[str] = REQUIRED) -> bool:
     """True when no municipality may have this id."""
     return mid in reserved_ids(languages)

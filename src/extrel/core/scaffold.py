@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .sections import BY_ID, LANGUAGES
+from .languages import REQUIRED
+from .sections import BY_ID
 
 _TRANSLIT = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -97,7 +98,7 @@ def _q(text: str) -> str:
 
 
 def new_page(section: str, title: str, title_en: str | None, when: dt.date,
-             slug: str | None = None, languages: Sequence[str] = LANGUAGES) -> NewPage:
+             slug: str | None = None, languages: Sequence[str] = REQUIRED) -> NewPage:
     """The files of a new page in ``languages`` (the first is the default one, whose file
     carries the shared fields). Whatever the editor must still write is a placeholder with
     ``DRAFT_MARK``: a translation without its title, the text, fields without a sensible

@@ -1,16 +1,16 @@
-"""The seven subsections the regional standard requires, in the standard's order."""
+"""The seven subsections the regional standard requires, in the standard's order (the
+languages are the region's: ``languages``)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from .languages import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE  # where the loader and views look
+from .languages import ui_language
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Municipality ids and file-name slugs: lowercase latin letters, digits, single hyphens."""
-
-LANGUAGES: tuple[str, ...] = ("ru", "en")
-"""Languages of every section; the first is the default (its files carry the shared fields)."""
-DEFAULT_LANGUAGE = LANGUAGES[0]
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,11 @@ class Subsection:
     title: dict[str, str]
     dated: bool
     """True when file names start with YYYY-MM-DD."""
+
+    def title_in(self, lang: str) -> str:
+        """The standard's title in ``lang`` (in English for a language extrel has no words
+        for)."""
+        return self.title[ui_language(lang)]
 
 
 SUBSECTIONS: tuple[Subsection, ...] = (

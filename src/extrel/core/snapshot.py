@@ -11,12 +11,13 @@ from pathlib import Path
 from . import coverage
 from .freshness import MunicipalityFreshness, municipality_freshness, translation_lag
 from .gitdates import last_updates
+from .languages import DEFAULT_LANGUAGE, STANDARD, Languages
 from .loadcache import LoadCache
 from .loader import load_region
 from .model import Region
 from .options import Options
 from .problems import Problem
-from .sections import BY_ID, DEFAULT_LANGUAGE, LANGUAGES
+from .sections import BY_ID
 
 
 @dataclass
@@ -38,7 +39,8 @@ class Snapshot:
         m = self.region.municipalities[municipality]
         paths = {p for by_lang in m.page_files.values() for files in by_lang.values()
                  for p in files}
-        region = Region(self.region.root, self.region.content_dir, {municipality: m}, [], [])
+        region = Region(self.region.root, self.region.content_dir, {municipality: m}, [], [],
+                        self.region.languages)
         return Snapshot(
             self.root,
             self.options,
@@ -65,6 +67,7 @@ def analyse(
     cached: bool = True,
     workers: int | None = None,
     entries: bool = True,
+    languages: Languages = STANDARD,
 ) -> Snapshot:
     """Load the content, date every page and rate every subsection as of ``today``.
 
@@ -72,12 +75,14 @@ def analyse(
     ``cached``: reuse what unchanged municipality folders held last time (see ``loadcache``).
     ``workers``: processes reading the folders (default: the ``workers`` option, else one per
     core). ``entries``: load the entries' front matter (a freshness check does without).
+    ``languages``: the region's (``project.Project.languages``). Commands call this through
+    ``Project.analyse``.
     """
     root = root.resolve()
     region = load_region(root, content_dir, only,
                          allowed_iframe_hosts=options.allowed_iframe_hosts, cached=cached,
                          workers=workers or options.workers or os.cpu_count() or 1,
-                         entries=entries)
+                         entries=entries, languages=languages)
     paths = [
         p
         for m in region.municipalities.values()
@@ -94,9 +99,10 @@ def analyse(
             sid: {lang: [dates[p] for p in files if p in dates] for lang, files in by_lang.items()}
             for sid, by_lang in m.page_files.items()
         }
-        freshness[mid] = municipality_freshness(mid, page_dates, today, thresholds)
+        freshness[mid] = municipality_freshness(mid, page_dates, today, thresholds,
+                                                languages.codes)
     rules = coverage.rate(region, freshness, dates, today,
-                          options.freshness.plan_grace_days, LANGUAGES)
+                          options.freshness.plan_grace_days, languages.codes)
     problems = [*config_problems, *region.problems, *_warnings(region, dates, today, options),
                 *rules]
     return Snapshot(root, options, today, region, dates, freshness, problems)
@@ -111,9 +117,8 @@ def _warnings(
     for m in region.municipalities.values():
         for entry in m.facts:
             base = entry.paths.get(DEFAULT_LANGUAGE)
-            for lang in LANGUAGES:
-                path = entry.paths.get(lang)
-                if path is None or base is None or lang == DEFAULT_LANGUAGE:
+            for lang, path in entry.paths.items():
+                if base is None or lang == DEFAULT_LANGUAGE:
                     continue
                 lag = translation_lag(dates.get(base), dates.get(path), thresholds[entry.section])
                 if lag is not None:

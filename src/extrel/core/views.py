@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from .freshness import MunicipalityFreshness
 from .labels import country_name, file_size, long_date, word, written_in
+from .languages import STANDARD, Languages, ui_language
 from .model import Entry, Municipality
 from .sections import BY_ID, DEFAULT_LANGUAGE, SUBSECTIONS
 
@@ -244,7 +245,8 @@ def presentation_files(root: Path, entry: Entry, lang: str) -> list[dict[str, An
 
 
 def subsection_summary(
-    m: Municipality, lang: str, freshness: MunicipalityFreshness | None
+    m: Municipality, lang: str, freshness: MunicipalityFreshness | None,
+    languages: Languages = STANDARD,
 ) -> list[dict[str, Any]]:
     by_id = {s.id: s for s in freshness.sections} if freshness else {}
     rows = []
@@ -252,7 +254,7 @@ def subsection_summary(
         entries = m.entries[sub.id]
         row: dict[str, Any] = {
             "id": sub.id,
-            "title": sub.title[lang],
+            "title": sub.title_in(lang),
             "url": f"{sub.id}/",
             "count": len(entries),
         }
@@ -263,6 +265,7 @@ def subsection_summary(
             row["languages"] = [
                 {
                     "lang": code,
+                    "name": languages.name(code),
                     "status": lf.status,
                     "status_text": word(f"status.{lf.status}", lang),
                     "updated_text": long_date(lf.last_updated, lang),
@@ -280,12 +283,13 @@ def home_view(
     freshness: MunicipalityFreshness | None,
     dates: PageDates,
     coat_of_arms_url: str | None,
+    languages: Languages = STANDARD,
 ) -> dict[str, Any]:
     meta = m.meta
     coordinator = None
     if meta.coordinator:
         coordinator = {
-            "name": getattr(meta.coordinator.name, lang),
+            "name": getattr(meta.coordinator.name, ui_language(lang)),
             "email": meta.coordinator.email,
             "phone": meta.coordinator.phone,
         }
@@ -295,7 +299,7 @@ def home_view(
         "coat_of_arms": coat_of_arms_url,
         "coordinator": coordinator,
         "website": meta.website,
-        "subsections": subsection_summary(m, lang, freshness),
+        "subsections": subsection_summary(m, lang, freshness, languages),
         "status": freshness.status if freshness else None,
         "status_text": word(f"status.{freshness.status}", lang) if freshness else "",
         "latest_news": news_items(m, lang, dates)[:3],
@@ -310,7 +314,7 @@ def subsection_updated(
 
 
 def title_of(section: str, lang: str) -> str:
-    return BY_ID[section].title[lang]
+    return BY_ID[section].title_in(lang)
 
 
 def list_view(

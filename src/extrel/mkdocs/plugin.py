@@ -160,10 +160,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         for sub in SUBSECTIONS:
             src_uri = f"{sub.id}/index.md"
             if src_uri not in self.pages:
-                self._generated(files, config, src_uri, sub.title[lang], "extrel/list.html",
+                self._generated(files, config, src_uri, sub.title_in(lang), "extrel/list.html",
                                 kind=sub.id)
         for year in views.news_years(m):
-            title = f"{SUBSECTIONS[0].title[lang]}: {year}"
+            title = f"{SUBSECTIONS[0].title_in(lang)}: {year}"
             self._generated(files, config, f"news/{year}/index.md", title, "extrel/list.html",
                             kind="news-year", year=year)
         self.thumbs = self._thumbnails(files, config, m)
@@ -245,7 +245,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             # the navigation names subsections by the standard's titles, not the editor's
             if info.get("kind") == "presentation":
                 page.meta["x_heading"] = page.meta.get("title")
-                page.title = SUBSECTIONS[-1].title[self.lang]
+                page.title = SUBSECTIONS[-1].title_in(self.lang)
             elif info.get("kind") == "home" and self.config.role == "section":
                 page.title = {"ru": "Главная страница раздела", "en": "Section home"}[self.lang]
         # editors may link to a page by its file name with the language suffix
@@ -440,7 +440,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         m = self.snapshot.region.municipalities[self.config.municipality]
         zone = self.snapshot.options.zone()
         out = Path(config.site_dir)
-        title = f"{m.name(self.lang)} — {SUBSECTIONS[0].title[self.lang]}"
+        title = f"{m.name(self.lang)} — {SUBSECTIONS[0].title_in(self.lang)}"
         (out / FEED).write_bytes(feeds.news_feed(
             m, self.lang, tz=zone, site_url=config.site_url or None, feed_url_path=FEED,
             title=title))

@@ -45,7 +45,7 @@
   /* Tables that Material wraps for scrolling (the plan, say) must be reachable by keyboard
      when they do scroll, and named for screen readers. */
   function setupScrollables() {
-    var ru = (document.documentElement.lang || "ru").slice(0, 2) !== "en";
+    var ru = (document.documentElement.lang || "ru").slice(0, 2) === "ru";
     var label = ru ? "Таблица (прокручивается по горизонтали)" : "Table (scrolls sideways)";
     function update() {
       Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"),

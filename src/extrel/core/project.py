@@ -1,0 +1,136 @@
+"""The front door: one region's project, as its mkdocs.yml describes it.
+
+Every command (check, build, serve, report, new, schema, remind) and the MkDocs plugin enter
+through a ``Project``: where the content is (``docs_dir``), where the registry is, extrel's
+validated options (``options.Options``, the one configuration schema), the languages (the
+``i18n`` block), the region's time zone and "today". Plain Python: the mkdocs.yml is read by
+``extrel.mkdocs.siteconfig`` (it needs MkDocs' YAML tags, such as ``!ENV``) and handed over
+as a dict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from .languages import Languages, from_i18n
+from .options import Options, parse_options
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .snapshot import Snapshot
+
+PLUGIN = "extrel"
+I18N = "i18n"
+DEFAULT_DOCS_DIR = "content"
+"""Where the content is when mkdocs.yml names no ``docs_dir`` (extrel's layout)."""
+REGISTRY_DIR = "municipalities"
+
+
+def plugin_entries(raw: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The ``plugins:`` list of a mkdocs.yml as (name, options) pairs, in order."""
+    result = []
+    for item in raw.get("plugins") or []:
+        if isinstance(item, str):
+            result.append((item, {}))
+        elif isinstance(item, Mapping):
+            for name, opts in item.items():
+                result.append((str(name), dict(opts or {})))
+    return result
+
+
+def plugin_options(raw: Mapping[str, Any], name: str) -> dict[str, Any]:
+    for found, opts in plugin_entries(raw):
+        if found == name:
+            return opts
+    return {}
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    """The site repository's root: the folder of mkdocs.yml."""
+    config_file: Path
+    raw: Mapping[str, Any] = field(repr=False)
+    """mkdocs.yml as read, for the per-site configurations derived from it."""
+    options: Options
+    languages: Languages
+    docs_dir: str = DEFAULT_DOCS_DIR
+    """The content folder, relative to ``root`` (mkdocs.yml's ``docs_dir``)."""
+    problems: tuple[Problem, ...] = ()
+    """What is wrong with the configuration (reported by ``check``, stops ``build``)."""
+
+    @classmethod
+    def from_raw(cls, config_file: Path, raw: Mapping[str, Any]) -> Project:
+        config_file = config_file.resolve()
+        source = config_file.name
+        options, problems = parse_options(plugin_options(raw, PLUGIN), source=source)
+        languages, more = from_i18n(plugin_options(raw, I18N), source=source)
+        docs_dir, docs_problems = _docs_dir(config_file.parent, raw.get("docs_dir"), source)
+        return cls(config_file.parent, config_file, raw, options, languages, docs_dir,
+                   (*problems, *more, *docs_problems))
+
+    # -- layout -------------------------------------------------------------------------------
+
+    @property
+    def content(self) -> Path:
+        return self.root / self.docs_dir
+
+    @property
+    def registry(self) -> Path:
+        return self.root / REGISTRY_DIR
+
+    def municipality_dir(self, mid: str) -> Path:
+        return self.content / mid
+
+    # -- names and time ---------------------------------------------------------------------
+
+    def site_name(self, lang: str) -> str:
+        """The portal's name in ``lang``: the i18n block's ``site_name``, else mkdocs.yml's."""
+        return self.languages.site_name(lang, str(self.raw.get("site_name") or ""))
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return self.options.zone()
+
+    def today(self, override: dt.date | None = None, *, now: dt.datetime | None = None
+              ) -> dt.date:
+        """The check date: ``override`` where given, else the calendar date in the region's
+        time zone at the instant ``now`` (default: this moment). The one place where extrel
+        asks the clock."""
+        if override is not None:
+            return override
+        instant = now if now is not None else dt.datetime.now(dt.UTC)
+        if instant.tzinfo is None:
+            raise ValueError("now must be an aware datetime")
+        return instant.astimezone(self.zone).date()
+
+    # -- the content --------------------------------------------------------------------------
+
+    def analyse(self, today: dt.date, *, only: Iterable[str] | None = None,
+                **kwargs: Any) -> Snapshot:
+        """``snapshot.analyse`` of this project's content as of ``today``."""
+        from .snapshot import analyse
+
+        return analyse(self.root, self.options, today, only=only, content_dir=self.docs_dir,
+                       languages=self.languages, config_problems=self.problems, **kwargs)
+
+
+def _docs_dir(root: Path, value: Any, source: str) -> tuple[str, list[Problem]]:
+    if value is None:
+        return DEFAULT_DOCS_DIR, []
+    text = str(value)
+    path = (root / text).resolve()
+    if not isinstance(value, str) or not text or not path.is_relative_to(root.resolve()) \
+            or path == root.resolve():
+        return DEFAULT_DOCS_DIR, [Problem(
+            source, None,
+            f"docs_dir «{value}»: папка с материалами должна лежать внутри репозитория сайта "
+            "и не быть его корнем, например docs_dir: content",
+            f"docs_dir '{value}': the content folder must be inside the site repository and "
+            "not its root, e.g. docs_dir: content")]
+    return PurePosixPath(path.relative_to(root.resolve()).as_posix()).as_posix(), []
