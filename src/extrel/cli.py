@@ -21,7 +21,6 @@ import time
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
-from zoneinfo import ZoneInfo
 
 import click
 import orjson
@@ -29,10 +28,12 @@ import orjson
 from .core.freshness import freshness_to_dict
 from .core.gitdates import GitError
 from .core.labels import word
+from .core.languages import DEFAULT_LANGUAGE
 from .core.problems import Problem
-from .core.sections import LANGUAGES, SUBSECTIONS
+from .core.sections import SUBSECTIONS
 
 if TYPE_CHECKING:
+    from .core.project import Project
     from .core.snapshot import Snapshot
 
 EXIT_OK, EXIT_BEHIND, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
@@ -100,28 +101,28 @@ def _config_file(path: str) -> Path:
     return config_file.resolve()
 
 
-def load_snapshot(config_file: Path, today: dt.date | None, only: tuple[str, ...],
-                  allow_shallow: bool, lang: str, *, entries: bool = True) -> Snapshot:
-    """Read the configuration and the content; exits 2 on what cannot be read at all."""
-    # imported here: a build with nothing changed answers without them (see ``build``)
-    from .core.options import parse_options
-    from .core.snapshot import analyse
+def load_project(config_file: Path, lang: str) -> Project:
+    """The front door: the region's ``Project`` from its mkdocs.yml; exits 2 when the file
+    cannot be read at all (what is wrong inside is in ``Project.problems``)."""
     from .mkdocs import siteconfig  # MkDocs' YAML loader understands mkdocs.yml's tags
 
     try:
-        raw = siteconfig.read_raw(config_file)
+        return siteconfig.project(config_file)
     except Exception as exc:  # YAML errors of mkdocs.yml
         fail(f"{config_file.name}: " + _t(lang, "ошибка в записи YAML: ", "invalid YAML: ")
              + str(exc))
-    options, problems = parse_options(siteconfig.extrel_options(raw), source=config_file.name)
-    when = today or dt.datetime.now(ZoneInfo(options.timezone)).date()
-    root = config_file.parent
+
+
+def load_snapshot(project: Project, today: dt.date | None, only: tuple[str, ...],
+                  allow_shallow: bool, lang: str, *, entries: bool = True) -> Snapshot:
+    """Read the content as of ``today`` (default: today in the region's time zone); exits 2
+    on what cannot be read at all."""
     try:
-        snapshot = analyse(root, options, when, only=only or None, allow_shallow=allow_shallow,
-                           config_problems=problems, entries=entries)
+        snapshot = project.analyse(project.today(today), only=only or None,
+                                   allow_shallow=allow_shallow, entries=entries)
     except GitError as exc:
         fail(str(exc))
-    unknown = unregistered(root, only, snapshot)
+    unknown = unregistered(project.root, only, snapshot)
     if unknown:
         fail(_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ")
              + ", ".join(unknown) + _t(lang, " (нет файла municipalities/<id>.yml)",
@@ -180,8 +181,8 @@ def check(config_file: str, today: dt.date | None, only: tuple[str, ...], fmt: s
     """Проверить содержание и своевременность обновления / validate and report freshness."""
     lang = lang or default_lang()
     # a check reports problems and freshness: the entries' front matter is not needed
-    snapshot = load_snapshot(_config_file(config_file), today, only, allow_shallow, lang,
-                             entries=False)
+    project = load_project(_config_file(config_file), lang)
+    snapshot = load_snapshot(project, today, only, allow_shallow, lang, entries=False)
     rated = [f for mid, f in snapshot.freshness.items() if not only or mid in only]
     if fmt == "json":
         data = freshness_to_dict(snapshot.today, snapshot.options.timezone, rated,
@@ -234,7 +235,7 @@ def freshness_table(snapshot: Snapshot, rated: list[Any], lang: str) -> str:
         lines.append(f"{name} [{f.id}]: " + _status(f.status, lang))
         for s in f.sections:
             cells = []
-            for code in LANGUAGES:
+            for code in snapshot.region.languages:
                 lf = s.languages[code]
                 when = (f"{lf.last_updated.isoformat()}, {lf.age_days} "
                         + _t(lang, "дн.", "days")) if lf.last_updated else "—"
@@ -311,7 +312,7 @@ def build(config_file: str, only: tuple[str, ...], shard: str | None, portal_onl
             if strict and (counts["stale"] or counts["missing"]):
                 sys.exit(EXIT_BEHIND)
             return
-    snapshot = load_snapshot(path, today, (), allow_shallow, lang)
+    snapshot = load_snapshot(load_project(path, lang), today, (), allow_shallow, lang)
     unknown = unregistered(path.parent, only, snapshot)
     if unknown:
         fail(_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ") + ", ".join(unknown))
@@ -380,9 +381,7 @@ def _quick_key(config_file: Path, today: dt.date | None, out: Path,
     from .mkdocs import builder, siteconfig
 
     try:
-        options = siteconfig.extrel_options(siteconfig.read_raw(config_file))
-        when = today or dt.datetime.now(ZoneInfo(str(options.get("timezone")
-                                                     or "Europe/Moscow"))).date()
+        when = siteconfig.project(config_file).today(today)
         return builder.quick_key(config_file, when, out, allow_shallow=allow_shallow)
     except Exception:  # noqa: BLE001 - any doubt means: build as usual
         return None
@@ -425,25 +424,26 @@ def serve(municipality: str, config_file: str, dev_addr: str, today: dt.date | N
     from .mkdocs import siteconfig
 
     lang = default_lang()
-    path = _config_file(config_file)
-    snapshot = load_snapshot(path, today, (municipality,), True, lang)
+    project = load_project(_config_file(config_file), lang)
+    snapshot = load_snapshot(project, today, (municipality,), True, lang)
     print_problems(snapshot.problems, lang)
     if municipality not in snapshot.region.municipalities:  # its registry entry is invalid
         fail(_t(lang, f"Исправьте municipalities/{municipality}.yml (ошибки выше).",
                 f"Fix municipalities/{municipality}.yml (errors above)."))
     m = snapshot.region.municipalities[municipality]
-    raw = siteconfig.read_raw(path)
+    # without --today, each rebuild rates freshness as of its own day in the region's zone
     overrides = siteconfig.overrides(
-        path.parent, raw, role="section", lang=LANGUAGES[0], site_name=m.name(LANGUAGES[0]),
-        municipality=municipality, today=today.isoformat() if today else None)
+        project.root, dict(project.raw), role="section", lang=DEFAULT_LANGUAGE,
+        site_name=m.name(DEFAULT_LANGUAGE), municipality=municipality,
+        today=today.isoformat() if today else None)
     # MkDocs' serve reloads the configuration with these overrides on every change, and its
     # validation consumes the plugin dicts: hand it a fresh copy each time
     overrides["plugins"] = _FreshList(overrides["plugins"])
     click.echo(_t(lang, f"Просмотр: http://{dev_addr}/ (Ctrl+C — остановить)",
                   f"Preview: http://{dev_addr}/ (Ctrl+C to stop)"), err=True)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    mkdocs_serve(config_file=str(path), livereload=True, open_in_browser=open_in_browser,
-                 dev_addr=dev_addr, **overrides)
+    mkdocs_serve(config_file=str(project.config_file), livereload=True,
+                 open_in_browser=open_in_browser, dev_addr=dev_addr, **overrides)
 
 
 class _FreshList(list):  # type: ignore[type-arg]

@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import click
 
-from .cli import _config_file, _t, config_option, default_lang, fail, parse_date, today_option
+from .cli import (
+    _config_file,
+    _t,
+    config_option,
+    default_lang,
+    fail,
+    load_project,
+    parse_date,
+    today_option,
+)
 from .core.scaffold import DRAFT_MARK, new_page
-from .core.sections import LANGUAGES, SLUG, SUBSECTION_IDS
+from .core.sections import SLUG, SUBSECTION_IDS
 
 
 @click.command()
@@ -26,17 +34,15 @@ from .core.sections import LANGUAGES, SLUG, SUBSECTION_IDS
 @config_option
 def new(type_: str, municipality: str, title: str, title_en: str | None,
         when: dt.date | None, slug: str | None, config_file: str) -> None:
-    """Создать страницу на двух языках по образцу / create a page in both languages.
+    """Создать страницу на всех языках сайта по образцу / create a page in every language.
 
     TYPE — подраздел: news, partners, plan, announcements, organizations, participation,
     presentation.
     """
-    from .mkdocs import siteconfig
-
     lang = default_lang()
-    path = _config_file(config_file)
-    root = path.parent
-    if not (root / "municipalities" / f"{municipality}.yml").is_file():
+    project = load_project(_config_file(config_file), lang)
+    root = project.root
+    if not (project.registry / f"{municipality}.yml").is_file():
         fail(_t(lang, f"Нет муниципалитета «{municipality}»: сначала создайте "
                       f"municipalities/{municipality}.yml",
                 f"No municipality '{municipality}': create municipalities/{municipality}.yml "
@@ -44,13 +50,9 @@ def new(type_: str, municipality: str, title: str, title_en: str | None,
     if slug is not None and not SLUG.match(slug):
         fail(_t(lang, f"--slug «{slug}»: только строчные латинские буквы, цифры и дефис",
                 f"--slug '{slug}': lowercase latin letters, digits and hyphens only"))
-    from .core.options import parse_options
-
-    options, _ = parse_options(siteconfig.extrel_options(siteconfig.read_raw(path)))
-    when = when or dt.datetime.now(ZoneInfo(options.timezone)).date()
-    page = new_page(type_, title, title_en, when, slug)
-    folder = root / "content" / municipality / type_
-    targets = {code: folder / f"{page.stem}.{code}.md" for code in LANGUAGES}
+    page = new_page(type_, title, title_en, project.today(when), slug, project.languages.codes)
+    folder = project.municipality_dir(municipality) / type_
+    targets = {code: folder / f"{page.stem}.{code}.md" for code in project.languages}
     existing = [t for t in targets.values() if t.exists()]
     if existing:
         fail(_t(lang, "Файл уже есть, ничего не записано: ", "File exists, nothing written: ")
@@ -96,12 +98,15 @@ def report(year: int | None, month: str | None, fmt: str, output: str | None,
     if (year is None) == (month is None):
         fail(_t(lang, "Укажите ровно одно: --year ГГГГ или --month ГГГГ-ММ",
                 "Give exactly one of --year YYYY or --month YYYY-MM"))
-    path = _config_file(config_file)
-    region = load_region(path.parent)
-    if not region.ok():
+    project = load_project(_config_file(config_file), lang)
+    region = load_region(project.root, project.docs_dir,
+                         allowed_iframe_hosts=project.options.allowed_iframe_hosts,
+                         languages=project.languages)
+    problems = [*project.problems, *region.problems]
+    if any(p.severity == "error" for p in problems):
         from .cli import print_problems
 
-        print_problems(region.problems, lang)
+        print_problems(problems, lang)
         fail(_t(lang, "Отчёт не составлен: сначала исправьте ошибки (extrel check)",
                 "No report: fix the errors first (extrel check)"))
     if month is not None:
@@ -113,13 +118,7 @@ def report(year: int | None, month: str | None, fmt: str, output: str | None,
         result: object = monthly_report(region, when.year, when.month)
     else:
         assert year is not None
-        if today is None:
-            from .core.options import parse_options
-            from .mkdocs import siteconfig
-
-            options, _ = parse_options(siteconfig.extrel_options(siteconfig.read_raw(path)))
-            today = dt.datetime.now(ZoneInfo(options.timezone)).date()
-        result = yearly_report(region, year, today)
+        result = yearly_report(region, year, project.today(today))
     if fmt == "xlsx":
         if not output:
             fail(_t(lang, "Для --format xlsx укажите файл: -o отчёт.xlsx",
@@ -146,19 +145,25 @@ def report(year: int | None, month: str | None, fmt: str, output: str | None,
               help="Ничего не записывать, код 1, если схемы в папке устарели / write nothing, "
                    "exit 1 when the folder's schemas are out of date.")
 @click.option("--lang", type=click.Choice(["ru", "en"]), default=None)
-def schema(output: str, check_only: bool, lang: str | None) -> None:
+@config_option
+def schema(output: str, check_only: bool, lang: str | None, config_file: str) -> None:
     """Записать JSON Schema свойств страниц каждого подраздела / write the front matter's
     JSON Schemas.
 
     По ним редакторы (VS Code и др.) подсказывают и проверяют поля при наборе: news.schema.json
     для русских файлов новостей, news.en.schema.json для английских, …,
-    municipality.schema.json для municipalities/<код>.yml.
+    municipality.schema.json для municipalities/<код>.yml; переводы — по каждому языку блока
+    i18n в mkdocs.yml (без него — русский и английский).
     """
     from .core.jsonschema import all_schemas, dump
+    from .core.languages import STANDARD
 
     lang = lang or default_lang()
     folder = Path(output)
-    texts = {name: dump(s) for name, s in all_schemas().items()}
+    # the region's languages where there is a region here; schemas need nothing else of it
+    languages = (load_project(_config_file(config_file), lang).languages
+                 if Path(config_file).is_file() else STANDARD)
+    texts = {name: dump(s) for name, s in all_schemas(languages.codes).items()}
     if check_only:
         stale = [name for name, text in texts.items()
                  if not (folder / name).is_file()

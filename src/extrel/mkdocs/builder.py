@@ -8,7 +8,6 @@ in under a lock. A failed build leaves the last good ``site/`` as it was.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import logging
 import os
@@ -85,7 +84,7 @@ def _run(config_file: Path, snapshot: Snapshot, *, role: str, site_dir: Path,
     if municipality:
         name = snapshot.region.municipalities[municipality].name(DEFAULT_LANGUAGE)
     else:
-        name = siteconfig.site_names(siteconfig.read_raw(config_file))[DEFAULT_LANGUAGE]
+        name = siteconfig.project(config_file).site_name(DEFAULT_LANGUAGE)
     config = siteconfig.load(
         config_file,
         role=role,
@@ -226,7 +225,8 @@ def build_region(
     try:
         publish.check_site_dir(site_dir, root, sources)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        with publish.site_lock(site_dir):
+        # MkDocs stamps sitemaps with the build date: the check date, for this build only
+        with publish.site_lock(site_dir), siteconfig.source_date_epoch(snapshot.today):
             return _build_locked(config_file, snapshot, site_dir, started, only=only,
                                  shard=shard, workers=workers, progress=progress,
                                  portal_only=portal_only, remember=remember)
@@ -240,10 +240,6 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
                   only: Sequence[str] | None, shard: tuple[int, int] | None,
                   workers: int | None, progress: Callable[[SectionResult, int, int], None] | None,
                   portal_only: bool, remember: dict[str, Any] | None) -> BuildResult:
-    # MkDocs stamps sitemaps with the build date: make it the check date, so that two
-    # builds of the same content as of the same day are identical, file for file
-    midnight = dt.datetime.combine(snapshot.today, dt.time(), tzinfo=dt.UTC)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
     ids = [] if portal_only else list(snapshot.region.municipalities)
     if only:
         ids = [i for i in ids if i in set(only)]

@@ -123,13 +123,14 @@ def quick_key(config_file: Path, today: dt.date, site_dir: Path, *,
     from ..core.gitdates import history_state
 
     root = config_file.parent
-    state = history_state(root, ["content", "municipalities"])
+    docs = siteconfig.project(config_file).docs_dir
+    state = history_state(root, [docs, "municipalities"])
     if state is None:
         return None
     found = Fingerprint(__version__, _versions(), today.isoformat(), allow_shallow,
                         str(site_dir.resolve()), state).file(config_file)
     found.tree(PACKAGE, skip=("__pycache__",))
     theme = custom_dir(config_file)
-    for folder in [root / "municipalities", root / "content", *([theme] if theme else [])]:
+    for folder in [root / "municipalities", root / docs, *([theme] if theme else [])]:
         found.add(str(folder)).tree(folder)
     return found.hexdigest()

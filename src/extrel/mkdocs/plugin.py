@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -27,10 +28,10 @@ from ..core import portal as portal_views
 from ..core.cachedir import cache_dir
 from ..core.freshness import freshness_to_dict
 from ..core.gitdates import ShallowCloneError
-from ..core.labels import LANGUAGE_NAMES, long_date, word
-from ..core.options import parse_options
-from ..core.sections import DEFAULT_LANGUAGE, LANGUAGES, SUBSECTIONS
-from ..core.snapshot import Snapshot, analyse
+from ..core.labels import long_date, word
+from ..core.languages import DEFAULT_LANGUAGE, Languages, ui_language
+from ..core.sections import SUBSECTIONS
+from ..core.snapshot import Snapshot
 from . import siteconfig
 from .config import ExtrelConfig
 from .pictures import PictureExtension, picture, publish_files
@@ -42,14 +43,12 @@ FEED = "feed.xml"
 CALENDAR = "events.ics"
 CSS = "assets/extrel/extrel.css"
 JS = "assets/extrel/extrel.js"
-_LANG_LINK = re.compile(r"(\]\([^)\s]*?)\.(?:ru|en)\.md([#)\s])")
 
 
-def today_of(value: str | None) -> dt.date:
-    """The check date: given by extrel, else the calendar date in the CLI's caller's clock."""
-    if value:
-        return dt.date.fromisoformat(value)
-    return dt.datetime.now(dt.UTC).date()
+def lang_link(languages: Languages) -> re.Pattern[str]:
+    """A Markdown link to a page by its file name with a language suffix (``x.ru.md``)."""
+    codes = "|".join(re.escape(code) for code in languages)
+    return re.compile(r"(\]\([^)\s]*?)\.(?:" + codes + r")\.md([#)\s])")
 
 
 class ExtrelPlugin(BasePlugin[ExtrelConfig]):
@@ -66,8 +65,15 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             return None
         self.config_file = Path(config.config_file_path).resolve()
         self.root = self.config_file.parent
-        self.lang = self.config.language
+        self.project = siteconfig.project(self.config_file)
+        self.lang = self.config.language or DEFAULT_LANGUAGE
         self.snapshot = self.preset or self._analyse()
+        self.languages = self.snapshot.region.languages
+        self.lang_link = lang_link(self.languages)
+        search = siteconfig.search_language(self.lang)
+        if search != self.lang:
+            log.info("search in '%s' uses the word rules of '%s' (lunr has none for '%s')",
+                     self.lang, search, self.lang)
         self.pages: dict[str, dict[str, Any]] = {}
         self.lists: dict[str, dict[str, Any]] = {}
         # extrel's templates come right after the region's own overrides (theme/)
@@ -83,18 +89,13 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         return config
 
     def _analyse(self) -> Snapshot:
-        """A fresh analysis for ``extrel serve``, where no caller computed one."""
-        options, problems = parse_options(dict(self.config))
+        """A fresh analysis for ``extrel serve``, where no caller computed one: as of the
+        given check date, else today in the region's time zone."""
         only = [self.config.municipality] if self.config.municipality else None
+        given = dt.date.fromisoformat(self.config.today) if self.config.today else None
         try:
-            return analyse(
-                self.root,
-                options,
-                today_of(self.config.today),
-                only=only,
-                allow_shallow=True,
-                config_problems=problems,
-            )
+            return self.project.analyse(self.project.today(given), only=only,
+                                        allow_shallow=True)
         except ShallowCloneError as exc:  # pragma: no cover - allow_shallow is set
             raise PluginError(str(exc)) from None
 
@@ -132,7 +133,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         if uri.startswith("assets/javascripts/lunr/"):
             name = uri.rsplit("/", 1)[-1]
             keep = {"lunr.stemmer.support.min.js", "lunr.multi.min.js",
-                    f"lunr.{self.lang}.min.js"}
+                    f"lunr.{siteconfig.search_language(self.lang)}.min.js"}
             return name in keep
         return True
 
@@ -206,7 +207,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         if "index.md" not in self.pages:
             title = self._site_name(lang)
             self._generated(files, config, "index.md", title, "extrel/portal.html", kind="portal")
-        title = {"ru": "Мониторинг обновления разделов", "en": "Update monitoring"}[lang]
+        title = {"ru": "Мониторинг обновления разделов",
+                 "en": "Update monitoring"}[ui_language(lang)]
         self._generated(files, config, "freshness/index.md", title, "extrel/dashboard.html",
                         kind="dashboard", wide=True)
 
@@ -247,9 +249,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                 page.meta["x_heading"] = page.meta.get("title")
                 page.title = SUBSECTIONS[-1].title_in(self.lang)
             elif info.get("kind") == "home" and self.config.role == "section":
-                page.title = {"ru": "Главная страница раздела", "en": "Section home"}[self.lang]
+                page.title = {"ru": "Главная страница раздела",
+                              "en": "Section home"}[ui_language(self.lang)]
         # editors may link to a page by its file name with the language suffix
-        return _LANG_LINK.sub(r"\1.md\2", markdown)
+        return self.lang_link.sub(r"\1.md\2", markdown)
 
     def _as_validated(self, info: dict[str, Any], page: Page, markdown: str) -> str:
         """The page's meta and body as extrel read and validated them, never MkDocs' own
@@ -285,7 +288,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             # extrel serve: show the editor what is wrong on the page itself
             data["problems"] = [p.format(self.lang) for p in self.snapshot.problems]
         data["words"] = _words(self.lang)
-        data["updated_label"] = {"ru": "Обновлено", "en": "Last updated"}[self.lang]
+        data["updated_label"] = {"ru": "Обновлено", "en": "Last updated"}[ui_language(self.lang)]
         data["feed"] = FEED
         data["calendar"] = CALENDAR
         if self.config.role == "section":
@@ -308,7 +311,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         fresh = snap.freshness.get(m.id)
         data: dict[str, Any] = {"kind": kind, "municipality": m.name(lang)}
         if kind == "home":
-            data["view"] = views.home_view(m, lang, fresh, dates, self._coat_of_arms(m))
+            data["view"] = views.home_view(m, lang, fresh, dates, self._coat_of_arms(m),
+                                           self.languages)
             updated = views.latest(*(views.subsection_updated(m, s.id, lang, dates)
                                      for s in SUBSECTIONS))
         elif kind == "news-year":
@@ -355,7 +359,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         depth = len([part for part in url.split("/") if part])
         up = "../" * depth
         result = []
-        for lang in LANGUAGES:
+        for lang in self.languages:
             if lang == self.lang:
                 link = "./" if not depth else up + url
             elif self.lang == DEFAULT_LANGUAGE:
@@ -364,7 +368,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                 link = f"{up}../{url}"
             else:
                 link = f"{up}../{lang}/{url}"
-            result.append({"name": LANGUAGE_NAMES[lang], "link": link, "lang": lang})
+            result.append({"name": self.languages.name(lang), "link": link, "lang": lang,
+                           "current": lang == self.lang})
         return result
 
     # -- after the build --------------------------------------------------------------------
@@ -386,6 +391,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             # the same table for spreadsheets, linked from the dashboard
             out.with_suffix(".csv").write_text(freshtable.as_csv(data), encoding="utf-8")
             freshtable.as_xlsx(data, out.with_suffix(".xlsx"))
+            self._summary()
         if self.config.role == "portal":
             self._regional_subscriptions(config)
         if self.config.role == "section":
@@ -397,7 +403,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                 (Path(config.site_dir) / uri).unlink(missing_ok=True)
         if self.lang != DEFAULT_LANGUAGE:
             return
-        for lang in LANGUAGES[1:]:
+        for lang in self.languages.others:
             other = siteconfig.load(
                 self.config_file,
                 role=self.config.role,
@@ -450,7 +456,18 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
     def _site_name(self, lang: str) -> str:
         if self.config.role == "section":
             return self.snapshot.region.municipalities[self.config.municipality].name(lang)
-        return siteconfig.site_names(siteconfig.read_raw(self.config_file))[lang]
+        return self.project.site_name(lang)
+
+    def _summary(self) -> None:
+        """The one-line freshness summary, at the level of the ``stale_log_level`` option
+        when something is stale or missing (``warning`` makes ``mkdocs build --strict`` fail
+        on it), at ``info`` otherwise."""
+        counts = portal_views.counts(self.snapshot)
+        summary = ", ".join(f"{status} {n}" for status, n in counts.items())
+        text = f"freshness as of {self.snapshot.today.isoformat()}: {summary}"
+        behind = counts["stale"] or counts["missing"]
+        level = self.snapshot.options.stale_log_level if behind else "info"
+        log.log(logging.getLevelName(level.upper()), text)
 
 
 def _words(lang: str) -> dict[str, str]:

@@ -8,12 +8,14 @@ self-contained, and each language gets its own search index with its own stemmer
 from __future__ import annotations
 
 import atexit
+import contextlib
 import copy
+import datetime as dt
 import functools
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,9 +26,9 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.theme import Theme
 
-from ..core.sections import DEFAULT_LANGUAGE, LANGUAGES
+from ..core.languages import DEFAULT_LANGUAGE, UI_FALLBACK
+from ..core.project import PLUGIN, Project, plugin_entries, plugin_options
 
-PLUGIN = "extrel"
 REPLACED_PLUGINS = {"i18n", "search", "material/search", PLUGIN, "extrel/extrel"}
 """Plugins extrel configures itself in every sub-build (languages are extrel's job there)."""
 
@@ -60,7 +62,8 @@ _RAW: dict[tuple[str, int, int], dict[str, Any]] = {}
 
 
 def read_raw(config_file: Path) -> dict[str, Any]:
-    """The user's mkdocs.yml as a dict (with MkDocs' own YAML tags), not yet validated.
+    """The user's mkdocs.yml as a dict (with MkDocs' own YAML tags), not yet validated: the
+    one reader of mkdocs.yml.
 
     Parsed once per process while the file is unchanged (every sub-build reads it); each
     caller gets its own copy."""
@@ -73,33 +76,63 @@ def read_raw(config_file: Path) -> dict[str, Any]:
     return copy.deepcopy(_RAW[key])
 
 
-def plugin_entries(raw: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    result = []
-    for item in raw.get("plugins") or []:
-        if isinstance(item, str):
-            result.append((item, {}))
-        elif isinstance(item, dict):
-            for name, opts in item.items():
-                result.append((name, dict(opts or {})))
-    return result
+def project(config_file: Path) -> Project:
+    """The region's ``Project`` (extrel's front door) from its mkdocs.yml. Raises what
+    reading YAML raises."""
+    return Project.from_raw(config_file, read_raw(config_file))
 
 
 def extrel_options(raw: Mapping[str, Any]) -> dict[str, Any]:
-    for name, opts in plugin_entries(raw):
-        if name == PLUGIN:
-            return opts
-    return {}
+    return plugin_options(raw, PLUGIN)
 
 
-def site_names(raw: Mapping[str, Any]) -> dict[str, str]:
-    """The portal's name per language: the i18n plugin's ``site_name`` overrides, else site_name."""
-    names = {lang: str(raw.get("site_name", "")) for lang in LANGUAGES}
-    for name, opts in plugin_entries(raw):
-        if name == "i18n":
-            for language in opts.get("languages") or []:
-                if isinstance(language, dict) and language.get("site_name"):
-                    names[language.get("locale", "")] = language["site_name"]
-    return names
+def site_names(raw: Mapping[str, Any], config_file: Path = Path("mkdocs.yml")
+               ) -> dict[str, str]:
+    """The portal's name per language: the i18n block's ``site_name``, else site_name."""
+    found = Project.from_raw(config_file, raw)
+    return {lang: found.site_name(lang) for lang in found.languages}
+
+
+@functools.cache
+def _lunr_languages() -> frozenset[str]:
+    """The languages Material's search has word rules (lunr-languages) for, and English."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+    names = {p.name.split(".")[1] for p in folder.glob("lunr.*.min.js")}
+    return frozenset(names - {"multi", "stemmer"} | {"en"})
+
+
+def search_language(lang: str) -> str:
+    """The language of ``lang``'s search index: its own where lunr has word rules for it,
+    else English (whole words are still found; word forms are not)."""
+    return lang if lang in _lunr_languages() else UI_FALLBACK
+
+
+def theme_language(lang: str) -> str:
+    """Material's language for ``lang``'s pages: its own where Material has a translation,
+    else English (Material's words in English, the content in its own language)."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates/partials/languages"
+    return lang if (folder / f"{lang}.html").is_file() else UI_FALLBACK
+
+
+@contextlib.contextmanager
+def source_date_epoch(today: dt.date) -> Iterator[None]:
+    """MkDocs stamps sitemaps with the build date: make it the check date while a build
+    runs, so that two builds of the same content as of the same day are identical, file for
+    file; restored afterwards (a later build in the same process has its own date). A value
+    the caller set in the environment is kept."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def overrides(
@@ -114,7 +147,8 @@ def overrides(
     site_dir: Path | None = None,
 ) -> dict[str, Any]:
     """Top-level options that turn the region's mkdocs.yml into one sub-build's configuration."""
-    docs = root / "content" / municipality if municipality else _portal_docs(root / "content")
+    region = Project.from_raw(root / "mkdocs.yml", raw)
+    docs = region.municipality_dir(municipality) if municipality else _portal_docs(region.content)
     if not docs.is_dir():
         docs = _empty_dir()  # a municipality with nothing written yet still gets its section
     theme = dict(raw.get("theme") or {"name": "material"})
@@ -122,9 +156,9 @@ def overrides(
         theme = {"name": raw["theme"]}
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
-    theme["language"] = lang
+    theme["language"] = theme_language(lang)
     theme["font"] = False  # no fonts from Google's servers: visitors' data stays home
-    plugins: list[Any] = [{"search": {"lang": [lang]}}]
+    plugins: list[Any] = [{"search": {"lang": [search_language(lang)]}}]
     plugins += [
         {name: opts} for name, opts in plugin_entries(raw) if name not in REPLACED_PLUGINS
     ]
@@ -136,7 +170,7 @@ def overrides(
         prefix = f"{municipality}/" if municipality else ""
         suffix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         site_url = site_url.rstrip("/") + "/" + prefix + suffix
-    watch = [str(root / "municipalities")]
+    watch = [str(region.registry)]
     result: dict[str, Any] = {
         "site_name": site_name,
         "docs_dir": str(docs),
