@@ -141,3 +141,32 @@ def commit_all(root: Path, date: str, message: str = "content") -> None:
 
 def copy_tree(src: Path, dst: Path) -> None:
     shutil.copytree(src, dst)
+
+
+def add_language(root: Path, code: str, name: str, site_name: str | None = None) -> None:
+    """Add a language to the region's i18n block, as a region with partners speaking it
+    would (nothing else in mkdocs.yml changes)."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    extra = f", site_name: {site_name}" if site_name else ""
+    anchor = "        - {locale: en, name: English, site_name: Test region}\n"
+    assert anchor in text
+    text = text.replace(anchor, anchor + f"        - {{locale: {code}, name: {name}{extra}}}\n")
+    config.write_text(text, encoding="utf-8")
+
+
+def make_zh_region(root: Path) -> Path:
+    """``make_region`` with Chinese as a third language: ``alpha`` has its home subsections'
+    first news item, a partner and the presentation in Chinese; the rest is not translated
+    (shown in Russian, marked). Returns the mkdocs.yml path."""
+    config = make_region(root)
+    add_language(root, "zh", "中文", "对外关系")
+    a = "content/alpha"
+    write(root, f"{a}/news/2026-11-05-kutaisi.zh.md", page(
+        {"title": "库塔伊西代表团来访", "summary": "简讯。"}, "详细报道。"))
+    write(root, f"{a}/partners/kutaisi.zh.md", page(
+        {"title": "格鲁吉亚库塔伊西", "directions": "[文化, 教育]"}))
+    write(root, f"{a}/presentation/index.zh.md", page(
+        {"title": "关于本区",
+         "files": '[{file: overview.pdf, title: "总体介绍", kind: overview}]'}))
+    return config

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+from .languages import ui_language
+
 BABEL_LOCALES = {"ru": "ru", "en": "en_GB"}
 """en_GB writes «5 November 2026», as the standard's English pages should."""
 
@@ -61,7 +63,7 @@ def word(key: str, lang: str) -> str:
     entry = WORDS.get(key)
     if entry is None:
         return key.split(".", 1)[-1]
-    return entry.get(lang) or entry["ru"]
+    return entry.get(lang) or entry[ui_language(lang)]
 
 
 def written_in(source: str, lang: str) -> str:
@@ -103,7 +105,7 @@ def file_size(size: int, lang: str) -> str:
     from babel.numbers import format_decimal
 
     locale = BABEL_LOCALES.get(lang, lang)
-    units = {"ru": ("Б", "КБ", "МБ", "ГБ"), "en": ("B", "KB", "MB", "GB")}[lang]
+    units = {"ru": ("Б", "КБ", "МБ", "ГБ"), "en": ("B", "KB", "MB", "GB")}[ui_language(lang)]
     value = float(size)
     for unit in units:
         if value < 1024 or unit == units[-1]:

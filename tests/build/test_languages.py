@@ -1,0 +1,207 @@
+"""A region with a third language (Chinese) in its i18n block, built, checked and reported
+for real: nothing but the i18n block and the ``.zh.md`` pages tells extrel about it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+from regions import add_language, commit_all, make_region, make_zh_region, write
+
+from extrel.cli import cli
+from extrel.core.sections import SUBSECTION_IDS, SUBSECTIONS
+
+TODAY = "2026-11-23"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def run_stdout(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    config = make_zh_region(tmp_path_factory.mktemp("zh"))
+    commit_all(config.parent, "2026-11-10T12:00:00+04:00")
+    code, output = run("build", "-f", str(config), "--today", TODAY, "--workers", "2")
+    assert code == 0, output
+    return config
+
+
+@pytest.fixture(scope="module")
+def site(region: Path) -> Path:
+    return region.parent / "site"
+
+
+def test_every_language_is_built(site: Path) -> None:
+    expected = ["zh/index.html", "zh/freshness/index.html", "zh/feed.xml", "zh/events.ics"]
+    for mid in ("alpha", "beta"):
+        expected.append(f"{mid}/zh/index.html")
+        expected += [f"{mid}/zh/{s.id}/index.html" for s in SUBSECTIONS]
+        expected += [f"{mid}/zh/feed.xml", f"{mid}/zh/events.ics"]
+    expected += ["alpha/zh/news/2026-11-05-kutaisi/index.html",
+                 "alpha/zh/partners/kutaisi/index.html"]
+    assert [p for p in expected if not (site / p).is_file()] == []
+
+
+def test_chinese_pages_show_chinese_text_and_english_ui_words(site: Path) -> None:
+    page = soup(site / "alpha/zh/news/2026-11-05-kutaisi/index.html")
+    assert page.html["lang"] == "zh"  # Material has a Chinese translation
+    assert "库塔伊西代表团来访" in page.get_text()
+    home = soup(site / "alpha/zh/index.html")
+    cards = [a.get_text(strip=True) for a in home.select(".x-card__link")]
+    assert cards == [s.title["en"] for s in SUBSECTIONS]  # extrel's words: English
+    # an item without a Chinese page is shown in Russian, marked as such
+    listed = soup(site / "alpha/zh/news/index.html").select(".x-news__item")
+    marked = [li for li in listed if "not translated yet" in li.get_text()]
+    assert len(marked) == 3
+    assert all(li.select_one(".x-news__title")["lang"] == "ru" for li in marked)
+    note = soup(site / "alpha/zh/news/2026-10-01-forum/index.html").select_one(
+        ".x-untranslated")
+    assert note is not None and "not been translated into this language" in note.get_text()
+
+
+def _target(page_path: Path, href: str) -> Path:
+    return (page_path.parent / href / "index.html").resolve()
+
+
+@pytest.mark.parametrize("folder", ["alpha", "alpha/en", "alpha/zh", ".", "en", "zh"])
+def test_switcher_lists_every_language_and_pairs_pages(site: Path, folder: str) -> None:
+    pages = [p for p in sorted((site / folder).rglob("index.html"))
+             if folder != "." or p.parent.name not in ("alpha", "beta")][:40]
+    assert pages
+    for path in pages:
+        page = soup(path)
+        codes = [a["hreflang"] for a in page.select(".x-lang a")]
+        current = page.select_one(".x-lang__current")["lang"]
+        assert sorted([*codes, current]) == ["en", "ru", "zh"], path
+        for a in page.select(".x-lang a"):
+            other = _target(path, a["href"])
+            assert other.is_file(), (path, a["href"])
+            back = next(b for b in soup(other).select(".x-lang a") if b["hreflang"] == current)
+            assert _target(other, back["href"]) == path.resolve()
+    names = [a.get_text(strip=True) for a in soup(pages[0]).select(".x-lang a, .x-lang__current")]
+    assert "中文" in names
+
+
+def test_search_index_per_language(site: Path) -> None:
+    for folder, lang in (("alpha", "ru"), ("alpha/en", "en"), ("alpha/zh", "zh")):
+        index = json.loads((site / folder / "search/search_index.json").read_text("utf-8"))
+        assert index["config"]["lang"] == [lang]
+    docs = json.loads((site / "alpha/zh/search/search_index.json").read_text("utf-8"))["docs"]
+    text = " ".join(d["title"] + d["text"] for d in docs)
+    assert "库塔伊西" in text and "Delegation from Kutaisi" not in text
+
+
+def test_dashboard_and_json_show_every_language(site: Path) -> None:
+    data = json.loads((site / "freshness.json").read_text(encoding="utf-8"))
+    for m in data["municipalities"]:
+        for s in m["sections"]:
+            assert list(s["languages"]) == ["ru", "en", "zh"]
+    alpha = data["municipalities"][0]
+    news = alpha["sections"][0]["languages"]["zh"]
+    assert news["pages"] == 1 and news["status"] == "fresh"
+    assert alpha["sections"][2]["languages"]["zh"]["status"] == "missing"  # no Chinese plan
+    assert alpha["status"] == "missing"
+    page = soup(site / "freshness/index.html")
+    headers = [th.get_text(strip=True) for th in page.select("#x-dash thead tr:nth-of-type(2) th")]
+    assert headers == ["RU", "EN", "ZH"] * len(SUBSECTIONS)
+    row = page.select_one("#x-dash tbody tr")
+    assert len(row.select("td.x-cell")) == 3 * len(SUBSECTIONS)
+    home = soup(site / "alpha/index.html")
+    assert [th.get_text(strip=True) for th in home.select(".x-fresh thead th")][1:] == [
+        "Русский", "English", "中文"]
+    portal = soup(site / "index.html")
+    versions = [a.get_text(strip=True) for a in portal.select(".x-muni-card__langs a")][:3]
+    assert versions == ["Русская версия", "English version", "中文"]
+    assert soup(site / "zh/index.html").title.get_text().startswith("对外关系")
+
+
+def test_check_reports_every_language(region: Path) -> None:
+    code, output = run_stdout("check", "-f", str(region), "--today", TODAY, "--format", "json")
+    data = json.loads(output)
+    assert code == 1
+    for m in data["municipalities"]:
+        assert [s["id"] for s in m["sections"]] == list(SUBSECTION_IDS)
+        for s in m["sections"]:
+            assert list(s["languages"]) == ["ru", "en", "zh"]
+    assert [p for p in data["problems"] if p["severity"] == "error"] == []
+    code, output = run_stdout("check", "-f", str(region), "--today", TODAY, "--format", "csv",
+                              "--only", "alpha")
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert len(rows) == 7 * 3
+    assert {r["language"] for r in rows} == {"ru", "en", "zh"}
+    code, output = run("check", "-f", str(region), "--today", TODAY, "--only", "alpha")
+    assert "zh: " in output
+
+
+def test_new_writes_one_file_per_language(tmp_path: Path) -> None:
+    config = make_zh_region(tmp_path / "r")
+    commit_all(config.parent, "2026-11-10T12:00:00+04:00")
+    code, output = run("new", "news", "-f", str(config), "-m", "beta", "-t", "Визит в Казань",
+                       "--title-en", "Visit to Kazan", "--date", "2026-11-21")
+    assert code == 0, output
+    folder = config.parent / "content/beta/news"
+    for code_ in ("ru", "en", "zh"):
+        assert (folder / f"2026-11-21-visit-to-kazan.{code_}.md").is_file(), code_
+    zh = (folder / "2026-11-21-visit-to-kazan.zh.md").read_text(encoding="utf-8")
+    assert 'title: "[ZH] Визит в Казань"' in zh
+    code, output = run_stdout("check", "-f", str(config), "--today", TODAY, "--only", "beta",
+                              "--format", "json")
+    assert [p for p in json.loads(output)["problems"] if p["severity"] == "error"] == []
+
+
+def test_a_page_of_an_undeclared_language_is_an_error(tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    write(config.parent, "content/alpha/news/2026-11-05-kutaisi.zh.md", "---\ntitle: 来访\n---\n")
+    commit_all(config.parent, "2026-11-10T12:00:00+04:00")
+    code, output = run("check", "-f", str(config), "--today", TODAY)
+    assert code == 2
+    assert "2026-11-05-kutaisi.zh.md" in output and "нет суффикса языка" in output
+
+
+def test_a_language_without_lunr_or_material_words_falls_back_to_english(
+        tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    add_language(config.parent, "kk", "Қазақша")
+    write(config.parent, "content/alpha/news/2026-11-05-kutaisi.kk.md",
+          "---\ntitle: Кутаиси делегациясы\n---\n\nМәтін.\n")
+    commit_all(config.parent, "2026-11-10T12:00:00+04:00")
+    code, output = run("build", "-f", str(config), "--today", TODAY, "--workers", "1")
+    assert code == 0, output
+    site = config.parent / "site"
+    page = soup(site / "alpha/kk/news/2026-11-05-kutaisi/index.html")
+    assert "Кутаиси делегациясы" in page.get_text()
+    index = json.loads((site / "alpha/kk/search/search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["en"]
+    current = soup(site / "alpha/kk/index.html").select_one(".x-lang__current")
+    assert current["lang"] == "kk" and current.get_text(strip=True) == "Қазақша"
+
+
+def test_source_date_epoch_does_not_outlive_a_build(tmp_path: Path) -> None:
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    config = make_region(tmp_path / "r")
+    text = config.read_text(encoding="utf-8")
+    config.write_text("site_url: https://region.example/\n" + text, encoding="utf-8")
+    commit_all(config.parent, "2026-11-10T12:00:00+04:00")
+    for today in ("2026-11-23", "2026-11-24"):
+        code, output = run("build", "-f", str(config), "--today", today, "--workers", "1")
+        assert code == 0, output
+        assert "SOURCE_DATE_EPOCH" not in os.environ
+        sitemap = (config.parent / "site/alpha/sitemap.xml").read_text(encoding="utf-8")
+        assert f"<lastmod>{today}</lastmod>" in sitemap
