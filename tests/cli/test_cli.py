@@ -260,3 +260,62 @@ def test_check_no_freshness_exits_0_on_valid_stale_content(region: Path) -> None
     write(region.parent, "content/alpha/news/2026-11-20-x.ru.md", "---\ntitle: [\n---\n")
     code, _ = run("check", "-f", str(region), "--today", "2027-06-01", "--no-freshness")
     assert code == 2
+
+
+def _configure(root: Path, extra: str) -> None:
+    """Add options under the extrel plugin of the test region's mkdocs.yml."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    anchor = "      timezone: Europe/Ulyanovsk\n"
+    assert anchor in text
+    config.write_text(text.replace(anchor, anchor + extra), encoding="utf-8")
+
+
+def test_report_reads_the_configuration_like_check(region: Path) -> None:
+    root = region.parent
+    _configure(root, "      allowed_iframe_hosts: [video.region.example]\n")
+    write(root, "content/alpha/news/2026-11-05-kutaisi.ru.md",
+          "---\ntitle: Делегация из Кутаиси\ndate: 2026-11-05\nkind: conference\n---\n\n"
+          '<iframe src="https://video.region.example/embed/1" title="Видео"></iframe>\n')
+    commit_all(root, "2026-11-12T12:00:00+04:00", "video")
+    code, output = run("check", "-f", str(region), "--today", "2026-11-23", "--only", "alpha")
+    assert code == 0, output
+    code, output = run("report", "-f", str(region), "--year", "2026", "--format", "json")
+    assert code == 0, output
+    _configure(root, "      timezone: Mars/Olympus\n")
+    code, output = run("report", "-f", str(region), "--year", "2026")
+    assert code == 2 and "Mars/Olympus" in output
+
+
+def test_stale_log_level_sets_the_level_of_the_freshness_summary(region: Path) -> None:
+    code, output = run("build", "-f", str(region), "--today", "2027-06-01", "--workers", "1")
+    assert code == 0, output
+    assert "freshness as of 2027-06-01" not in output  # info: not shown by default
+    _configure(region.parent, "      stale_log_level: warning\n")
+    code, output = run("build", "-f", str(region), "--today", "2027-06-01", "--workers", "1")
+    assert code == 0, output
+    assert "portal: extrel: freshness as of 2027-06-01: fresh 0, due 0, stale 1, missing 1" \
+        in output
+
+
+def test_docs_dir_of_mkdocs_yml_is_where_the_content_is(region: Path) -> None:
+    root = region.parent
+    (root / "content").rename(root / "pages")
+    text = region.read_text(encoding="utf-8").replace("docs_dir: content", "docs_dir: pages")
+    region.write_text(text, encoding="utf-8")
+    commit_all(root, "2026-11-12T12:00:00+04:00", "move")
+    code, output = run_stdout("check", "-f", str(region), "--today", "2026-11-23",
+                              "--format", "json", "--only", "alpha")
+    data = json.loads(output)
+    assert code == 0, output
+    assert data["municipalities"][0]["sections"][0]["languages"]["ru"]["pages"] == 4
+    assert {p["file"] for p in data["problems"]} == {"pages/alpha/presentation/index.ru.md"}
+    code, output = run("new", "plan", "-f", str(region), "-m", "beta", "-t", "План",
+                       "--date", "2026-11-21")
+    assert code == 0, output
+    assert (root / "pages/beta/plan/2026.ru.md").is_file()
+    assert not (root / "content").exists()
+    code, output = run("build", "-f", str(region), "--today", "2026-11-23", "--workers", "1")
+    assert code == 0, output
+    assert (root / "site/alpha/news/2026-11-05-kutaisi/index.html").is_file()
+    assert (root / "site/beta/plan/index.html").is_file()
