@@ -70,7 +70,7 @@ def test_today_is_the_date_in_the_region_s_zone(tmp_path: Path) -> None:
     assert p.today(now=instant.replace(hour=19, minute=59)) == dt.date(2026, 11, 23)
     assert p.today(dt.date(2026, 1, 5), now=instant) == dt.date(2026, 1, 5)
     with pytest.raises(ValueError):
-        p.today(now=dt.datetime(2026, 11, 23, 20, 30))  # a naive instant
+        p.today(now=dt.datetime(2026, 11, 23, 20, 30))  # noqa: DTZ001 - a naive instant
 
 
 def test_the_default_zone_is_the_options_default(tmp_path: Path) -> None:
