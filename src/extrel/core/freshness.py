@@ -144,14 +144,14 @@ def municipality_freshness(
     for sid in SUBSECTION_IDS:
         th = per_section.get(sid, default)
         by_lang = page_dates.get(sid, {})
-        languages = {
+        rated = {
             lang: language_freshness(by_lang.get(lang, ()), today, th) for lang in languages
         }
         sections.append(
             SectionFreshness(
                 id=sid,
-                status=worst(lf.status for lf in languages.values()),
-                languages=languages,
+                status=worst(lf.status for lf in rated.values()),
+                languages=rated,
             )
         )
     return MunicipalityFreshness(

@@ -33,7 +33,7 @@ REGISTRY_DIR = "municipalities"
 
 def plugin_entries(raw: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """The ``plugins:`` list of a mkdocs.yml as (name, options) pairs, in order."""
-    result = []
+    result: list[tuple[str, dict[str, Any]]] = []
     for item in raw.get("plugins") or []:
         if isinstance(item, str):
             result.append((item, {}))
