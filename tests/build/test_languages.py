@@ -205,3 +205,25 @@ def test_source_date_epoch_does_not_outlive_a_build(tmp_path: Path) -> None:
         assert "SOURCE_DATE_EPOCH" not in os.environ
         sitemap = (config.parent / "site/alpha/sitemap.xml").read_text(encoding="utf-8")
         assert f"<lastmod>{today}</lastmod>" in sitemap
+
+
+def test_shared_fields_of_a_third_language_file_must_agree_with_russian(tmp_path: Path) -> None:
+    config = make_zh_region(tmp_path / "r")
+    write(config.parent, "content/alpha/news/2026-11-05-kutaisi.zh.md",
+          "---\ntitle: 库塔伊西代表团来访\ndate: 2026-11-06\n---\n\n详细报道。\n")
+    commit_all(config.parent, "2026-11-10T12:00:00+04:00")
+    code, output = run("check", "-f", str(config), "--today", TODAY, "--only", "alpha")
+    assert code == 2
+    assert ("content/alpha/news/2026-11-05-kutaisi.zh.md:3: поле «date» (2026-11-06) "
+            "противоречит русской версии") in output
+
+
+def test_schemas_for_every_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = make_zh_region(tmp_path / "r")
+    monkeypatch.chdir(config.parent)
+    code, output = run("schema", "-o", "schemas")
+    assert code == 0, output
+    names = {p.name for p in (config.parent / "schemas").iterdir()}
+    assert {"news.schema.json", "news.en.schema.json", "news.zh.schema.json"} <= names
+    zh = json.loads((config.parent / "schemas/news.zh.schema.json").read_text("utf-8"))
+    assert zh["required"] == ["title"]

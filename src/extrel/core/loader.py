@@ -582,10 +582,10 @@ def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
                             page.lines.get(key),
                             f"поле «{key}» ({value}) противоречит русской версии "
                             f"{base.path} ({shared[key]}); исправьте одно из них или удалите поле "
-                            "из английского файла — оно берётся из русского",
+                            "из этого файла — оно берётся из русского",
                             f"field '{key}' ({value}) contradicts the Russian file {base.path} "
-                            f"({shared[key]}); fix one of them, or remove the field from the "
-                            "English file: it is taken from the Russian one",
+                            f"({shared[key]}); fix one of them, or remove the field from this "
+                            "file: it is taken from the Russian one",
                         )
                     )
             if base is not None and "files" in page.meta and "files" in base.meta:
