@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import click
 
@@ -20,7 +19,7 @@ USER_VARIABLE = "EXTREL_SMTP_USER"
 def _server(value: str, lang: str) -> tuple[str, int]:
     host, sep, port = value.rpartition(":")
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        from .cli import _t, fail
+        from .commands.common import _t, fail
 
         fail(_t(lang, f"SMTP-сервер «{value}»: нужен вид ХОСТ:ПОРТ, например "
                       "mail.region.example:587",
@@ -57,14 +56,13 @@ def remind(config_file: str, today: dt.date | None, smtp: str | None, sender: st
     просрочено, скоро срок, нет материалов, нет перевода или не закончено; пароль SMTP —
     из переменной окружения EXTREL_SMTP_PASSWORD. Код 2, если кому-то письмо не ушло.
     """
-    from .cli import _config_file, _t, default_lang, fail, load_snapshot
+    from .commands.common import _t, config_path, default_lang, fail, load_project, load_snapshot
     from .core import remind as core
     from .core.freshness import freshness_to_dict
-    from .mkdocs import siteconfig
 
     lang = lang or default_lang()
-    path = _config_file(config_file)
-    snapshot = load_snapshot(path, today, (), allow_shallow, lang, entries=False)
+    project = load_project(config_path(config_file), lang)
+    snapshot = load_snapshot(project, today, (), allow_shallow, lang, entries=False)
     options = snapshot.options
     data = freshness_to_dict(snapshot.today, options.timezone,
                              list(snapshot.freshness.values()), [])
@@ -74,7 +72,7 @@ def remind(config_file: str, today: dt.date | None, smtp: str | None, sender: st
         person = m.meta.coordinator
         contacts[mid] = core.Contact(m.name("ru"), person.email if person else None,
                                      person.name.ru if person else None)
-    site_url = siteconfig.read_raw(path).get("site_url")
+    site_url = project.raw.get("site_url")
     drafts = core.reminders(data, contacts, site_url if isinstance(site_url, str) else None)
     if not drafts:
         click.echo(_t(lang, "Все разделы в порядке: писем нет.",
@@ -84,7 +82,7 @@ def remind(config_file: str, today: dt.date | None, smtp: str | None, sender: st
     if not sender:
         fail(_t(lang, "Укажите адрес отправителя: --from или extrel: remind: from в mkdocs.yml",
                 "Give the sender: --from or extrel: remind: from in mkdocs.yml"))
-    now = dt.datetime.now(ZoneInfo(options.timezone))
+    now = dt.datetime.now(project.zone)  # the messages' Date header
     messages = [(r, core.email(r, sender, now)) for r in drafts]
     unaddressed = [r.municipality for r, _ in messages if not r.to]
     if dry_run:

@@ -1,0 +1,135 @@
+"""``extrel build``: the portal and every municipality's section, in every language, into
+the site folder; the previous build stays in place unless the new one is complete."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..core.labels import word
+from ..core.problems import Problem
+from ..mkdocs import builder
+from ..mkdocs.builder import BuildError, build_region
+from .common import (
+    EXIT_BEHIND,
+    _t,
+    fail,
+    load_project,
+    load_snapshot,
+    print_problems,
+    unregistered,
+)
+
+
+def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | None,
+          portal_only: bool, site_dir: str | None, today: dt.date | None, allow_shallow: bool,
+          fail_on_stale: bool | None, workers: int | None, progress: bool | None,
+          lang: str) -> None:
+    """Build; exit 2 on invalid content or a failed build, 1 when asked to fail on stale
+    content and something is stale or missing."""
+    started = time.monotonic()
+    path = config_file
+    _quiet_mkdocs()
+    out = Path(site_dir) if site_dir else path.parent / "site"
+    quick = None
+    if not (only or shard or portal_only):
+        # nothing changed since the last full build: say what it said, without reading a page
+        quick = _quick_key(path, today, out, allow_shallow)
+        last = builder.unchanged_since(out.resolve(), quick) if quick else None
+        if last is not None:
+            print_problems([Problem(**p) for p in last["problems"]], lang)
+            counts = last["counts"]
+            _build_summary(lang, last["sections"], 0, time.monotonic() - started, out, counts)
+            strict = fail_on_stale if fail_on_stale is not None else last["fail_on_stale"]
+            if strict and (counts["stale"] or counts["missing"]):
+                sys.exit(EXIT_BEHIND)
+            return
+    snapshot = load_snapshot(load_project(path, lang), today, (), allow_shallow, lang)
+    unknown = unregistered(path.parent, only, snapshot)
+    if unknown:
+        fail(_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ") + ", ".join(unknown))
+    print_problems(snapshot.problems, lang)
+    if not snapshot.ok():
+        n = sum(1 for p in snapshot.problems if p.severity == "error")
+        fail(_t(lang, f"Сборка остановлена: ошибок — {n}. Исправьте их; прежняя сборка в {out} "
+                      "не изменена.",
+                f"Build stopped: {n} error(s). Fix them; the previous build in {out} is "
+                "unchanged."))
+    show = progress if progress is not None else (sys.stderr.isatty() and not os.environ.get("CI"))
+    counts = {k: 0 for k in ("fresh", "due", "stale", "missing")}
+    for f in snapshot.freshness.values():
+        counts[f.status] += 1
+    remember = {builder.QUICK_KEY: quick, builder.SUMMARY_KEY: {
+        "problems": [dataclasses.asdict(p) for p in snapshot.problems],
+        "counts": counts, "sections": len(snapshot.region.municipalities),
+        "fail_on_stale": snapshot.options.fail_on_stale}} if quick else None
+
+    def report(result: Any, done: int, total: int) -> None:
+        if show:
+            click.echo(f"[{done}/{total}] {result.municipality}: {result.seconds:.1f} s "
+                       f"({_t(lang, 'прошло', 'elapsed')} {time.monotonic() - started:.0f} s)",
+                       err=True)
+
+    try:
+        result = build_region(path, snapshot, out, only=only or None, shard=shard,
+                              workers=workers, progress=report, portal_only=portal_only,
+                              remember=remember)
+    except BuildError as exc:
+        fail(_t(lang, "Сборка не удалась, прежняя сборка не изменена:\n",
+                "The build failed; the previous build is unchanged:\n") + str(exc))
+    for section in result.sections:
+        for message in section.warnings:
+            click.echo(f"{section.municipality}: {message}", err=True)
+    for message in result.portal_warnings:
+        click.echo(f"portal: {message}", err=True)
+    slowest = max(result.sections, key=lambda r: r.seconds, default=None)
+    reused = sum(1 for r in result.sections if r.reused)
+    _build_summary(lang, len(result.sections), len(result.sections) - reused, result.seconds,
+                   out, counts,
+                   (f" ({_t(lang, 'дольше всех', 'slowest')}: {slowest.municipality}, "
+                    f"{slowest.seconds:.1f} s)" if slowest and show else ""))
+    strict = fail_on_stale if fail_on_stale is not None else snapshot.options.fail_on_stale
+    if strict and (counts["stale"] or counts["missing"]):
+        sys.exit(EXIT_BEHIND)
+
+
+def _build_summary(lang: str, total: int, built: int, seconds: float, out: Path,
+                   counts: dict[str, int], extra: str = "") -> None:
+    reused = total - built
+    click.echo(
+        _t(lang, f"Разделов: {total} (собрано {built}, без изменений {reused}) "
+                 f"за {seconds:.1f} с → {out}",
+           f"Sections: {total} ({built} built, {reused} unchanged) in {seconds:.1f} s → {out}")
+        + extra)
+    click.echo(_t(lang, "Своевременность: ", "Freshness: ")
+               + ", ".join(f"{word('status.' + k, lang)} — {counts.get(k, 0)}"
+                           for k in ("fresh", "due", "stale", "missing")))
+
+
+def _quick_key(config_file: Path, today: dt.date | None, out: Path,
+               allow_shallow: bool) -> str | None:
+    """``builder.quick_key`` for this build, or None when it cannot be taken cheaply (an
+    unreadable mkdocs.yml or time zone: the full path reports those)."""
+    from ..mkdocs import siteconfig
+
+    try:
+        when = siteconfig.project(config_file).today(today)
+        return builder.quick_key(config_file, when, out, allow_shallow=allow_shallow)
+    except Exception:  # noqa: BLE001 - any doubt means: build as usual
+        return None
+
+
+def _quiet_mkdocs() -> None:
+    """MkDocs' own INFO lines are noise here; its warnings are collected per build and shown."""
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+
