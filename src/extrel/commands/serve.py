@@ -30,7 +30,7 @@ def serve(config_file: Path, municipality: str, dev_addr: str, today: dt.date | 
     m = snapshot.region.municipalities[municipality]
     # without --today, each rebuild rates freshness as of its own day in the region's zone
     overrides = siteconfig.overrides(
-        project.root, dict(project.raw), role="section", lang=DEFAULT_LANGUAGE,
+        project, role="section", lang=DEFAULT_LANGUAGE,
         site_name=m.name(DEFAULT_LANGUAGE), municipality=municipality,
         today=today.isoformat() if today else None)
     # MkDocs' serve reloads the configuration with these overrides on every change, and its

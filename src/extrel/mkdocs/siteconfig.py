@@ -86,13 +86,6 @@ def extrel_options(raw: Mapping[str, Any]) -> dict[str, Any]:
     return plugin_options(raw, PLUGIN)
 
 
-def site_names(raw: Mapping[str, Any], config_file: Path = Path("mkdocs.yml")
-               ) -> dict[str, str]:
-    """The portal's name per language: the i18n block's ``site_name``, else site_name."""
-    found = Project.from_raw(config_file, raw)
-    return {lang: found.site_name(lang) for lang in found.languages}
-
-
 @functools.cache
 def _lunr_languages() -> frozenset[str]:
     """The languages Material's search has word rules (lunr-languages) for, and English."""
@@ -136,8 +129,7 @@ def source_date_epoch(today: dt.date) -> Iterator[None]:
 
 
 def overrides(
-    root: Path,
-    raw: Mapping[str, Any],
+    region: Project,
     *,
     role: str,
     lang: str,
@@ -147,7 +139,7 @@ def overrides(
     site_dir: Path | None = None,
 ) -> dict[str, Any]:
     """Top-level options that turn the region's mkdocs.yml into one sub-build's configuration."""
-    region = Project.from_raw(root / "mkdocs.yml", raw)
+    root, raw = region.root, region.raw
     docs = region.municipality_dir(municipality) if municipality else _portal_docs(region.content)
     if not docs.is_dir():
         docs = _empty_dir()  # a municipality with nothing written yet still gets its section
@@ -188,8 +180,7 @@ def overrides(
 
 def load(config_file: Path, **kwargs: Any) -> MkDocsConfig:
     """A validated configuration: the region's mkdocs.yml with ``overrides(...)`` applied."""
-    raw = read_raw(config_file)
-    root = config_file.parent.resolve()
+    region = project(config_file)
     from mkdocs import utils
     from mkdocs.config import load_config  # not needed to read options or to skip a build
 
@@ -198,7 +189,7 @@ def load(config_file: Path, **kwargs: Any) -> MkDocsConfig:
         # a configuration, 56 times a region; they do not change while extrel runs
         utils.get_themes = functools.lru_cache(maxsize=1)(utils.get_themes)
 
-    config = load_config(config_file=str(config_file), **overrides(root, raw, **kwargs))
+    config = load_config(config_file=str(config_file), **overrides(region, **kwargs))
     _share_theme_work(config.theme)
     return config
 
