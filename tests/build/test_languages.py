@@ -184,8 +184,12 @@ def test_a_language_without_lunr_or_material_words_falls_back_to_english(
     commit_all(config.parent, "2026-11-10T12:00:00+04:00")
     code, output = run("build", "-f", str(config), "--today", TODAY, "--workers", "1")
     assert code == 0, output
+    assert "язык «kk»: у Material нет перевода" in output
+    assert "язык «kk»: в поиске (lunr) нет его правил" in output
+    assert "язык «zh»" not in output and "язык «en»" not in output
     site = config.parent / "site"
     page = soup(site / "alpha/kk/news/2026-11-05-kutaisi/index.html")
+    assert page.html["lang"] == "kk"  # Material's words are English, the page is Kazakh
     assert "Кутаиси делегациясы" in page.get_text()
     index = json.loads((site / "alpha/kk/search/search_index.json").read_text("utf-8"))
     assert index["config"]["lang"] == ["en"]

@@ -16,7 +16,7 @@ import click
 
 from ..core.labels import word
 from ..core.problems import Problem
-from ..mkdocs import builder
+from ..mkdocs import builder, siteconfig
 from ..mkdocs.builder import BuildError, build_region
 from .common import (
     EXIT_BEHIND,
@@ -57,6 +57,9 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
     if unknown:
         fail(_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ") + ", ".join(unknown))
     print_problems(snapshot.problems, lang)
+    for code in snapshot.region.languages:
+        for ru, en in siteconfig.language_notes(code):
+            click.echo(_t(lang, ru, en), err=True)
     if not snapshot.ok():
         n = sum(1 for p in snapshot.problems if p.severity == "error")
         fail(_t(lang, f"Сборка остановлена: ошибок — {n}. Исправьте их; прежняя сборка в {out} "
@@ -118,8 +121,6 @@ def _quick_key(config_file: Path, today: dt.date | None, out: Path,
                allow_shallow: bool) -> str | None:
     """``builder.quick_key`` for this build, or None when it cannot be taken cheaply (an
     unreadable mkdocs.yml or time zone: the full path reports those)."""
-    from ..mkdocs import siteconfig
-
     try:
         when = siteconfig.project(config_file).today(today)
         return builder.quick_key(config_file, when, out, allow_shallow=allow_shallow)

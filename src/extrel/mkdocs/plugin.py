@@ -70,10 +70,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         self.snapshot = self.preset or self._analyse()
         self.languages = self.snapshot.region.languages
         self.lang_link = lang_link(self.languages)
-        search = siteconfig.search_language(self.lang)
-        if search != self.lang:
-            log.info("search in '%s' uses the word rules of '%s' (lunr has none for '%s')",
-                     self.lang, search, self.lang)
+        for note in siteconfig.language_notes(self.lang):
+            log.info(note[1])
         self.pages: dict[str, dict[str, Any]] = {}
         self.lists: dict[str, dict[str, Any]] = {}
         # extrel's templates come right after the region's own overrides (theme/)
@@ -302,6 +300,17 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         config.extra["alternate"] = self._alternates(page)
         context["extrel"] = data
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Material declares the language of its own words (``<html lang>``): where Material
+        has no translation of this language and shows English ones, the page is still in its
+        own language."""
+        if not self.config.enabled or self.config.role == "none":
+            return None
+        theme = config.theme["language"]
+        if theme == self.lang:
+            return None
+        return output.replace(f'<html lang="{theme}"', f'<html lang="{self.lang}"', 1)
 
     def _section_context(self, info: dict[str, Any], page: Page) -> dict[str, Any]:
         snap, lang = self.snapshot, self.lang

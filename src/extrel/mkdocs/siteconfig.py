@@ -111,6 +111,25 @@ def theme_language(lang: str) -> str:
     return lang if (folder / f"{lang}.html").is_file() else UI_FALLBACK
 
 
+def language_notes(lang: str) -> list[tuple[str, str]]:
+    """What a language gets in English because Material or lunr has nothing for it, said in
+    Russian and in English."""
+    notes = []
+    if theme_language(lang) != lang:
+        notes.append((
+            f"язык «{lang}»: у Material нет перевода на него, слова темы (поиск, навигация) "
+            "будут по-английски",
+            f"language '{lang}': Material has no translation for it; the theme's words "
+            "(search, navigation) are in English"))
+    if search_language(lang) != lang:
+        notes.append((
+            f"язык «{lang}»: в поиске (lunr) нет его правил, используются английские: слова "
+            "находятся целиком, без словоформ",
+            f"language '{lang}': search (lunr) has no word rules for it; English ones are used: "
+            "whole words are found, not their forms"))
+    return notes
+
+
 @contextlib.contextmanager
 def source_date_epoch(today: dt.date) -> Iterator[None]:
     """MkDocs stamps sitemaps with the build date: make it the check date while a build
