@@ -325,3 +325,21 @@ def test_freshness_json_equals_what_check_prints(site: Path) -> None:
     printed = json.loads(result.stdout)
     assert printed == json.loads((site / "freshness.json").read_text(encoding="utf-8"))
     assert any(p["severity"] == "warning" for p in printed["problems"])
+
+
+def test_a_jpeg_coat_of_arms_shows_on_the_portal(tmp_path: Path) -> None:
+    root = tmp_path / "r"
+    config = make_region(root)
+    (root / "municipalities/alpha.png").unlink()
+    image(root / "municipalities/alpha.jpg", (40, 48), "darkred")
+    registry = root / "municipalities/alpha.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("alpha.png", "alpha.jpg"),
+                        encoding="utf-8")
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", TODAY,
+                                      "--workers", "1"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    for base in (root / "site", root / "site/en"):
+        arms = soup(base / "index.html").select_one(".x-muni-card__arms")
+        assert arms["src"].endswith("coat-of-arms.jpg")
+        assert (base / arms["src"]).resolve().is_file()

@@ -58,3 +58,25 @@ def test_serve_previews_both_languages_and_shows_problems(tmp_path: Path) -> Non
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_serve_previews_every_language(tmp_path: Path) -> None:
+    from regions import make_zh_region
+
+    config = make_zh_region(tmp_path / "r")
+    root = config.parent
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "extrel", "serve", "alpha", "-a", f"127.0.0.1:{port}"],
+        cwd=root, env=dict(os.environ, EXTREL_LANG="ru"), stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        page = fetch(base + "zh/", "x-cards")
+        assert "库塔伊西代表团来访" in page
+        assert 'hreflang="ru"' in page and 'hreflang="en"' in page
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
