@@ -85,3 +85,4 @@ def test_invalid_options_are_problems_of_mkdocs_yml(tmp_path: Path) -> None:
     p = project(tmp_path, plugins=[{"extrel": {"timezone": "Mars/Olympus"}}])
     assert p.options == Options()
     assert "Mars/Olympus" in p.problems[0].ru
+    assert p.zone == p.options.zone()  # the default zone, as the options fall back to

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .freshness import Thresholds
 from .problems import Problem
-from .schema import explain
+from .project import DEFAULT_TIMEZONE
 from .sections import SUBSECTION_IDS
 
 
@@ -48,7 +48,7 @@ class RemindOptions(BaseModel):
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
     enabled: bool = True
-    timezone: str = "Europe/Moscow"
+    timezone: str = DEFAULT_TIMEZONE
     freshness: FreshnessOptions = FreshnessOptions()
     stale_log_level: Literal["info", "warning"] = "info"
     fail_on_stale: bool = False
@@ -100,6 +100,8 @@ def parse_options(
     try:
         return Options.model_validate(data), []
     except ValidationError as exc:
+        from .schema import explain  # the front matter's models: only to explain a mistake
+
         problems = []
         for err in exc.errors():
             err_line, ru, en = explain(err, Options, {})  # type: ignore[arg-type]

@@ -13,15 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .languages import Languages, from_i18n
-from .options import Options, parse_options
 from .problems import Problem
 
 if TYPE_CHECKING:
+    from .options import Options
     from .snapshot import Snapshot
 
 PLUGIN = "extrel"
@@ -29,6 +30,8 @@ I18N = "i18n"
 DEFAULT_DOCS_DIR = "content"
 """Where the content is when mkdocs.yml names no ``docs_dir`` (extrel's layout)."""
 REGISTRY_DIR = "municipalities"
+DEFAULT_TIMEZONE = "Europe/Moscow"
+"""The region's time zone when mkdocs.yml names none (the option ``timezone``)."""
 
 
 def plugin_entries(raw: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -57,22 +60,41 @@ class Project:
     config_file: Path
     raw: Mapping[str, Any] = field(repr=False)
     """mkdocs.yml as read, for the per-site configurations derived from it."""
-    options: Options
     languages: Languages
     docs_dir: str = DEFAULT_DOCS_DIR
     """The content folder, relative to ``root`` (mkdocs.yml's ``docs_dir``)."""
-    problems: tuple[Problem, ...] = ()
-    """What is wrong with the configuration (reported by ``check``, stops ``build``)."""
+    layout_problems: tuple[Problem, ...] = ()
+    """What is wrong with the languages or ``docs_dir``."""
 
     @classmethod
     def from_raw(cls, config_file: Path, raw: Mapping[str, Any]) -> Project:
         config_file = config_file.resolve()
         source = config_file.name
-        options, problems = parse_options(plugin_options(raw, PLUGIN), source=source)
-        languages, more = from_i18n(plugin_options(raw, I18N), source=source)
-        docs_dir, docs_problems = _docs_dir(config_file.parent, raw.get("docs_dir"), source)
-        return cls(config_file.parent, config_file, raw, options, languages, docs_dir,
-                   (*problems, *more, *docs_problems))
+        languages, problems = from_i18n(plugin_options(raw, I18N), source=source)
+        docs_dir, more = _docs_dir(config_file.parent, raw.get("docs_dir"), source)
+        return cls(config_file.parent, config_file, raw, languages, docs_dir,
+                   (*problems, *more))
+
+    # -- options --------------------------------------------------------------------------------
+
+    @cached_property
+    def _checked(self) -> tuple[Options, tuple[Problem, ...]]:
+        # validated when first asked for: a build with nothing changed needs only the date
+        from .options import parse_options
+
+        options, problems = parse_options(plugin_options(self.raw, PLUGIN),
+                                          source=self.config_file.name)
+        return options, tuple(problems)
+
+    @property
+    def options(self) -> Options:
+        """extrel's options, validated (the defaults where they are invalid)."""
+        return self._checked[0]
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """What is wrong with the configuration (reported by ``check``, stops ``build``)."""
+        return (*self._checked[1], *self.layout_problems)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -94,8 +116,21 @@ class Project:
         return self.languages.site_name(lang, str(self.raw.get("site_name") or ""))
 
     @property
+    def timezone(self) -> str:
+        """The option ``timezone``, else the default; a name that is not a time zone counts
+        as left out (``problems`` reports it)."""
+        name = plugin_options(self.raw, PLUGIN).get("timezone")
+        if isinstance(name, str):
+            try:
+                ZoneInfo(name)
+                return name
+            except (ZoneInfoNotFoundError, ValueError):
+                pass
+        return DEFAULT_TIMEZONE
+
+    @property
     def zone(self) -> ZoneInfo:
-        return self.options.zone()
+        return ZoneInfo(self.timezone)
 
     def today(self, override: dt.date | None = None, *, now: dt.datetime | None = None
               ) -> dt.date:
