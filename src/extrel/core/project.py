@@ -1,6 +1,6 @@
 """The front door: one region's project, as its mkdocs.yml describes it.
 
-Every command (check, build, serve, report, new, schema, remind) and the MkDocs plugin enter
+Every command (check, build, serve, report, new, schema) and the MkDocs plugin enter
 through a ``Project``: where the content is (``docs_dir``), where the registry is, extrel's
 validated options (``options.Options``, the one configuration schema), the languages (the
 ``i18n`` block), the region's time zone and "today". Plain Python: the mkdocs.yml is read by
@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -42,7 +42,7 @@ def plugin_entries(raw: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
             result.append((item, {}))
         elif isinstance(item, Mapping):
             for name, opts in item.items():
-                result.append((str(name), dict(opts or {})))
+                result.append((str(name), dict(opts) if isinstance(opts, Mapping) else {}))
     return result
 
 
@@ -168,4 +168,4 @@ def _docs_dir(root: Path, value: Any, source: str) -> tuple[str, list[Problem]]:
             "и не быть его корнем, например docs_dir: content",
             f"docs_dir '{value}': the content folder must be inside the site repository and "
             "not its root, e.g. docs_dir: content")]
-    return PurePosixPath(path.relative_to(root.resolve()).as_posix()).as_posix(), []
+    return path.relative_to(root.resolve()).as_posix(), []
