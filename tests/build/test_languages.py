@@ -173,6 +173,13 @@ def test_a_page_of_an_undeclared_language_is_an_error(tmp_path: Path) -> None:
     code, output = run("check", "-f", str(config), "--today", TODAY)
     assert code == 2
     assert "2026-11-05-kutaisi.zh.md" in output and "нет суффикса языка" in output
+    # declared: the folder read (and cached) with two languages is read again with three
+    add_language(config.parent, "zh", "中文")
+    code, output = run_stdout("check", "-f", str(config), "--today", TODAY, "--format", "json",
+                              "--only", "alpha")
+    data = json.loads(output)
+    assert [p for p in data["problems"] if p["severity"] == "error"] == []
+    assert data["municipalities"][0]["sections"][0]["languages"]["zh"]["pages"] == 1
 
 
 def test_a_language_without_lunr_or_material_words_falls_back_to_english(
