@@ -421,16 +421,17 @@ def _load_page(
     name = path.name[: -len(".md")]
     stem, _, lang = name.rpartition(".")
     if lang not in m.page_files[section] or not stem:
-        others = ", ".join(f"«….{code}.md»" for code in m.page_files[section])
+        others = [code for code in m.page_files[section] if code != DEFAULT_LANGUAGE]
         problems.append(
             Problem(
                 relpath,
                 None,
-                "в имени файла нет суффикса языка сайта: назовите его «…"
-                + f".ru.md» (русский) или по другому языку блока i18n: {others}",
-                "the file name has no suffix of a site language: name it '….ru.md' or after "
-                f"another language of the i18n block: {others}".replace("«", "'")
-                .replace("»", "'"),
+                "в имени файла нет суффикса языка сайта: назовите его «….ru.md» (русский) или "
+                "по другому языку блока i18n в mkdocs.yml: "
+                + ", ".join(f"«….{code}.md»" for code in others),
+                "the file name has no suffix of a site language: name it '….ru.md' (Russian) "
+                "or after another language of the i18n block of mkdocs.yml: "
+                + ", ".join(f"'….{code}.md'" for code in others),
             )
         )
         return None
