@@ -30,7 +30,7 @@ class ExtrelConfig(base.Config):
     """Video hosts whose iframes pages may embed (default: Russian and common video hosts)."""
     workers = c.Optional(c.Type(int))
     """Processes building sections in parallel (default: one per core)."""
-    remind = c.Type(dict, default={})
+    remind = c.Optional(c.Type(dict))
     """``smtp`` (host:port) and ``from`` (address) for ``extrel remind``."""
 
     # Set by extrel itself for each sub-build; users leave them out.
