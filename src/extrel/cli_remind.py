@@ -118,7 +118,7 @@ def remind(config_file: str, today: dt.date | None, smtp: str | None, sender: st
 
 
 def _no_address(mids: list[str], lang: str) -> None:
-    from .cli import _t
+    from .commands.common import _t
 
     for mid in mids:
         click.echo(_t(lang, f"Нет адреса координатора: {mid} (coordinator.email в "
