@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from regions import add_language, commit_all, make_region, make_zh_region, write
 
 from extrel.cli import cli
+from extrel.core.scaffold import DRAFT_MARK
 from extrel.core.sections import SUBSECTION_IDS, SUBSECTIONS
 
 TODAY = "2026-11-23"
@@ -160,7 +161,7 @@ def test_new_writes_one_file_per_language(tmp_path: Path) -> None:
     for code_ in ("ru", "en", "zh"):
         assert (folder / f"2026-11-21-visit-to-kazan.{code_}.md").is_file(), code_
     zh = (folder / "2026-11-21-visit-to-kazan.zh.md").read_text(encoding="utf-8")
-    assert 'title: "[ZH] Визит в Казань"' in zh
+    assert f'title: "{DRAFT_MARK} — translate the title: Визит в Казань"' in zh
     code, output = run_stdout("check", "-f", str(config), "--today", TODAY, "--only", "beta",
                               "--format", "json")
     assert [p for p in json.loads(output)["problems"] if p["severity"] == "error"] == []
@@ -168,7 +169,8 @@ def test_new_writes_one_file_per_language(tmp_path: Path) -> None:
 
 def test_a_page_of_an_undeclared_language_is_an_error(tmp_path: Path) -> None:
     config = make_region(tmp_path / "r")
-    write(config.parent, "content/alpha/news/2026-11-05-kutaisi.zh.md", "---\ntitle: 来访\n---\n")
+    write(config.parent, "content/alpha/news/2026-11-05-kutaisi.zh.md",
+          "---\ntitle: 来访\n---\n\n来访。\n")
     commit_all(config.parent, "2026-11-10T12:00:00+04:00")
     code, output = run("check", "-f", str(config), "--today", TODAY)
     assert code == 2
