@@ -2,7 +2,8 @@
 
 Every page a test opens comes from ``pages.open``, whose browser context records every
 request: the test fails on any request to another host and on any answer of status 400 or
-more. Browser tests skip, saying why, only where /usr/bin/chromium is missing.
+more, and on any breach of the page's Content-Security-Policy reported on the console (the
+site's own pages must work within it). Browser tests skip, saying why, only where /usr/bin/chromium is missing.
 """
 
 from __future__ import annotations
@@ -127,6 +128,12 @@ class Traffic:
     local: str
     requests: list[Any] = field(default_factory=list)
     statuses: list[tuple[int, str]] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    """Console messages of the Content-Security-Policy: what the page tried and was refused."""
+
+    def console(self, message: Any) -> None:
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            self.refused.append(message.text)
 
     def problems(self) -> list[str]:
         result = []
@@ -135,6 +142,7 @@ class Traffic:
             if parts.scheme not in ("data", "blob") and parts.netloc != self.local:
                 result.append(f"request to another host: {request.method} {request.url}")
         result += [f"answer {status} for {url}" for status, url in self.statuses if status >= 400]
+        result += [f"refused by the Content-Security-Policy: {text}" for text in self.refused]
         return result
 
 
@@ -158,6 +166,7 @@ class Pages:
             context.add_init_script("window.localStorage.setItem('extrel.access', 'on')")
         self.opened.append((context, traffic))
         page = context.new_page()
+        page.on("console", traffic.console)
         self._traffic[id(page)] = traffic
         if path is not None:
             self.goto(page, path, wait)

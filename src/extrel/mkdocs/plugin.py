@@ -32,7 +32,7 @@ from ..core.labels import long_date, word
 from ..core.languages import DEFAULT_LANGUAGE, Languages, ui_language
 from ..core.sections import SUBSECTIONS
 from ..core.snapshot import Snapshot
-from . import siteconfig
+from . import safeoutput, siteconfig
 from .config import ExtrelConfig
 from .pictures import PictureExtension, picture, publish_files
 
@@ -274,6 +274,14 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             page.meta = {"title": title} if isinstance(title, str) else {}
         return doc.body
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        """Editor-written HTML through the allow-list sanitizer, the page's texts escaped."""
+        if not self.config.enabled or self.config.role == "none":
+            return None
+        return safeoutput.page_content(html, page, config,
+                                       self.snapshot.options.allowed_iframe_hosts, self.lang)
+
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any] | None:
         if not self.config.enabled or self.config.role == "none":
@@ -301,15 +309,13 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         context["extrel"] = data
         return context
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _declare_language(self, output: str, config: MkDocsConfig) -> str:
         """Material declares the language of its own words (``<html lang>``): where Material
         has no translation of this language and shows English ones, the page is still in its
         own language."""
-        if not self.config.enabled or self.config.role == "none":
-            return None
         theme = config.theme["language"]
         if theme == self.lang:
-            return None
+            return output
         return output.replace(f'<html lang="{theme}"', f'<html lang="{self.lang}"', 1)
 
     def _section_context(self, info: dict[str, Any], page: Page) -> dict[str, Any]:
@@ -380,6 +386,21 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             result.append({"name": self.languages.name(lang), "link": link, "lang": lang,
                            "current": lang == self.lang})
         return result
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Every page declares its own language and carries the Content-Security-Policy."""
+        if not self.config.enabled or self.config.role == "none":
+            return None
+        output = self._declare_language(output, config)
+        return safeoutput.with_policy(output, self.snapshot.options.allowed_iframe_hosts)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str | None:
+        """The 404 page (and any other HTML template) carries the policy too."""
+        if not self.config.enabled or self.config.role == "none" or (
+                not template_name.endswith(".html")):
+            return None
+        return safeoutput.with_policy(output_content, self.snapshot.options.allowed_iframe_hosts)
 
     # -- after the build --------------------------------------------------------------------
 

@@ -1,0 +1,35 @@
+"""Safety as a property of the output (issue 12): the sanitized body, escaped texts, the policy.
+
+MkDocs' templates run with autoescape off, and Material prints ``page.title``,
+``page.meta.title`` and ``config.site_name`` as they are: those texts are handed over already
+escaped (``Markup``, which Jinja's ``|e`` leaves alone). Called by the plugin's hooks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from ..core import csp, sanitize
+
+
+def page_content(html: str, page: Page, config: MkDocsConfig, hosts: Iterable[str],
+                 lang: str) -> str:
+    """The page's body through the allow-list; its title and the site's name escaped."""
+    if not isinstance(config.site_name, Markup):
+        config.site_name = escape(config.site_name)
+    title = page.title
+    if title is not None and not isinstance(title, Markup):
+        page.title = escape(title)  # type: ignore[misc]
+    meta_title = page.meta.get("title")
+    if isinstance(meta_title, str) and not isinstance(meta_title, Markup):
+        page.meta["title"] = escape(meta_title)
+    return sanitize.clean(html, hosts, language=lang)
+
+
+def with_policy(output: str, hosts: Iterable[str]) -> str:
+    """A built HTML page with its Content-Security-Policy."""
+    return csp.with_policy(output, csp.policy(hosts))
