@@ -3,7 +3,8 @@
 Every page a test opens comes from ``pages.open``, whose browser context records every
 request: the test fails on any request to another host and on any answer of status 400 or
 more, and on any breach of the page's Content-Security-Policy reported on the console (the
-site's own pages must work within it). Browser tests skip, saying why, only where /usr/bin/chromium is missing.
+site's own pages must work within it). Browser tests skip, saying why, only where
+/usr/bin/chromium is missing.
 """
 
 from __future__ import annotations
