@@ -79,3 +79,47 @@ def test_second_build_processes_no_image(tmp_path: Path) -> None:
     after = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
     assert after == before
     assert (tmp_path / "two/alpha/en/news/photo.960.webp").is_file()
+
+
+def truncated_phone_photo(path: Path) -> bytes:
+    """A phone photo with GPS in its EXIF, cut off halfway as an interrupted upload leaves it:
+    its headers (EXIF included) are whole, its picture data is not."""
+    phone_photo(path)
+    data = path.read_bytes()
+    assert b"PhoneMaker" in data[:2000]  # the EXIF (GPS included) is in the head
+    cut = data[: len(data) // 2]
+    path.write_bytes(cut)
+    with Image.open(path) as opened:
+        opened.verify()  # the headers alone pass: what the check used to look at
+    return cut
+
+
+def test_truncated_photo_referenced_by_a_page_is_refused_with_file_and_line(
+        tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    truncated_phone_photo(root / "content/alpha/news/photo.jpg")  # the news item's image
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    site = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", "2026-11-23",
+                                      "--workers", "1", "--site-dir", str(site)],
+                                catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    assert "content/alpha/news/2026-11-10-only-russian.ru.md:" in result.output
+    assert "photo.jpg" in result.output and "поврежден" in result.output
+    assert "Traceback" not in result.output
+    assert not site.exists() or not list(site.rglob("photo*"))
+
+
+def test_truncated_photo_nobody_references_is_never_published(tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    cut = truncated_phone_photo(root / "content/alpha/news/stray.jpg")
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    site = tmp_path / "site"
+    build(config, site)
+    assert list((site / "alpha/news").glob("photo.*.jpg"))  # the good photo is there
+    published = [p for p in site.rglob("*") if p.is_file() and "stray" in p.name]
+    assert published == []
+    leaked = [p for p in site.rglob("*.jp*g") if p.read_bytes()[:4000] == cut[:4000]]
+    assert leaked == []

@@ -20,7 +20,8 @@ SIZES = "(max-width: 45em) 100vw, 45em"
 def publish_files(files: Files, config: MkDocsConfig, cache: Path) -> tuple[
         dict[str, ImageSet], list[str]]:
     """Replace every image of the docs folder by its variants; returns the sets by the
-    original's URI, and the errors (an unreadable image is left as it is)."""
+    original's URI, and the errors. An original is never published: one that cannot be
+    processed (truncated, corrupt) is dropped from the files, metadata and all."""
     sets: dict[str, ImageSet] = {}
     errors: list[str] = []
     docs = Path(config.docs_dir)
@@ -34,6 +35,7 @@ def publish_files(files: Files, config: MkDocsConfig, cache: Path) -> tuple[
             image_set, folder = publish(source, cache)
         except ImageError as exc:
             errors.append(f"{file.src_uri}: {exc}")
+            files.remove(file)
             continue
         sets[file.src_uri] = image_set
         directory = posixpath.dirname(file.src_uri)

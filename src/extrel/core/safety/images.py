@@ -48,6 +48,10 @@ class ImageChecker:
                     if width * height > self.max_pixels:
                         return _too_big(width, height, self.max_pixels)
                     image.verify()
+                # verify() reads a JPEG's headers only: a truncated photo (published as it is,
+                # with its GPS position, before) shows only when it is decoded
+                with Image.open(path) as image:
+                    image.load()
             except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
                 size = re.findall(r"\d+", str(exc))
                 return _too_big(int(size[0]), 1, self.max_pixels) if size else _too_big(
