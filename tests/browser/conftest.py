@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
+from hostile import SEEN
 from pagekinds import BUDGET, KIND_NAMES, PageKind, page_kinds
 
 from extrel.cli import cli
@@ -203,6 +204,7 @@ def pages(browser: Any, base_url: str) -> Iterator[Pages]:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[BUDGET] = []
+    config.stash[SEEN] = []
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
@@ -210,4 +212,9 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     if lines:
         terminalreporter.section("cold page loads of the demo, without images")
         for line in lines:
+            terminalreporter.write_line(line)
+    seen = config.stash.get(SEEN, [])
+    if seen:
+        terminalreporter.section("the hostile catalogue")
+        for line in seen:
             terminalreporter.write_line(line)
