@@ -13,6 +13,7 @@ import gzip
 import http.server
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -93,10 +94,10 @@ class _Server(http.server.ThreadingHTTPServer):
         pass  # the browser dropping a connection (a page closed mid-load) is no failure
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    """The built site on 127.0.0.1, on a free port, served from a thread."""
-    server = _Server(("127.0.0.1", 0), partial(_Handler, directory=str(site_dir)))
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """``folder`` on 127.0.0.1, on a free port, served from a thread."""
+    server = _Server(("127.0.0.1", 0), partial(_Handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -105,6 +106,13 @@ def base_url(site_dir: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """The built site on 127.0.0.1, on a free port, served from a thread."""
+    with serve(site_dir) as url:
+        yield url
 
 
 # -- the browser ---------------------------------------------------------------------------
