@@ -74,3 +74,14 @@ def test_a_page_without_a_head_or_with_a_policy_already_is_an_error() -> None:
         with_policy("<html><header></header></html>", policy())
     with pytest.raises(ValueError):
         with_policy(with_policy(PAGE, policy()), policy())
+
+
+def test_the_readme_s_header_lines_are_the_policy_of_the_default_hosts() -> None:
+    from pathlib import Path
+
+    from extrel.core.options import Options
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    value = header_policy(Options().allowed_iframe_hosts)
+    assert f'add_header Content-Security-Policy "{value}" always;' in readme
+    assert f'Header always set Content-Security-Policy "{value}"' in readme
