@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from pathlib import Path
 
 import pytest
 
 from extrel.core.csp import header_policy, policy, script_hash, with_policy
+from extrel.core.options import Options
 
 PAGE = ('<!doctype html>\n<html lang="ru">\n  <head>\n    <meta charset="utf-8">\n'
         '    <script src="a.js"></script>\n    <link rel="stylesheet" href="a.css">\n'
@@ -77,10 +79,6 @@ def test_a_page_without_a_head_or_with_a_policy_already_is_an_error() -> None:
 
 
 def test_the_readme_s_header_lines_are_the_policy_of_the_default_hosts() -> None:
-    from pathlib import Path
-
-    from extrel.core.options import Options
-
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     value = header_policy(Options().allowed_iframe_hosts)
     assert f'add_header Content-Security-Policy "{value}" always;' in readme
