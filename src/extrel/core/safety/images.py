@@ -47,10 +47,8 @@ class ImageChecker:
                     width, height = image.size
                     if width * height > self.max_pixels:
                         return _too_big(width, height, self.max_pixels)
-                    image.verify()
-                # verify() reads a JPEG's headers only: a truncated photo (published as it is,
-                # with its GPS position, before) shows only when it is decoded
-                with Image.open(path) as image:
+                    # decoded whole, as the build will: verify() read only a JPEG's headers,
+                    # and a truncated photo passed (published as it was, GPS and all)
                     image.load()
             except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
                 size = re.findall(r"\d+", str(exc))
