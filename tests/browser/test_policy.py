@@ -33,7 +33,8 @@ def region_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                       encoding="utf-8")
     write(config.parent, "content/alpha/news/2026-11-12-video.ru.md", page(
         {"title": "Видео о районе", "date": "2026-11-12"},
-        f'Смотрите видео.\n\n<iframe src="{VIDEO}" title="О районе"></iframe>\n'))
+        f'Смотрите видео.\n\n<iframe src="{VIDEO}" title="О районе"></iframe>\n\n'
+        "| Слева | По центру | Справа |\n|:---|:---:|---:|\n| 1 | 2 | 3 |\n"))
     commit_all(config.parent, "2026-11-10T12:00:00+04:00")
     site = tmp / "site"
     result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", "2026-11-23",
@@ -105,3 +106,12 @@ def test_the_policy_reports_what_it_refuses(region_pages: Pages) -> None:
     traffic = region_pages.traffic(page)
     assert any("script-src" in text for text in traffic.refused), traffic.refused
     traffic.refused.clear()
+
+
+def test_table_columns_keep_their_alignment_without_style_attributes(
+        region_pages: Pages) -> None:
+    page = region_pages.open("alpha/news/2026-11-12-video/")
+    cells = page.locator(".x-body table td")
+    aligned = [cells.nth(i).evaluate("el => getComputedStyle(el).textAlign") for i in range(3)]
+    assert aligned == ["left", "center", "right"]
+    assert page.locator(".x-body table [style]").count() == 0
