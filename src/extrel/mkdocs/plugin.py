@@ -57,6 +57,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
     def __init__(self) -> None:
         self.preset: Snapshot | None = None
         """Set by ``extrel build`` so that sub-builds share one analysis of the region."""
+        self.preview = False
+        """A live preview (``extrel serve``): pages load the live reload as a file."""
 
     # -- configuration -----------------------------------------------------------------------
 
@@ -67,6 +69,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         self.root = self.config_file.parent
         self.project = siteconfig.project(self.config_file)
         self.lang = self.config.language or DEFAULT_LANGUAGE
+        self.preview = self.preview or self.preset is None
         self.snapshot = self.preset or self._analyse()
         self.languages = self.snapshot.region.languages
         self.lang_link = lang_link(self.languages)
@@ -392,7 +395,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         if not self.config.enabled or self.config.role == "none":
             return None
         output = self._declare_language(output, config)
-        return safeoutput.with_policy(output, self.snapshot.options.allowed_iframe_hosts)
+        return safeoutput.with_policy(output, self.snapshot.options.allowed_iframe_hosts,
+                                      preview_of=page if self.preview else None)
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str | None:
@@ -444,6 +448,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                 site_dir=Path(config.site_dir) / lang,
             )
             other.plugins[siteconfig.PLUGIN].preset = self.snapshot
+            other.plugins[siteconfig.PLUGIN].preview = self.preview
             build(other)
 
     def _open_data(self, config: MkDocsConfig) -> None:

@@ -15,6 +15,8 @@ from mkdocs.structure.pages import Page
 
 from ..core import csp, sanitize
 
+LIVERELOAD = "assets/extrel/livereload.js"
+
 
 def page_content(html: str, page: Page, config: MkDocsConfig, hosts: Iterable[str],
                  lang: str) -> str:
@@ -30,6 +32,13 @@ def page_content(html: str, page: Page, config: MkDocsConfig, hosts: Iterable[st
     return sanitize.clean(html, hosts, language=lang)
 
 
-def with_policy(output: str, hosts: Iterable[str]) -> str:
-    """A built HTML page with its Content-Security-Policy."""
-    return csp.with_policy(output, csp.policy(hosts))
+def with_policy(output: str, hosts: Iterable[str], *, preview_of: Page | None = None) -> str:
+    """A built HTML page with its Content-Security-Policy. ``preview_of``: the page, in
+    ``extrel serve``, whose live reload (MkDocs' is an inline script) is loaded as a file."""
+    output = csp.with_policy(output, csp.policy(hosts))
+    if preview_of is None:
+        return output
+    up = "../" * len([part for part in preview_of.url.split("/") if part])
+    script = f'<script src="{up}{LIVERELOAD}"></script>'
+    at = output.rfind("</body>")
+    return output + script if at < 0 else output[:at] + script + output[at:]
