@@ -43,6 +43,17 @@ def _country(value: object) -> object:
     return value
 
 
+def _location(value: object) -> object:
+    """``[lat, lon]``: two numbers, latitude within ±90, longitude within ±180."""
+    if value is None:
+        return value
+    if (not isinstance(value, list | tuple) or len(value) != 2
+            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+            or not (-90 <= value[0] <= 90 and -180 <= value[1] <= 180)):
+        raise ValueError("location")
+    return value
+
+
 def _web_url(value: object) -> object:
     """Shown as a link: only a web address as a browser reads it (http or https, a host, no
     ``user@``, port, backslash or space), never ``javascript:`` or a local path."""
@@ -71,6 +82,9 @@ def _phone(value: object) -> object:
 
 # JSON Schema hints for what the validators above check (``extrel schema``)
 _COUNTRY_SCHEMA: JsonDict = {"pattern": "^[A-Z]{2}$", "examples": ["BY", "KZ", "DE"]}
+_LOCATION_SCHEMA: JsonDict = {"examples": [[52.21, 24.36]]}
+_LOCATION = ("Координаты города: [широта, долгота] в градусах, например [52.21, 24.36] "
+             "(для карты партнёров)")
 _URL_SCHEMA: JsonDict = {"pattern": "^https?://[^\\s]+$", "examples": ["https://example.org"]}
 _DATE = "дата в формате ГГГГ-ММ-ДД, например 2026-11-17"
 _KIND = (
@@ -143,8 +157,11 @@ class PartnerMeta(_Meta):
     )
     directions: list[str] = Field(default=[], description="Направления сотрудничества (список)")
     last_contact: dt.date | None = Field(default=None, description="Последний контакт: " + _DATE)
+    location: tuple[float, float] | None = Field(
+        default=None, description=_LOCATION, json_schema_extra=_LOCATION_SCHEMA)
 
     _check_country = field_validator("country")(_country)
+    _check_location = field_validator("location", mode="before")(_location)
 
 
 class PlanMeta(_Meta):
@@ -270,7 +287,11 @@ class MunicipalityMeta(BaseModel):
         json_schema_extra=_URL_SCHEMA,
     )
 
+    location: tuple[float, float] | None = Field(
+        default=None, description=_LOCATION, json_schema_extra=_LOCATION_SCHEMA)
+
     _check_website = field_validator("website")(_web_url)
+    _check_location = field_validator("location", mode="before")(_location)
 
 
 def _as_date(value: dt.date | dt.datetime) -> dt.date:
@@ -380,6 +401,15 @@ def explain(
                 "заглавными латинскими буквами, например BY, KZ, DE",
                 f"field '{name}': {shown} is not a country code; use the two-letter "
                 "ISO 3166-1 code in capitals, e.g. BY, KZ, DE",
+            )
+        if ctx_error == "location":
+            return (
+                line,
+                f"поле «{name}»: {text} — не координаты; укажите [широта, долгота] числами в "
+                "градусах (широта от -90 до 90, долгота от -180 до 180), например [52.21, 24.36]",
+                f"field '{name}': {text} is not a location; give [latitude, longitude] as "
+                "numbers in degrees (latitude -90 to 90, longitude -180 to 180), "
+                "e.g. [52.21, 24.36]",
             )
         if ctx_error == "web_url":
             return (
