@@ -8,6 +8,7 @@ from typing import Any
 
 from .labels import BABEL_LOCALES, long_date, word
 from .languages import DEFAULT_LANGUAGE
+from .partnermap import region_map
 from .sections import SUBSECTIONS
 from .snapshot import Snapshot
 from .views import news_items
@@ -58,6 +59,7 @@ def portal_view(snapshot: Snapshot, lang: str) -> dict[str, Any]:
         "municipalities": rows,
         "counts": counts(snapshot),
         "as_of_text": long_date(snapshot.today, lang),
+        "map": region_map(snapshot, lang),
     }
 
 

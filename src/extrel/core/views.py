@@ -16,6 +16,7 @@ from .freshness import MunicipalityFreshness
 from .labels import country_name, file_size, long_date, word, written_in
 from .languages import STANDARD, Languages, ui_language
 from .model import Entry, Municipality
+from .partnermap import map_view
 from .sections import BY_ID, DEFAULT_LANGUAGE, SUBSECTIONS
 
 NEWS_PER_PAGE = 20
@@ -137,10 +138,12 @@ def partners_view(m: Municipality, lang: str, dates: PageDates) -> dict[str, Any
             directions=list(meta.directions),
             last_contact_text=long_date(meta.last_contact, lang),
             agreement=asset_url(entry, meta.agreement) if meta.agreement else None,
+            location=list(meta.location) if meta.location else None,
         )
         items.append(item)
     items.sort(key=lambda i: (PARTNER_ORDER.index(i["status"]), i["title"]))
-    return {"items": items}
+    homes = [(m.name(lang), m.meta.location)] if m.meta.location else []
+    return {"items": items, "map": map_view(m.name(lang), items, homes, lang)}
 
 
 def plan_view(m: Municipality, lang: str, today: dt.date, dates: PageDates) -> dict[str, Any]:

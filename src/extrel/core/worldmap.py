@@ -22,7 +22,7 @@ Ring = list[Point]
 
 WIDTH = 600
 """The viewBox width; it scales with the page (a 360 px phone shows it at about 0.55)."""
-MARKER_R = 13
+MARKER_R = 20
 MIN_SPAN = 0.75
 """The least width shown, in projected units (the world is 5.41 wide): about 45° of longitude."""
 SOUTH = -58.0
@@ -147,7 +147,8 @@ class MapSpec:
     markers: tuple[Marker, ...] = ()
     countries: frozenset[str] = frozenset()
     """ISO 3166-1 alpha-2 codes to highlight (partners without a location)."""
-    home: Marker | None = None
+    homes: tuple[Marker, ...] = ()
+    """The municipalities whose partners these are, marked as diamonds."""
     lang: str = "ru"
 
 
@@ -192,7 +193,7 @@ class View:
 def fit(points: Sequence[Point], aspect: tuple[float, float] = (1.25, 2.0)) -> View:
     """The window showing ``points`` (projected) with a margin, at least MIN_SPAN wide,
     with a width/height ratio within ``aspect``, never past the world's edges."""
-    west, north = project(-180, 85)[0], project(0, 85)[1]
+    west, north = project(-180, 0)[0], project(0, 85)[1]
     east, south = -west, project(0, SOUTH)[1]
     if not points:
         x0, y0, x1, y1 = west, north, east, south
@@ -245,16 +246,23 @@ def _path(rings: Iterable[Ring], view: View, closed: bool, min_size: float = 0.0
     return "".join(parts)
 
 
-def _place(spots: list[Point], x: float, y: float) -> Point:
-    """Where a marker's circle goes: on its town, or moved clear of the circles before it."""
-    step = 0
-    cx, cy = x, y
-    while any(math.hypot(cx - sx, cy - sy) < 2 * MARKER_R for sx, sy in spots) and step < 12:
-        step += 1
-        angle = step * 2.4
-        cx = x + 2.2 * MARKER_R * math.cos(angle) * (1 + step // 6)
-        cy = y + 2.2 * MARKER_R * math.sin(angle) * (1 + step // 6)
-    return cx, cy
+def _place(spots: list[Point], x: float, y: float, height: int) -> Point:
+    """Where a marker's circle goes: on its town, or the nearest place inside the map clear
+    of the circles before it (then a leader line points at the town)."""
+    def clear(cx: float, cy: float) -> bool:
+        inside = MARKER_R <= cx <= WIDTH - MARKER_R and MARKER_R <= cy <= height - MARKER_R
+        return inside and all(math.hypot(cx - sx, cy - sy) >= 2 * MARKER_R for sx, sy in spots)
+
+    if clear(x, y):
+        return x, y
+    for ring in (1, 2, 3):
+        for k in range(8 * ring):
+            angle = -math.pi / 2 + 2 * math.pi * k / (8 * ring)
+            cx = x + 2.1 * MARKER_R * ring * math.cos(angle)
+            cy = y + 2.1 * MARKER_R * ring * math.sin(angle)
+            if clear(cx, cy):
+                return cx, cy
+    return x, y
 
 
 def render(spec: MapSpec) -> str:
@@ -265,8 +273,7 @@ def render(spec: MapSpec) -> str:
         numeric = numeric_id(code)
         highlighted.extend(data.countries.get(numeric or "", []))
     interest: list[Point] = [project(m.lon, m.lat) for m in spec.markers]
-    if spec.home:
-        interest.append(project(spec.home.lon, spec.home.lat))
+    interest.extend(project(h.lon, h.lat) for h in spec.homes)
     for ring in highlighted:
         if any(lat >= SOUTH for _, lat in ring):
             interest.extend(project(lon, lat) for lon, lat in _unwrap(ring))
@@ -288,18 +295,18 @@ def render(spec: MapSpec) -> str:
     out.append(f'<path class="x-map__border" fill="none" stroke="currentColor" '
                f'stroke-width=".5" stroke-opacity=".45" d="{_path(data.borders, view, False)}"/>')
     spots: list[Point] = []
-    if spec.home:
-        x, y = view.to_svg(spec.home.lon, spec.home.lat)
+    for home in spec.homes:
+        x, y = view.to_svg(home.lon, home.lat)
         r = MARKER_R * 0.7
         spots.append((x, y))
         out.append(
-            f'<g class="x-map__home"><title>{escape(spec.home.name)}</title>'
+            f'<g class="x-map__home"><title>{escape(home.name)}</title>'
             f'<rect x="{x - r:.0f}" y="{y - r:.0f}" width="{2 * r:.0f}" height="{2 * r:.0f}" '
             f'transform="rotate(45 {x:.0f} {y:.0f})" fill="#b00020" stroke="#fff" '
             'stroke-width="2"/></g>')
     for marker in spec.markers:
         x, y = view.to_svg(marker.lon, marker.lat)
-        cx, cy = _place(spots, x, y)
+        cx, cy = _place(spots, x, y, height)
         spots.append((cx, cy))
         lead = (f'<line x1="{x:.0f}" y1="{y:.0f}" x2="{cx:.0f}" y2="{cy:.0f}" '
                 'stroke="currentColor" stroke-width="1.5"/><circle class="x-map__dot" '
@@ -307,9 +314,10 @@ def render(spec: MapSpec) -> str:
                 if (cx, cy) != (x, y) else "")
         out.append(
             f'<g class="x-map__marker"><title>{escape(marker.label)}. {escape(marker.name)}'
-            f'</title>{lead}<circle cx="{cx:.0f}" cy="{cy:.0f}" r="{MARKER_R}" fill="#0b4f8a" '
-            f'stroke="#fff" stroke-width="2"/><text x="{cx:.0f}" y="{cy:.0f}" '
-            'text-anchor="middle" dominant-baseline="central" font-size="15" '
+            f'</title>{lead}<circle class="x-map__pin" cx="{cx:.0f}" cy="{cy:.0f}" '
+            f'r="{MARKER_R}" fill="#0b4f8a" stroke="#fff" stroke-width="2"/>'
+            f'<text x="{cx:.0f}" y="{cy:.0f}" '
+            'text-anchor="middle" dominant-baseline="central" font-size="22" '
             f'font-weight="700" fill="#fff">{escape(marker.label)}</text></g>')
     out.append("</svg>")
     return "".join(out)

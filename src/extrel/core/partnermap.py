@@ -1,0 +1,104 @@
+"""The partner map's data: the SVG (core/worldmap.py) and the table of the same facts.
+
+A partner with ``location`` is a numbered marker; one without has its country highlighted.
+The numbers are the rows of the table beside the map. Texts are in the page's language
+(English wording for any language without its own)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .worldmap import MapSpec, Marker, render
+
+if TYPE_CHECKING:
+    from .snapshot import Snapshot
+
+_TEXT = {
+    "ru": {
+        "title": "Карта партнёров: {who}",
+        "located": "Отмечены номерами: {list}.",
+        "countries": "Закрашены страны партнёров, у которых не указан город: {list}.",
+        "homes": "Ромбом отмечен {list}.",
+        "none": "Партнёров на карте нет.",
+        "region": "муниципальные образования региона",
+    },
+    "en": {
+        "title": "Partner map: {who}",
+        "located": "Numbered markers: {list}.",
+        "countries": "Shaded: the countries of partners whose town is not given: {list}.",
+        "homes": "The diamond marks {list}.",
+        "none": "No partners on the map.",
+        "region": "the region's municipalities",
+    },
+}
+
+
+def text(key: str, lang: str) -> str:
+    return _TEXT.get(lang, _TEXT["en"])[key]
+
+
+def _named(row: dict[str, Any]) -> str:
+    """"3 — Kurchatov (Kazakhstan)", the country left out where the title already names it."""
+    country = row["country_text"]
+    suffix = "" if not country or country in row["title"] else f" ({country})"
+    return f"{row['number']} — {row['title']}{suffix}"
+
+
+def map_view(
+    who: str, items: Sequence[dict[str, Any]], homes: Sequence[tuple[str, Sequence[float]]],
+    lang: str,
+) -> dict[str, Any] | None:
+    """``items``: partner items as views.partners_view makes them (title, country,
+    country_text, location, ...), in the table's order; ``homes``: (name, [lat, lon]) of the
+    municipalities whose partners they are. None when there is nothing to show."""
+    if not items:
+        return None
+    rows = []
+    markers = []
+    countries = set()
+    for number, item in enumerate(items, start=1):
+        label = str(number)
+        location = item.get("location")
+        if location:
+            markers.append(Marker(label, location[0], location[1], item["title"]))
+        else:
+            countries.add(item["country"])
+        rows.append({**item, "number": label, "located": bool(location)})
+    parts = []
+    if markers:
+        parts.append(text("located", lang).format(list="; ".join(
+            _named(r) for r in rows if r["located"])))
+    if countries:
+        names = sorted({r["country_text"] for r in rows if not r["located"]})
+        parts.append(text("countries", lang).format(list=", ".join(names)))
+    home_markers = tuple(Marker("", loc[0], loc[1], name) for name, loc in homes)
+    if home_markers:
+        parts.append(text("homes", lang).format(list=", ".join(m.name for m in home_markers)))
+    spec = MapSpec(
+        title=text("title", lang).format(who=who),
+        desc=" ".join(parts) or text("none", lang),
+        markers=tuple(markers),
+        countries=frozenset(countries),
+        homes=home_markers,
+        lang=lang,
+    )
+    return {"svg": render(spec), "title": spec.title, "desc": spec.desc, "rows": rows,
+            "homes": [m.name for m in home_markers]}
+
+
+def region_map(snapshot: Snapshot, lang: str) -> dict[str, Any] | None:
+    """The whole region's partners on one map (the portal), each row naming its municipality."""
+    from .portal import section_link
+    from .views import partners_view
+
+    items = []
+    homes = []
+    for mid, m in snapshot.region.municipalities.items():
+        for item in partners_view(m, lang, snapshot.dates)["items"]:
+            items.append({**item, "url": section_link(mid, lang, item["url"]),
+                          "municipality": m.name(lang),
+                          "municipality_url": section_link(mid, lang)})
+        if m.meta.location:
+            homes.append((m.name(lang), m.meta.location))
+    return map_view(text("region", lang), items, homes, lang)
