@@ -7,21 +7,23 @@ rewrites, deterministically:
 
 - ``municipalities/<id>.png``  coats of arms (simple heraldic shields);
 - ``content/<id>/news/*.jpg``   news photos (drawn scenes, 1600x1067);
-- ``content/<id>/presentation/*.pdf``  overview decks (16 slides), info sheets,
-  an investment deck;
-- ``content/inza/partners/burabay-agreement.pdf``  a sample agreement.
+- ``content/<id>/presentation/*.pdf``  the presentation kit as tagged PDFs (PDF/UA-1):
+  overview decks (16 slides), investment, tourism, export offers with a product catalogue,
+  information sheets (scripts/demo_documents.py, WeasyPrint);
+- ``content/<id>/presentation/*.mp4``  short videos with burnt-in captions
+  (scripts/demo_video.py, ffmpeg);
+- ``content/inza/partners/burabay-agreement.pdf``  a sample agreement, tagged too.
 
-Everything is drawn with Pillow; the only other requirement is a TrueType font
-with Cyrillic glyphs (DejaVu: ``apt-get install fonts-dejavu-core``).
+Pictures are drawn with Pillow and need a TrueType font with Cyrillic glyphs (DejaVu:
+``apt-get install fonts-dejavu-core``); documents need WeasyPrint and Debian's Pango
+(``apt-get install -y libpango-1.0-0 libpangoft2-1.0-0``), videos Debian's ffmpeg.
 All data shown is sample data and every document says so.
 """
 
 from __future__ import annotations
 
-import io
 import math
 import random
-import struct
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -1998,227 +2000,6 @@ INVESTMENT_INZA: list[Slide] = [
 ]
 
 
-def draw_chart(
-    d: ImageDraw.ImageDraw,
-    box: Sequence[float],
-    caption: str,
-    data: Sequence[tuple[str, float]],
-    accent: Color,
-) -> None:
-    x0, y0, x1, y1 = box
-    d.rounded_rectangle(box, radius=16, fill=(244, 245, 247))
-    d.text((x0 + 24, y0 + 20), caption, font=font(24, "bold"), fill=(40, 40, 50))
-    vmax = max(v for _, v in data)
-    n = len(data)
-    top = y0 + 80
-    step = (y1 - top - 20) / n
-    fl = font(20)
-    for i, (label, v) in enumerate(data):
-        y = top + i * step
-        d.text((x0 + 24, y), label, font=fl, fill=(60, 60, 70))
-        bw = (x1 - x0 - 120) * v / vmax
-        d.rounded_rectangle(
-            [x0 + 24, y + 28, x0 + 24 + bw, y + 28 + step * 0.35],
-            radius=6,
-            fill=mix(accent, (255, 255, 255), 0.15 * (i % 3)),
-        )
-        d.text((x0 + 34 + bw, y + 26), f"{v:g}", font=font(20, "bold"), fill=(40, 40, 50))
-
-
-def render_slide(mid: str, slide: Slide, n: int, total: int, deck: str) -> Page:
-    info = MUNI[mid]
-    accent: Color = info["accent"]
-    W, H = SLIDE_SIZE
-    title, bullets, extra = slide
-    if n == 1:
-        img = vgradient((W, H), shade(accent, 1.15), shade(accent, 0.6))
-        d = ImageDraw.Draw(img)
-        arms = Image.open(MUNICIPALITIES / f"{mid}.png").convert("RGBA")
-        arms = arms.resize((int(arms.width * 1.25), int(arms.height * 1.25)), Image.LANCZOS)
-        img.paste(arms, (110, (H - arms.height) // 2 - 20), arms)
-        y = 230
-        for line in wrap(title, font(52, "bold"), 720):
-            d.text((460, y), line, font=font(52, "bold"), fill=(255, 255, 255))
-            y += 66
-        y += 20
-        for line in bullets:
-            d.text((460, y), line, font=font(30), fill=(235, 240, 235))
-            y += 44
-        d.text((460, H - 70), DEMO_NOTE_RU, font=font(18), fill=(220, 225, 220))
-        return img, []
-    img = Image.new("RGB", (W, H), (251, 251, 249))
-    d = ImageDraw.Draw(img)
-    d.rectangle([0, 0, 18, H], fill=accent)
-    d.text((64, 44), title, font=font(40, "bold"), fill=(30, 30, 40))
-    d.rectangle([64, 106, 184, 112], fill=accent)
-    text_w = 1120 if extra is None else 600
-    y = 150.0
-    fb = font(27)
-    for b in bullets:
-        lines = wrap(b, fb, text_w - 40)
-        d.rectangle([68, y + 12, 80, y + 24], fill=accent)
-        for line in lines:
-            d.text((100, y), line, font=fb, fill=(45, 45, 55))
-            y += 38
-        y += 16
-    overlays: list[Overlay] = []
-    if extra and extra[0] == "chart":
-        draw_chart(d, [700, 140, 1220, 620], extra[1], extra[2], accent)
-    elif extra and extra[0] == "photo":
-        d.rectangle([696, 166, 1224, 521], fill=(220, 220, 222))
-        overlays.append((Image.open(CONTENT / extra[1]).convert("RGB"), (700, 170, 520, 347)))
-        d.text(
-            (700, 530),
-            "Фото: пресс-служба администрации (демонстрационное изображение)",
-            font=font(14),
-            fill=(110, 110, 120),
-        )
-    d.line([(64, H - 56), (W - 64, H - 56)], fill=(220, 220, 225), width=1)
-    d.text((64, H - 44), f"{info['name']} · {deck}", font=font(17), fill=(110, 110, 120))
-    note_w = font(15).getlength(DEMO_NOTE_RU)
-    d.text(((W - note_w) / 2 + 80, H - 42), DEMO_NOTE_RU, font=font(15), fill=(160, 120, 120))
-    num = f"{n} / {total}"
-    d.text(
-        (W - 64 - font(17, "bold").getlength(num), H - 44), num, font=font(17, "bold"), fill=accent
-    )
-    return img, overlays
-
-
-# A page is its base image plus photos laid over it: (image, [(photo, (x, y, w, h)), ...]).
-Overlay = tuple[Image.Image, tuple[int, int, int, int]]
-Page = tuple[Image.Image, list[Overlay]]
-
-
-def _png_stream(img: Image.Image, colors: int) -> tuple[bytes, dict]:
-    """Quantize to a palette and reuse the PNG encoder's zlib stream (PDF FlateDecode
-    with PNG predictors reads it as is): crisp text at a fraction of JPEG's size."""
-    # more than 16 colours keeps 8-bit indices, which every PDF reader decodes
-    q = img.convert("RGB").quantize(
-        colors=max(colors, 17), method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
-    )
-    buf = io.BytesIO()
-    q.save(buf, "PNG", optimize=True)
-    data = buf.getvalue()
-    pos, idat, plte, bits = 8, b"", b"", 8
-    while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos : pos + 4])
-        kind = data[pos + 4 : pos + 8]
-        chunk = data[pos + 8 : pos + 8 + length]
-        if kind == b"IHDR":
-            bits = chunk[8]
-            if chunk[9] != 3 or bits != 8:
-                raise ValueError("expected an indexed-colour PNG")
-        elif kind == b"PLTE":
-            plte = chunk
-        elif kind == b"IDAT":
-            idat += chunk
-        pos += 12 + length
-    w, h = q.size
-    return idat, {
-        "Filter": "/FlateDecode",
-        "ColorSpace": f"[/Indexed /DeviceRGB {len(plte) // 3 - 1} <{plte.hex()}>]",
-        "BitsPerComponent": str(bits),
-        "DecodeParms": f"<< /Predictor 15 /Colors 1 /BitsPerComponent {bits} /Columns {w} >>",
-        "Width": str(w),
-        "Height": str(h),
-    }
-
-
-def _jpeg_stream(img: Image.Image, quality: int = 72) -> tuple[bytes, dict]:
-    buf = io.BytesIO()
-    img.convert("RGB").save(buf, "JPEG", quality=quality, optimize=True)
-    w, h = img.size
-    return buf.getvalue(), {
-        "Filter": "/DCTDecode",
-        "ColorSpace": "/DeviceRGB",
-        "BitsPerComponent": "8",
-        "Width": str(w),
-        "Height": str(h),
-    }
-
-
-def _pdf_text(value: str) -> str:
-    return "<" + ("\ufeff" + value).encode("utf-16-be").hex() + ">"
-
-
-def save_pdf(
-    pages: Sequence[Page], path: Path, title: str, resolution: float, colors: int = 64
-) -> None:
-    """Write a minimal PDF 1.4: one full-page palette image per page, photos as JPEG on top."""
-    scale = 72.0 / resolution
-    objects: list[bytes] = []  # object n is objects[n - 1]
-
-    def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
-
-    def add_stream(data: bytes, entries: dict) -> int:
-        head = " ".join(f"/{k} {v}" for k, v in entries.items())
-        return add(
-            b"<< "
-            + head.encode()
-            + f" /Length {len(data)} >>\nstream\n".encode()
-            + data
-            + b"\nendstream"
-        )
-
-    add(b"<< /Type /Catalog /Pages 2 0 R >>")
-    add(b"")  # the page tree, filled in below
-    kids = []
-    for base, overlays in pages:
-        pw, ph = base.width * scale, base.height * scale
-        xobjects = {}
-        data, entries = _png_stream(base, colors)
-        xobjects["Im0"] = add_stream(data, {"Type": "/XObject", "Subtype": "/Image", **entries})
-        ops = [f"q {pw:.2f} 0 0 {ph:.2f} 0 0 cm /Im0 Do Q"]
-        for i, (photo, (x, y, w, h)) in enumerate(overlays, start=1):
-            data, entries = _jpeg_stream(photo.resize((w, h), Image.LANCZOS))
-            xobjects[f"Im{i}"] = add_stream(
-                data, {"Type": "/XObject", "Subtype": "/Image", **entries}
-            )
-            ops.append(
-                f"q {w * scale:.2f} 0 0 {h * scale:.2f} "
-                f"{x * scale:.2f} {ph - (y + h) * scale:.2f} cm /Im{i} Do Q"
-            )
-        content = add_stream("\n".join(ops).encode(), {})
-        res = " ".join(f"/{k} {v} 0 R" for k, v in xobjects.items())
-        kids.append(
-            add(
-                f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {pw:.2f} {ph:.2f}] "
-                f"/Resources << /XObject << {res} >> >> /Contents {content} 0 R >>".encode()
-            )
-        )
-    refs = " ".join(f"{k} 0 R" for k in kids)
-    objects[1] = f"<< /Type /Pages /Kids [{refs}] /Count {len(kids)} >>".encode()
-    stamp = time.strftime("D:%Y%m%d%H%M%SZ", PDF_DATE)
-    info = add(
-        f"<< /Title {_pdf_text(title)} /Author {_pdf_text('Демонстрационный регион extrel')} "
-        f"/Subject {_pdf_text(DEMO_NOTE_RU)} /Producer (scripts/make_demo_media.py) "
-        f"/CreationDate ({stamp}) /ModDate ({stamp}) >>".encode()
-    )
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {info} 0 R >>\n"
-        f"startxref\n{xref}\n%%EOF\n"
-    ).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(bytes(out))
-    report(path)
-
-
-def make_deck(mid: str, slides: list[Slide], filename: str, deck: str, title: str) -> None:
-    pages = [render_slide(mid, s, i + 1, len(slides), deck) for i, s in enumerate(slides)]
-    save_pdf(pages, CONTENT / mid / "presentation" / filename, title, resolution=120)
-
-
 # --------------------------------------------------------------------------- A4 documents
 
 INFO_SHEET: dict[str, dict[str, dict]] = {
@@ -2520,56 +2301,6 @@ INFO_SHEET: dict[str, dict[str, dict]] = {
 }
 
 
-def render_info_page(mid: str, data: dict) -> Image.Image:
-    W, H = A4_SIZE
-    accent: Color = MUNI[mid]["accent"]
-    img = Image.new("RGB", (W, H), (255, 255, 255))
-    img.paste(vgradient((W, 300), shade(accent, 1.1), shade(accent, 0.7)), (0, 0))
-    d = ImageDraw.Draw(img)
-    arms = Image.open(MUNICIPALITIES / f"{mid}.png").convert("RGBA")
-    img.paste(arms, (90, 22), arms)
-    d.text((360, 90), data["heading"], font=font(64, "bold"), fill=(255, 255, 255))
-    for i, line in enumerate(wrap(data["sub"], font(28), 800)):
-        d.text((362, 180 + i * 38), line, font=font(28), fill=(235, 240, 240))
-    y = 360
-    for i, (k, v) in enumerate(data["facts"]):
-        col, row = i % 2, i // 2
-        x = 90 + col * 540
-        yy = y + row * 110
-        d.rounded_rectangle(
-            [x, yy, x + 510, yy + 92], radius=12, fill=mix(accent, (255, 255, 255), 0.9)
-        )
-        d.text((x + 20, yy + 12), k, font=font(22), fill=(90, 90, 100))
-        vf = font(28, "bold")
-        if vf.getlength(v) > 470:
-            vf = font(22, "bold")
-        d.text((x + 20, yy + 44), v, font=vf, fill=(30, 30, 40))
-    y += 3 * 110 + 40
-    for head, text in data["sections"]:
-        d.text((90, y), head, font=font(34, "bold"), fill=shade(accent, 0.8))
-        d.rectangle([90, y + 48, 170, y + 52], fill=accent)
-        y += 70
-        for line in wrap(text, font(26), W - 180):
-            d.text((90, y), line, font=font(26), fill=(40, 40, 50))
-            y += 38
-        y += 30
-    d.line([(90, H - 90), (W - 90, H - 90)], fill=(220, 220, 225), width=2)
-    d.text((90, H - 70), data["note"], font=font(22), fill=(160, 110, 110))
-    return img
-
-
-def make_info_sheet(mid: str) -> None:
-    pages: list[Page] = [
-        (render_info_page(mid, INFO_SHEET[mid][lang]), []) for lang in ("ru", "en")
-    ]
-    save_pdf(
-        pages,
-        CONTENT / mid / "presentation" / f"{mid}-info-sheet-2026.pdf",
-        f"{MUNI[mid]['name']}: информационная справка / {MUNI[mid]['name_en']}: fact sheet",
-        resolution=150,
-    )
-
-
 AGREEMENT_TITLE = (
     "Соглашение о сотрудничестве между администрацией муниципального образования "
     "«Инзенский район» Ульяновской области (Российская Федерация) и акиматом Бурабайского "
@@ -2636,71 +2367,6 @@ AGREEMENT_ARTICLES = [
 ]
 
 
-def make_agreement() -> None:
-    W, H = A4_SIZE
-    pages: list[Image.Image] = []
-
-    def new_page() -> tuple[Image.Image, ImageDraw.ImageDraw]:
-        img = Image.new("L", (W, H), 255)
-        wm = Image.new("L", (W, H), 0)
-        wd = ImageDraw.Draw(wm)
-        f = font(190, "bold")
-        tw = f.getlength("ОБРАЗЕЦ")
-        wd.text(((W - tw) / 2, H / 2 - 100), "ОБРАЗЕЦ", font=f, fill=255)
-        wm = wm.rotate(35, center=(W / 2, H / 2))
-        img.paste(Image.new("L", (W, H), 232), (0, 0), wm)
-        d = ImageDraw.Draw(img)
-        d.text(
-            (120, H - 100), DEMO_NOTE_RU + " · Стр. " + str(len(pages) + 1), font=font(20), fill=120
-        )
-        pages.append(img)
-        return img, d
-
-    img, d = new_page()
-    y = 140
-    for line in wrap(AGREEMENT_TITLE, font(34, "serifbold"), W - 260):
-        tw = font(34, "serifbold").getlength(line)
-        d.text(((W - tw) / 2, y), line, font=font(34, "serifbold"), fill=20)
-        y += 48
-    y += 40
-    body = font(27, "serif")
-    for head, text in AGREEMENT_ARTICLES:
-        lines = wrap(text, body, W - 240)
-        need = len(lines) * 40 + (56 if head else 0) + 30
-        if y + need > H - 160:
-            img, d = new_page()
-            y = 140
-        if head:
-            d.text((120, y), head, font=font(28, "serifbold"), fill=20)
-            y += 56
-        for line in lines:
-            d.text((120, y), line, font=body, fill=30)
-            y += 40
-        y += 30
-    if y + 300 > H - 160:
-        img, d = new_page()
-        y = 140
-    y += 30
-    sig = [
-        (["За администрацию", "МО «Инзенский район»"], "Глава администрации"),
-        (["За акимат", "Бурабайского района"], "Аким района"),
-    ]
-    for i, (who, post) in enumerate(sig):
-        x = 120 + i * 540
-        for j, line in enumerate(who):
-            d.text((x, y + j * 34), line, font=font(24, "serifbold"), fill=20)
-        d.text((x, y + 80), post, font=font(24, "serif"), fill=30)
-        d.text((x, y + 160), "____________________", font=font(24, "serif"), fill=30)
-        d.text((x, y + 200), "М. П.", font=font(22, "serifitalic"), fill=60)
-    save_pdf(
-        [(p, []) for p in pages],
-        CONTENT / "inza" / "partners" / "burabay-agreement.pdf",
-        "Соглашение о сотрудничестве: Инзенский район — Бурабайский район (образец)",
-        resolution=150,
-        colors=24,
-    )
-
-
 # --------------------------------------------------------------------------- main
 
 _written: list[Path] = []
@@ -2717,28 +2383,12 @@ def main(argv: Iterable[str] = ()) -> int:
         make_arms(mid)
     for spec in PHOTOS:
         make_photo(spec)
-    titles = {
-        "inza": "Инзенский район",
-        "dimitrovgrad": "Город Димитровград",
-        "novospasskoe": "Новоспасский район",
-    }
-    for mid, slides in OVERVIEW.items():
-        make_deck(
-            mid,
-            slides,
-            f"{mid}-overview-2026.pdf",
-            "Презентация 2026",
-            f"{titles[mid]}: презентация муниципального образования, 2026",
-        )
-        make_info_sheet(mid)
-    make_deck(
-        "inza",
-        INVESTMENT_INZA,
-        "inza-investment-2026.pdf",
-        "Инвестиционный паспорт 2026",
-        "Инзенский район: инвестиционный паспорт, 2026",
-    )
-    make_agreement()
+    # the presentation kit (tagged PDFs) and the videos are drawn from these arms and photos
+    import demo_documents
+    import demo_video
+
+    demo_documents.main()
+    demo_video.main()
     total = sum(p.stat().st_size for p in _written)
     print(f"{total / 1024:8.1f} KB  total, {len(_written)} files")  # noqa: T201
     return 0
