@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .worldmap import MapSpec, Marker, render
+from .worldmap import MapSpec, Marker, has_country, render
 
 if TYPE_CHECKING:
     from .snapshot import Snapshot
@@ -60,17 +60,18 @@ def map_view(
     for number, item in enumerate(items, start=1):
         label = str(number)
         location = item.get("location")
+        shaded = not location and has_country(item["country"])
         if location:
             markers.append(Marker(label, location[0], location[1], item["title"]))
-        else:
+        elif shaded:
             countries.add(item["country"])
-        rows.append({**item, "number": label, "located": bool(location)})
+        rows.append({**item, "number": label, "located": bool(location), "shaded": shaded})
     parts = []
     if markers:
         parts.append(text("located", lang).format(list="; ".join(
             _named(r) for r in rows if r["located"])))
     if countries:
-        names = sorted({r["country_text"] for r in rows if not r["located"]})
+        names = sorted({r["country_text"] for r in rows if r["shaded"]})
         parts.append(text("countries", lang).format(list=", ".join(names)))
     home_markers = tuple(Marker("", loc[0], loc[1], name) for name, loc in homes)
     if home_markers:

@@ -127,6 +127,11 @@ def numeric_id(alpha2: str) -> str | None:
     return country.numeric if country else None
 
 
+def has_country(alpha2: str) -> bool:
+    """Whether the atlas can shade this country (Kosovo, for one, has no ISO numeric code)."""
+    return (numeric_id(alpha2) or "") in atlas().countries
+
+
 # --------------------------------------------------------------------------- drawing
 
 
