@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .languages import ui_language
 from .worldmap import MapSpec, Marker, has_country, render
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ _TEXT = {
 
 
 def text(key: str, lang: str) -> str:
-    return _TEXT.get(lang, _TEXT["en"])[key]
+    return _TEXT[ui_language(lang)][key]
 
 
 def _named(row: dict[str, Any]) -> str:
@@ -82,7 +83,7 @@ def map_view(
         markers=tuple(markers),
         countries=frozenset(countries),
         homes=home_markers,
-        lang=lang,
+        lang=ui_language(lang),  # the language of the title's and description's own words
     )
     return {"svg": render(spec), "title": spec.title, "desc": spec.desc, "rows": rows,
             "homes": [m.name for m in home_markers]}
