@@ -13,7 +13,7 @@ investment sheet (the others), a tourism leaflet, an export offer with a product
 and the information sheet, each a Russian page and an English page. Photos are the demo's
 news photos, downsampled; charts are vector drawings with a text equivalent.
 
-Developer step: needs WeasyPrint (``pip install weasyprint``) and Debian's Pango
+Developer step: needs WeasyPrint (``pip install -e ".[demo-media]"``) and Debian's Pango
 (``apt-get install -y libpango-1.0-0 libpangoft2-1.0-0``) and the DejaVu fonts. The PDFs
 are committed; building the demo does not need any of this.
 """
