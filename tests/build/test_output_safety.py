@@ -80,6 +80,8 @@ TRUSTED = {
     # the language switcher: extrel's language codes, names and computed relative links
     "alt.lang | d(lang.t('language'))", "alt.lang", "alt.name", "alt.link",
     "lang.t('rss.created')", "lang.t('rss.updated')", "lang.t('select.language')",
+    # the partner map: SVG drawn by core/worldmap.py, every text in it escaped there
+    "map.svg",
 }
 """Prints that are not data from content, the registry or the configuration."""
 
