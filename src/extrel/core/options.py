@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from .freshness import Thresholds
 from .problems import Problem
@@ -45,6 +52,10 @@ class RemindOptions(BaseModel):
     sender: str | None = Field(default=None, alias="from")
 
 
+_HOST_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
+"""A video host's name as the policy's frame-src names it: no scheme, port, path or wildcard."""
+
+
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
     enabled: bool = True
@@ -63,6 +74,14 @@ class Options(BaseModel):
     remind: RemindOptions = RemindOptions()
     workers: int | None = Field(default=None, ge=1)
     """Processes building sections in parallel; None: one per core."""
+
+    @field_validator("allowed_iframe_hosts")
+    @classmethod
+    def _host_names(cls, value: list[str]) -> list[str]:
+        hosts = [host.strip().lower() for host in value]
+        if any(len(host) > 253 or not _HOST_NAME.match(host) for host in hosts):
+            raise ValueError("iframe_host")
+        return hosts
 
     @field_validator("timezone")
     @classmethod
@@ -105,6 +124,15 @@ def parse_options(
         problems = []
         for err in exc.errors():
             err_line, ru, en = explain(err, Options, {})  # type: ignore[arg-type]
+            if str(err.get("ctx", {}).get("error", "")) == "iframe_host":
+                ru = (
+                    f"allowed_iframe_hosts: «{err.get('input')}» — нужны только имена хостов, "
+                    "без https://, пути, порта и звёздочек, например www.youtube.com"
+                )
+                en = (
+                    f"allowed_iframe_hosts: '{err.get('input')}' — give host names only, without "
+                    "https://, path, port or wildcards, e.g. www.youtube.com"
+                )
             if str(err.get("ctx", {}).get("error", "")) == "timezone":
                 ru = (
                     f"часовой пояс «{err.get('input')}» неизвестен; укажите имя из базы IANA, "
