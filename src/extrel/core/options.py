@@ -45,6 +45,18 @@ class RemindOptions(BaseModel):
     sender: str | None = Field(default=None, alias="from")
 
 
+class EditorOptions(BaseModel):
+    """``editor: {backend, repo, base_url, app_id}``: publish the web editor at site/admin/
+    for the region's own GitLab or Forgejo (Gitea); README, "Редактор в браузере"."""
+
+    model_config = ConfigDict(extra="forbid")
+    backend: Literal["gitlab", "forgejo", "gitea"]
+    repo: str = Field(min_length=3, pattern=r"^[^/\s]+(/[^/\s]+)+$")
+    base_url: str = Field(pattern=r"^https://\S+$")
+    app_id: str = Field(min_length=1)
+    branch: str = "main"
+
+
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
     enabled: bool = True
@@ -63,6 +75,7 @@ class Options(BaseModel):
     remind: RemindOptions = RemindOptions()
     workers: int | None = Field(default=None, ge=1)
     """Processes building sections in parallel; None: one per core."""
+    editor: EditorOptions | None = None
 
     @field_validator("timezone")
     @classmethod
