@@ -74,7 +74,7 @@ def policy(hosts: list[str]) -> str:
         "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
         "style-src 'self' 'unsafe-inline'",
         f"img-src 'self' data: blob: {extra}".strip(),
-        f"connect-src 'self' {extra}".strip(),
+        f"connect-src 'self' blob: data: {extra}".strip(),
         "font-src 'self' data:",
         "media-src 'self' blob:",
         "frame-src 'self' blob:",

@@ -1,0 +1,157 @@
+"""The web editor (``extrel edit``: Decap CMS on its local backend) driven in Chromium.
+
+A news item and a partner are created in both languages with a photo, saved through the
+CMS's local backend (decap-server, a real node process) into a temporary copy of a small
+region; then the files on disk are checked (names, front matter, the photo beside the page),
+``extrel check`` passes on them, and the browser contacted no host but 127.0.0.1.
+Skipped, saying why, only where node, the vendored CMS or Chromium is missing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from regions import image, make_region
+
+from extrel.cli import cli
+from extrel.editor import admin
+from extrel.editor.local import run
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+WAIT = 60_000  # ms Playwright waits for an element before failing (load on 2 shared cores)
+
+
+def _requirements() -> str | None:
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing: install Debian's chromium (scripts/setup --test)"
+    if shutil.which("node") is None:
+        return "node is missing: install it (scripts/setup --test installs npm and node)"
+    try:
+        admin.require_cms()
+    except admin.MissingCMS:
+        return f"the vendored Decap CMS is missing in {admin.node_modules()}: scripts/setup --test"
+    return None
+
+
+pytestmark = pytest.mark.skipif(_requirements() is not None, reason=str(_requirements()))
+
+
+def _front(path: Path) -> tuple[dict[str, Any], str]:
+    text = path.read_text(encoding="utf-8")
+    _, head, body = text.split("---\n", 2)
+    return yaml.safe_load(head), body
+
+
+def _upload(page: Any, photo: Path) -> None:
+    """Choose the photo through the CMS's media dialog (upload, then choose it)."""
+    page.get_by_text("Выберите изображение").first.click()
+    page.locator("input[type=file]").set_input_files(str(photo))
+    page.get_by_text(photo.name).first.wait_for()
+    page.get_by_role("button", name="Выбрать помеченные").click()
+    page.get_by_role("img").first.wait_for()
+
+
+def _fill_side(page: Any, side: int, label: str, text: str) -> None:
+    """Fill the field labelled ``label`` on the Russian (0) or English (1) side."""
+    page.get_by_label(label).nth(side).fill(text)
+
+
+def _body(page: Any, side: int, text: str) -> None:
+    editor = page.locator("[data-slate-editor='true']").nth(side)
+    editor.click()
+    page.keyboard.type(text)
+
+
+def _publish(page: Any) -> None:
+    page.get_by_role("button", name="Опубликовать").first.click()
+    page.get_by_text("Опубликовать сейчас").click()
+    # saved: the CMS says so and the button reads "published"
+    page.get_by_text("Запись сохранена").first.wait_for()
+    page.get_by_text("Опубликовано", exact=True).first.wait_for()
+
+
+@pytest.fixture
+def region(tmp_path: Path) -> Path:
+    config = make_region(tmp_path / "region")
+    return config
+
+
+def test_create_news_and_partner_in_both_languages(region: Path, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    root = region.parent
+    photo = tmp_path / "delegation.jpg"
+    image(photo, (80, 60), "seagreen")
+    requests: list[str] = []
+    with run(root, {"alpha": "Альфинский район"}, config_file=region, preview=None,
+             log=tmp_path / "editor.log") as editor, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_default_timeout(WAIT)
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(editor.admin_url)
+            page.get_by_role("button", name="Войти").click()
+
+            page.goto(editor.admin_url + "#/collections/alpha-news/new")
+            page.get_by_text("Пишем на RU").wait_for()
+            _fill_side(page, 0, "Заголовок страницы на языке файла", "Делегация из Бреста")
+            _fill_side(page, 1, "Заголовок страницы на языке файла", "Delegation from Brest")
+            page.locator("input[type=date]").first.fill("2026-11-20")
+            _upload(page, photo)
+            _fill_side(page, 0, "Описание изображения для незрячих посетителей",
+                       "Гости у здания администрации")
+            _fill_side(page, 1, "Описание изображения для незрячих посетителей",
+                       "Guests at the administration building")
+            _body(page, 0, "Делегация из Бреста посетила район.")
+            _body(page, 1, "A delegation from Brest visited the district.")
+            page.screenshot(path=str(tmp_path / "news.png"))
+            _publish(page)
+
+            page.goto(editor.admin_url + "#/collections/alpha-partners/new")
+            page.get_by_text("Пишем на RU").wait_for()
+            _fill_side(page, 0, "Заголовок страницы на языке файла", "Брест")
+            _fill_side(page, 1, "Заголовок страницы на языке файла", "Brest")
+            page.get_by_label("Страна").first.fill("BY")
+            page.get_by_label("Вид связи").first.click()
+            page.get_by_text("город-побратим (twin)", exact=True).click()
+            page.get_by_label("Состояние").first.click()
+            page.get_by_text("действует (active)", exact=True).click()
+            _body(page, 0, "Брест — город-побратим с 2010 года.")
+            _body(page, 1, "Brest has been a twin town since 2010.")
+            _publish(page)
+        finally:
+            browser.close()
+
+    news = root / "content/alpha/news"
+    ru_meta, ru_body = _front(news / "2026-11-20-delegation-from-brest.ru.md")
+    en_meta, en_body = _front(news / "2026-11-20-delegation-from-brest.en.md")
+    assert ru_meta == {"title": "Делегация из Бреста", "image": "delegation.jpg",
+                       "image_alt": "Гости у здания администрации", "date": "2026-11-20"}
+    # the language-independent fields are written to the Russian file only
+    assert en_meta == {"title": "Delegation from Brest",
+                       "image_alt": "Guests at the administration building"}
+    assert "посетила район" in ru_body and "visited the district" in en_body
+    assert (news / "delegation.jpg").read_bytes() == photo.read_bytes()
+
+    partners = root / "content/alpha/partners"
+    ru_meta, _ = _front(partners / "brest.ru.md")
+    en_meta, _ = _front(partners / "brest.en.md")
+    assert ru_meta == {"title": "Брест", "country": "BY", "type": "twin", "status": "active"}
+    assert en_meta == {"title": "Brest"}
+
+    result = CliRunner().invoke(cli, ["check", "-f", str(region), "--today", "2026-11-23",
+                                      "--no-freshness"])
+    assert result.exit_code == 0, result.output
+
+    hosts = {urlsplit(u).netloc for u in requests if urlsplit(u).scheme in ("http", "https")}
+    assert requests and hosts <= {urlsplit(editor.admin_url).netloc,
+                                  urlsplit(editor.backend_url).netloc}, hosts
