@@ -141,3 +141,20 @@ def test_publish_writes_the_admin_folder(tmp_path: Path) -> None:
     assert (tmp_path / "admin/decap-cms.js").is_file()
     assert (tmp_path / "admin/yaml/index.js").is_file()
     assert not list((tmp_path / "admin").glob("*.map"))
+
+
+def test_edit_says_in_russian_how_to_install_a_missing_editor(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from click.testing import CliRunner
+    from regions import make_region
+
+    from extrel.cli import cli
+
+    config = make_region(tmp_path / "region")
+    monkeypatch.setenv("EXTREL_CMS_DIR", str(tmp_path / "nothing"))
+    result = CliRunner().invoke(cli, ["edit", "alpha", "-f", str(config)])
+    assert result.exit_code == 2
+    assert "Редактор не установлен" in result.output and "scripts/setup" in result.output
