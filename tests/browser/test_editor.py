@@ -109,11 +109,16 @@ def test_create_news_and_partner_in_both_languages(region: Path, tmp_path: Path)
             _upload(page, photo)
             _fill_side(page, 0, "Описание изображения для незрячих посетителей",
                        "Гости у здания администрации")
-            _fill_side(page, 1, "Описание изображения для незрячих посетителей",
-                       "Guests at the administration building")
             _body(page, 0, "Делегация из Бреста посетила район.")
             _body(page, 1, "A delegation from Brest visited the district.")
-            page.screenshot(path=str(tmp_path / "news.png"))
+            # the English side has no alternative text: extrel check would refuse the page,
+            # the editor says why instead of saving
+            page.get_by_role("button", name="Опубликовать").first.click()
+            page.get_by_text("Опубликовать сейчас").click()
+            page.get_by_text("нет описания на английской стороне").first.wait_for()
+            assert not list((root / "content/alpha/news").glob("2026-11-20-*"))
+            _fill_side(page, 1, "Описание изображения для незрячих посетителей",
+                       "Guests at the administration building")
             _publish(page)
 
             page.goto(editor.admin_url + "#/collections/alpha-partners/new")
@@ -155,3 +160,59 @@ def test_create_news_and_partner_in_both_languages(region: Path, tmp_path: Path)
     hosts = {urlsplit(u).netloc for u in requests if urlsplit(u).scheme in ("http", "https")}
     assert requests and hosts <= {urlsplit(editor.admin_url).netloc,
                                   urlsplit(editor.backend_url).netloc}, hosts
+
+
+def test_published_admin_page_contacts_only_its_site(tmp_path: Path) -> None:
+    """site/admin/ for the region's GitLab: the page and the CMS load from the site alone,
+    and its policy refuses any other host (the git host is only reached on signing in)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    editor = {"backend": "gitlab", "repo": "region/site", "branch": "main",
+              "base_url": "https://gitlab.region.example", "app_id": "0123abcd"}
+    assert admin.publish(tmp_path / "site", {"alpha": "Альфинский район"}, editor) == []
+
+    class Quiet(SimpleHTTPRequestHandler):
+        extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                          ".js": "text/javascript", ".wasm": "application/wasm"}
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib's name
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
+                                functools.partial(Quiet, directory=str(tmp_path / "site")))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/admin/"
+    requests: list[str] = []
+    errors: list[str] = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            try:
+                page = browser.new_page()
+                page.set_default_timeout(WAIT)
+                page.on("request", lambda r: requests.append(r.url))
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                page.goto(url)
+                page.get_by_role("button", name="Войти через GitLab").wait_for()
+                refused = page.evaluate("""async () => {
+                    const seen = [];
+                    document.addEventListener('securitypolicyviolation',
+                                              e => seen.push(e.blockedURI));
+                    try { await fetch('https://example.org/x'); } catch (e) { }
+                    await new Promise(r => setTimeout(r, 0));
+                    return seen;
+                }""")
+            finally:
+                browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert refused == ["https://example.org/x"]
+    assert not errors, errors
+    hosts = {urlsplit(u).netloc for u in requests if urlsplit(u).scheme in ("http", "https")}
+    assert hosts == {urlsplit(url).netloc}, hosts
+    assert any(u.endswith("/admin/decap-cms.js") for u in requests)

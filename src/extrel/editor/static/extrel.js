@@ -40,6 +40,26 @@ export function fileName(section, data, englishTitle) {
   return rule.date ? `${day(data[rule.date])}-${slug}` : slug;
 }
 
+// what extrel check refuses across fields, which a form's field-by-field checks cannot see;
+// thrown from preSave, Decap shows it («Не удалось сохранить запись: …») and keeps the form
+export function crossFieldProblems(data, english) {
+  const problems = [];
+  if (data.image) {
+    if (!data.image_alt) {
+      problems.push('у изображения нет описания на русской стороне: заполните «Описание ' +
+        'изображения для незрячих посетителей» — что изображено на снимке');
+    }
+    if (english && english.title && !english.image_alt) {
+      problems.push('у изображения нет описания на английской стороне (EN): заполните ' +
+        '«Описание изображения для незрячих посетителей» по-английски');
+    }
+  }
+  if (data.start && data.end && day(data.end) < day(data.start)) {
+    problems.push('дата окончания раньше даты начала');
+  }
+  return problems;
+}
+
 function isEmpty(value) {
   return value === undefined || value === null || value === '' ||
     (Array.isArray(value) && value.length === 0);
@@ -73,10 +93,13 @@ CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }) => {
     const data = entry.get('data');
+    const english = entry.getIn(['i18n', 'en', 'data']);
+    const problems = crossFieldProblems(data.toJS(), english ? english.toJS() : null);
+    if (problems.length) throw new Error(problems.join('; '));
     if (!entry.get('newRecord')) return data.delete(FILE_KEY);
     const section = String(entry.get('collection')).split('-').pop();
-    const english = entry.getIn(['i18n', 'en', 'data', 'title']);
-    return data.set(FILE_KEY, fileName(section, data.toJS(), english));
+    const title = english ? english.get('title') : '';
+    return data.set(FILE_KEY, fileName(section, data.toJS(), title));
   },
 });
 CMS.init({ config });
