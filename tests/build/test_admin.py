@@ -50,3 +50,5 @@ def test_build_publishes_the_editor_only_when_configured(tmp_path: Path) -> None
     names = {c["name"] for c in payload["config"]["collections"]}
     assert {"alpha-news", "beta-partners"} <= names
     assert (site / "admin/decap-cms.js").is_file() and (site / "index.html").is_file()
+    _build(config)  # nothing changed: the editor stays with the portal it came with
+    assert (site / "admin/index.html").read_text(encoding="utf-8") == page
