@@ -1,14 +1,16 @@
 """The web editor (``extrel edit``: Decap CMS on its local backend) driven in Chromium.
 
-A news item and a partner are created in both languages with a photo, saved through the
-CMS's local backend (decap-server, a real node process) into a temporary copy of a small
-region; then the files on disk are checked (names, front matter, the photo beside the page),
-``extrel check`` passes on them, and the browser contacted no host but 127.0.0.1.
-Skipped, saying why, only where node, the vendored CMS or Chromium is missing.
+A partner and a news item about it (the partner chosen by title) are created in both
+languages, the news with a photo, and saved through the CMS's local backend (decap-server, a
+real node process) into a temporary copy of a small region. Then the files on disk are
+checked (names, front matter, the photo beside the page), ``extrel check`` passes on them,
+and the browser contacted no host but 127.0.0.1. Skipped, saying why, only where node, the
+vendored CMS or Chromium is missing.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -73,9 +75,9 @@ def _body(page: Any, side: int, text: str) -> None:
 def _publish(page: Any) -> None:
     page.get_by_role("button", name="Опубликовать").first.click()
     page.get_by_text("Опубликовать сейчас").click()
-    # saved: the CMS says so and the button reads "published"
+    # saved: the CMS says so and opens the new entry at its own address
     page.get_by_text("Запись сохранена").first.wait_for()
-    page.get_by_text("Опубликовано", exact=True).first.wait_for()
+    page.wait_for_url(re.compile(r"#/collections/[a-z-]+/entries/[a-z0-9-]+$"))
 
 
 @pytest.fixture
@@ -101,26 +103,6 @@ def test_create_news_and_partner_in_both_languages(region: Path, tmp_path: Path)
             page.goto(editor.admin_url)
             page.get_by_role("button", name="Войти").click()
 
-            page.goto(editor.admin_url + "#/collections/alpha-news/new")
-            page.get_by_text("Пишем на RU").wait_for()
-            _fill_side(page, 0, "Заголовок страницы на языке файла", "Делегация из Бреста")
-            _fill_side(page, 1, "Заголовок страницы на языке файла", "Delegation from Brest")
-            page.locator("input[type=date]").first.fill("2026-11-20")
-            _upload(page, photo)
-            _fill_side(page, 0, "Описание изображения для незрячих посетителей",
-                       "Гости у здания администрации")
-            _body(page, 0, "Делегация из Бреста посетила район.")
-            _body(page, 1, "A delegation from Brest visited the district.")
-            # the English side has no alternative text: extrel check would refuse the page,
-            # the editor says why instead of saving
-            page.get_by_role("button", name="Опубликовать").first.click()
-            page.get_by_text("Опубликовать сейчас").click()
-            page.get_by_text("нет описания на английской стороне").first.wait_for()
-            assert not list((root / "content/alpha/news").glob("2026-11-20-*"))
-            _fill_side(page, 1, "Описание изображения для незрячих посетителей",
-                       "Guests at the administration building")
-            _publish(page)
-
             page.goto(editor.admin_url + "#/collections/alpha-partners/new")
             page.get_by_text("Пишем на RU").wait_for()
             _fill_side(page, 0, "Заголовок страницы на языке файла", "Брест")
@@ -133,6 +115,32 @@ def test_create_news_and_partner_in_both_languages(region: Path, tmp_path: Path)
             _body(page, 0, "Брест — город-побратим с 2010 года.")
             _body(page, 1, "Brest has been a twin town since 2010.")
             _publish(page)
+            page.goto(editor.admin_url + "#/collections/alpha-news/new")
+            page.get_by_text("Пишем на RU").wait_for()
+            _fill_side(page, 0, "Заголовок страницы на языке файла", "Делегация из Бреста")
+            _fill_side(page, 1, "Заголовок страницы на языке файла", "Delegation from Brest")
+            page.locator("input[type=date]").first.fill("2026-11-20")
+            _upload(page, photo)
+            _fill_side(page, 0, "Описание изображения для незрячих посетителей",
+                       "Гости у здания администрации")
+            page.get_by_label("Партнёр").first.click()
+            page.keyboard.type("Брест")
+            page.get_by_text("Брест", exact=True).last.click()
+            page.get_by_label("Вид мероприятия для годового отчёта").first.click()
+            page.get_by_text("деловой визит (business-visit)", exact=True).click()
+            page.get_by_label("Метки").first.fill("culture, tourism")
+            _body(page, 0, "Делегация из Бреста посетила район.")
+            _body(page, 1, "A delegation from Brest visited the district.")
+            # the English side has no alternative text: extrel check would refuse the page,
+            # the editor says why instead of saving
+            page.get_by_role("button", name="Опубликовать").first.click()
+            page.get_by_text("Опубликовать сейчас").click()
+            page.get_by_text("нет описания на английской стороне").first.wait_for()
+            assert not list((root / "content/alpha/news").glob("2026-11-20-*"))
+            _fill_side(page, 1, "Описание изображения для незрячих посетителей",
+                       "Guests at the administration building")
+            _publish(page)
+
         finally:
             browser.close()
 
@@ -140,7 +148,9 @@ def test_create_news_and_partner_in_both_languages(region: Path, tmp_path: Path)
     ru_meta, ru_body = _front(news / "2026-11-20-delegation-from-brest.ru.md")
     en_meta, en_body = _front(news / "2026-11-20-delegation-from-brest.en.md")
     assert ru_meta == {"title": "Делегация из Бреста", "image": "delegation.jpg",
-                       "image_alt": "Гости у здания администрации", "date": "2026-11-20"}
+                       "image_alt": "Гости у здания администрации", "date": "2026-11-20",
+                       "partner": "brest", "kind": "business-visit",
+                       "tags": ["culture", "tourism"]}
     # the language-independent fields are written to the Russian file only
     assert en_meta == {"title": "Delegation from Brest",
                        "image_alt": "Guests at the administration building"}

@@ -36,6 +36,9 @@ def test_every_subsection_of_every_municipality_is_a_collection_in_the_suffix_la
             assert c["slug"] == "{{fields." + cms.FILE_KEY + "}}"
             assert c["media_folder"] == "" and c["public_folder"] == ""  # beside the page
     assert collections["inza-presentation"]["limit"] == 1
+    partner = {f["name"]: f for f in collections["novo-spassk-news"]["fields"]}["partner"]
+    assert partner["widget"] == "relation" and partner["collection"] == "novo-spassk-partners"
+    assert partner["value_field"] == "{{slug}}" and partner["required"] is False
     i18n = _config()["i18n"]
     assert i18n == {"structure": "multiple_files", "locales": list(LANGUAGES),
                     "default_locale": "ru"}

@@ -165,9 +165,21 @@ def section_fields(section: str) -> list[dict[str, Any]]:
     return fields
 
 
+def _partner_choice(field_: dict[str, Any], municipality: str) -> dict[str, Any]:
+    """``partner`` chosen among the municipality's partners by title; stored as the
+    partner's code (its file name), which is what the schema's pattern asks for."""
+    result = {k: v for k, v in field_.items() if k not in ("widget", "pattern")}
+    result.update(label="Партнёр", widget="relation", collection=f"{municipality}-partners",
+                  value_field="{{slug}}", search_fields=["title"],
+                  display_fields=["title"], options_length=50)
+    return result
+
+
 def collection(municipality: str, name: str, section: str) -> dict[str, Any]:
     folder = f"content/{municipality}/{section}"
     sub = BY_ID[section]
+    fields = [_partner_choice(f, municipality) if f["name"] == "partner" else f
+              for f in section_fields(section)]
     return {
         "name": f"{municipality}-{section}",
         "label": f"{name}: {SHORT_TITLES[section]}",
@@ -184,7 +196,7 @@ def collection(municipality: str, name: str, section: str) -> dict[str, Any]:
         "media_folder": "",
         "public_folder": "",
         "i18n": True,
-        "fields": section_fields(section),
+        "fields": fields,
         # the presentation is one page, presentation/index.<lang>.md (Decap's file
         # collections cannot keep languages in separate files)
         **({"limit": 1} if section == "presentation" else {}),
