@@ -71,7 +71,8 @@ const extrelFrontMatter = {
   fromFile(content) {
     const match = String(content).match(FENCE);
     if (!match) return { body: String(content) };
-    const meta = YAML.parse(match[1], { version: '1.1' }) || {};
+    // YAML 1.2's core schema: dates stay text ("2026-11-05"), as the date fields keep them
+    const meta = YAML.parse(match[1]) || {};
     return { ...meta, body: match[2].replace(/^\r?\n/, '') };
   },
   toFile(data, sortedKeys = []) {
