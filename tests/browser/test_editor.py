@@ -135,7 +135,7 @@ def test_create_news_and_partner_in_both_languages(region: Path, tmp_path: Path)
             # the editor says why instead of saving
             # (Decap shows it in a notice that fades; it logs the same error, awaited here)
             with page.expect_console_message(
-                    lambda m: "нет описания на английской стороне" in m.text):
+                    lambda m: "нет описания на стороне EN" in m.text):
                 page.get_by_role("button", name="Опубликовать").first.click()
                 page.get_by_text("Опубликовать сейчас").click()
             assert not list((root / "content/alpha/news").glob("2026-11-20-*"))

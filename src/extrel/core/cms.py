@@ -221,8 +221,10 @@ def backend(editor: Mapping[str, Any] | None, local_url: str | None = None) -> d
 
 
 def config(municipalities: Mapping[str, str], *, editor: Mapping[str, Any] | None = None,
-           local_url: str | None = None, site_url: str | None = None) -> dict[str, Any]:
-    """The whole ``config.yml``: ``municipalities`` maps ids to Russian names."""
+           local_url: str | None = None, site_url: str | None = None,
+           languages: Sequence[str] = REQUIRED) -> dict[str, Any]:
+    """The CMS's configuration: ``municipalities`` maps ids to Russian names; ``languages``
+    are the region's, the first (Russian) holding the language-independent fields."""
     result: dict[str, Any] = {
         "backend": backend(editor, local_url),
         "locale": "ru",
@@ -231,8 +233,8 @@ def config(municipalities: Mapping[str, str], *, editor: Mapping[str, Any] | Non
         "public_folder": "",
         "omit_empty_optional_fields": True,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "i18n": {"structure": "multiple_files", "locales": list(REQUIRED),
-                 "default_locale": DEFAULT_LANGUAGE},
+        "i18n": {"structure": "multiple_files", "locales": list(languages),
+                 "default_locale": languages[0]},
         "collections": [collection(mid, name, section)
                         for mid, name in sorted(municipalities.items())
                         for section in SUBSECTION_IDS],

@@ -42,20 +42,23 @@ export function fileName(section, data, englishTitle) {
 
 // what extrel check refuses across fields, which a form's field-by-field checks cannot see;
 // thrown from preSave, Decap shows it («Не удалось сохранить запись: …») and keeps the form
-export function crossFieldProblems(data, english) {
+export function crossFieldProblems(data, translations) {
   const problems = [];
   if (data.image) {
     if (!data.image_alt) {
-      problems.push('у изображения нет описания на русской стороне: заполните «Описание ' +
+      problems.push('у изображения нет описания на стороне RU: заполните «Описание ' +
         'изображения для незрячих посетителей» — что изображено на снимке');
     }
-    if (english && english.title && !english.image_alt) {
-      problems.push('у изображения нет описания на английской стороне (EN): заполните ' +
-        '«Описание изображения для незрячих посетителей» по-английски');
+    for (const [locale, other] of Object.entries(translations || {})) {
+      const fields = (other && other.data) || {};
+      if (fields.title && !fields.image_alt) {
+        problems.push(`у изображения нет описания на стороне ${locale.toUpperCase()}: ` +
+          'заполните «Описание изображения для незрячих посетителей» на этом языке');
+      }
     }
   }
   if (data.start && data.end && day(data.end) < day(data.start)) {
-    problems.push('дата окончания раньше даты начала');
+    problems.push('дата окончания («Окончание») раньше даты начала («Начало»)');
   }
   return problems;
 }
@@ -94,12 +97,12 @@ CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }) => {
     const data = entry.get('data');
-    const english = entry.getIn(['i18n', 'en', 'data']);
-    const problems = crossFieldProblems(data.toJS(), english ? english.toJS() : null);
+    const translations = entry.get('i18n');
+    const problems = crossFieldProblems(data.toJS(), translations ? translations.toJS() : {});
     if (problems.length) throw new Error(problems.join('; '));
     if (!entry.get('newRecord')) return data.delete(FILE_KEY);
     const section = String(entry.get('collection')).split('-').pop();
-    const title = english ? english.get('title') : '';
+    const title = entry.getIn(['i18n', 'en', 'data', 'title']) || '';
     return data.set(FILE_KEY, fileName(section, data.toJS(), title));
   },
 });
