@@ -11,9 +11,10 @@ import pytest
 
 from extrel.core import cms
 from extrel.core.jsonschema import section_schema
+from extrel.core.languages import REQUIRED
 from extrel.core.options import parse_options
 from extrel.core.schema import LANG_FIELDS, SCHEMAS
-from extrel.core.sections import LANGUAGES, SUBSECTION_IDS
+from extrel.core.sections import SUBSECTION_IDS
 from extrel.editor import admin
 
 NAMES = {"inza": "Инзенский район", "novo-spassk": "Новоспасский район"}
@@ -40,8 +41,11 @@ def test_every_subsection_of_every_municipality_is_a_collection_in_the_suffix_la
     assert partner["widget"] == "relation" and partner["collection"] == "novo-spassk-partners"
     assert partner["value_field"] == "{{slug}}" and partner["required"] is False
     i18n = _config()["i18n"]
-    assert i18n == {"structure": "multiple_files", "locales": list(LANGUAGES),
+    assert i18n == {"structure": "multiple_files", "locales": list(REQUIRED),
                     "default_locale": "ru"}
+    # a region's further language (mkdocs.yml's i18n block) gets its side too
+    wider = cms.config(NAMES, local_url="x", languages=("ru", "en", "zh"))["i18n"]
+    assert wider["locales"] == ["ru", "en", "zh"] and wider["default_locale"] == "ru"
     assert _config()["locale"] == "ru"
 
 
