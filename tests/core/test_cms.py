@@ -67,7 +67,7 @@ def test_fields_follow_the_schema(section: str) -> None:
             assert f["widget"] == "select"
             assert [o["value"] for o in f["options"]] == values
             assert all(re.search(r"[а-я]", o["label"]) for o in f["options"]), f["options"]
-        assert f["label"] and f["hint"]
+        assert f["label"] and (f.get("hint") or f["label"] == prop.get("description"))
 
 
 def test_lists_files_dates_and_patterns() -> None:

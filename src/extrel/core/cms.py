@@ -106,7 +106,7 @@ def field(name: str, prop: Mapping[str, Any], required: bool, defs: Mapping[str,
     description = str(prop.get("description", ""))
     result: dict[str, Any] = {"name": name, "label": _label(name, description),
                               "required": required}
-    if description:
+    if description and description != result["label"]:
         result["hint"] = description
     if i18n is not None:
         result["i18n"] = i18n
@@ -170,6 +170,8 @@ def _partner_choice(field_: dict[str, Any], municipality: str) -> dict[str, Any]
     partner's code (its file name), which is what the schema's pattern asks for."""
     result = {k: v for k, v in field_.items() if k not in ("widget", "pattern")}
     result.update(label="Партнёр", widget="relation", collection=f"{municipality}-partners",
+                  hint="Выберите партнёра по названию; в файл пишется его код (имя файла "
+                       "в partners/)",
                   value_field="{{slug}}", search_fields=["title"],
                   display_fields=["title"], options_length=50)
     return result
