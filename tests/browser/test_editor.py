@@ -27,8 +27,6 @@ from extrel.editor import admin
 from extrel.editor.local import run
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 WAIT = 60_000  # ms Playwright waits for an element before failing (load on 2 shared cores)
 
 
@@ -95,8 +93,9 @@ def region(tmp_path: Path) -> Path:
     return config
 
 
-def test_create_news_and_partner_in_both_languages(region: Path, tmp_path: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_create_news_and_partner_in_both_languages(region: Path, tmp_path: Path,
+                                                   browser: Any) -> None:
+    from playwright.sync_api import expect
 
     root = region.parent
     photo = tmp_path / "delegation.jpg"
@@ -107,10 +106,11 @@ def test_create_news_and_partner_in_both_languages(region: Path, tmp_path: Path)
     document.save(agreement)
     requests: list[str] = []
     with run(root, {"alpha": "Альфинский район"}, config_file=region, preview=None,
-             log=tmp_path / "editor.log") as editor, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+             log=tmp_path / "editor.log") as editor:
+        # the session's Chromium (conftest.py), in a context of its own
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.set_default_timeout(WAIT)
             page.on("request", lambda r: requests.append(r.url))
             page.goto(editor.admin_url)
@@ -174,7 +174,7 @@ def test_create_news_and_partner_in_both_languages(region: Path, tmp_path: Path)
             page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
             raise
         finally:
-            browser.close()
+            context.close()
 
     news = root / "content/alpha/news"
     ru_meta, ru_body = _front(news / "2026-11-20-delegation-from-brest.ru.md")
@@ -211,14 +211,12 @@ def test_create_news_and_partner_in_both_languages(region: Path, tmp_path: Path)
                                   urlsplit(editor.backend_url).netloc}, hosts
 
 
-def test_published_admin_page_contacts_only_its_site(tmp_path: Path) -> None:
+def test_published_admin_page_contacts_only_its_site(tmp_path: Path, browser: Any) -> None:
     """site/admin/ for the region's GitLab: the page and the CMS load from the site alone,
     and its policy refuses any other host (the git host is only reached on signing in)."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    from playwright.sync_api import sync_playwright
 
     editor = {"backend": "gitlab", "repo": "region/site", "branch": "main",
               "base_url": "https://gitlab.region.example", "app_id": "0123abcd"}
@@ -238,25 +236,24 @@ def test_published_admin_page_contacts_only_its_site(tmp_path: Path) -> None:
     requests: list[str] = []
     errors: list[str] = []
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            try:
-                page = browser.new_page()
-                page.set_default_timeout(WAIT)
-                page.on("request", lambda r: requests.append(r.url))
-                page.on("pageerror", lambda e: errors.append(str(e)))
-                page.goto(url)
-                page.get_by_role("button", name="Войти через GitLab").wait_for()
-                refused = page.evaluate("""async () => {
-                    const seen = [];
-                    document.addEventListener('securitypolicyviolation',
-                                              e => seen.push(e.blockedURI));
-                    try { await fetch('https://example.org/x'); } catch (e) { }
-                    await new Promise(r => setTimeout(r, 0));
-                    return seen;
-                }""")
-            finally:
-                browser.close()
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.set_default_timeout(WAIT)
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(url)
+            page.get_by_role("button", name="Войти через GitLab").wait_for()
+            refused = page.evaluate("""async () => {
+                const seen = [];
+                document.addEventListener('securitypolicyviolation',
+                                          e => seen.push(e.blockedURI));
+                try { await fetch('https://example.org/x'); } catch (e) { }
+                await new Promise(r => setTimeout(r, 0));
+                return seen;
+            }""")
+        finally:
+            context.close()
     finally:
         httpd.shutdown()
         httpd.server_close()

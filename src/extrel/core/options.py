@@ -47,7 +47,7 @@ class RemindOptions(BaseModel):
 
 class EditorOptions(BaseModel):
     """``editor: {backend, repo, base_url, app_id}``: publish the web editor at site/admin/
-    for the region's own GitLab or Forgejo (Gitea); README, "Редактор в браузере"."""
+    for the region's own GitLab or Forgejo (Gitea); README, "Способ 1. В браузере"."""
 
     model_config = ConfigDict(extra="forbid")
     backend: Literal["gitlab", "forgejo", "gitea"]
