@@ -282,6 +282,7 @@ def _crash(exc: BaseException, debug: bool) -> NoReturn:
 
 
 from .cli_remind import remind  # noqa: E402  (imports nothing of this module at load)
+from .commands.edit import edit  # noqa: E402  (the same)
 
 cli.add_command(remind)
-
+cli.add_command(edit)

@@ -56,6 +56,18 @@ _HOST_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-
 """A video host's name as the policy's frame-src names it: no scheme, port, path or wildcard."""
 
 
+class EditorOptions(BaseModel):
+    """``editor: {backend, repo, base_url, app_id}``: publish the web editor at site/admin/
+    for the region's own GitLab or Forgejo (Gitea); README, "Способ 1. В браузере"."""
+
+    model_config = ConfigDict(extra="forbid")
+    backend: Literal["gitlab", "forgejo", "gitea"]
+    repo: str = Field(min_length=3, pattern=r"^[^/\s]+(/[^/\s]+)+$")
+    base_url: str = Field(pattern=r"^https://\S+$")
+    app_id: str = Field(min_length=1)
+    branch: str = "main"
+
+
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
     enabled: bool = True
@@ -74,6 +86,7 @@ class Options(BaseModel):
     remind: RemindOptions = RemindOptions()
     workers: int | None = Field(default=None, ge=1)
     """Processes building sections in parallel; None: one per core."""
+    editor: EditorOptions | None = None
 
     @field_validator("allowed_iframe_hosts")
     @classmethod

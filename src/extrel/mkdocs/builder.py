@@ -23,6 +23,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ..core.buildstate import Manifest, load_manifest, next_manifest, plan, save_manifest
 from ..core.sections import DEFAULT_LANGUAGE
+from ..editor import admin
 from . import inputs, publish, siteconfig
 from .inputs import quick_key
 
@@ -275,7 +276,8 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
             # not be the one the sections are being built into at the same time
             portal = staging / ".portal"
             try:
-                warnings = _run(config_file, snapshot, role="portal", site_dir=portal)
+                warnings = (_run(config_file, snapshot, role="portal", site_dir=portal)
+                            + admin.publish_region(portal, snapshot))  # the editor, if asked
             except _failures() as exc:
                 raise BuildError(f"portal: {describe(exc, config_file.parent)}") from None
             for child in portal.iterdir():

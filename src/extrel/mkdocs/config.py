@@ -33,6 +33,10 @@ class ExtrelConfig(base.Config):
     remind = c.Optional(c.Type(dict))
     """``smtp`` (host:port) and ``from`` (address) for ``extrel remind``."""
 
+    editor = c.Optional(c.Type(dict))
+    """The web editor at site/admin/: ``backend`` (gitlab, forgejo), ``repo``, ``base_url``,
+    ``app_id``."""
+
     # Set by extrel itself for each sub-build; users leave them out.
     role = c.Choice(("none", "portal", "section"), default="none")
     """Which kind of site this build is: the region's portal or one municipality's section."""
