@@ -22,11 +22,11 @@ import click
 from .commands.common import (  # noqa: F401  (the front end's vocabulary, for main())
     EXIT_BEHIND,
     EXIT_INVALID,
-    _t,
     config_path,
     default_lang,
     fail,
 )
+from .core.messages import t
 from .core.sections import SUBSECTION_IDS
 
 EXIT_INTERNAL = 3
@@ -146,9 +146,7 @@ def _parse_shard(value: str, lang: str) -> tuple[int, int]:
         if not 1 <= k <= n <= MAX_SHARES:
             raise ValueError(value)
     except ValueError:
-        fail(_t(lang, f"--shard {shown}: нужен формат K/N, 1 ≤ K ≤ N ≤ {MAX_SHARES}, например "
-                      "2/4",
-                f"--shard {shown}: expected K/N with 1 ≤ K ≤ N ≤ {MAX_SHARES}, e.g. 2/4"))
+        fail(t("cli.bad_shard", lang, shown=shown, max=MAX_SHARES))
     return k, n
 
 
@@ -254,8 +252,7 @@ def main(argv: list[str] | None = None) -> None:
         if exc.errno not in _ENVIRONMENT_ERRORS or debug:
             _crash(exc, debug)
         where = f"{exc.filename}: " if exc.filename else ""
-        fail(_t(default_lang(), "Нет доступа к файлу или нет места на диске: ",
-                "No access to a file, or no space left: ")
+        fail(t("cli.no_access", default_lang())
              + f"{where}{os.strerror(exc.errno or 0)}")
     except Exception as exc:  # noqa: BLE001 - a bug of extrel: exit 3, never a content error
         _crash(exc, debug)
@@ -274,11 +271,8 @@ def _crash(exc: BaseException, debug: bool) -> NoReturn:
             out.write(f"extrel {sys.argv!r}\n{details}")
         where = name
     except OSError:
-        where = _t(lang, "не записаны (запустите с --debug)", "not written (run with --debug)")
-    fail(_t(lang, f"Внутренняя ошибка extrel (не ошибка в содержании): {type(exc).__name__}; "
-                  f"подробности: {where}",
-            f"Internal error of extrel (not a problem in the content): {type(exc).__name__}; "
-            f"details: {where}"), EXIT_INTERNAL)
+        where = t("cli.internal_error_not_written", lang)
+    fail(t("cli.internal_error", lang, error=type(exc).__name__, where=where), EXIT_INTERNAL)
 
 
 from .cli_remind import remind  # noqa: E402  (imports nothing of this module at load)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from .core.messages import t
+
 PASSWORD_VARIABLE = "EXTREL_SMTP_PASSWORD"
 USER_VARIABLE = "EXTREL_SMTP_USER"
 
@@ -19,11 +21,9 @@ USER_VARIABLE = "EXTREL_SMTP_USER"
 def _server(value: str, lang: str) -> tuple[str, int]:
     host, sep, port = value.rpartition(":")
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        from .commands.common import _t, fail
+        from .commands.common import fail
 
-        fail(_t(lang, f"SMTP-сервер «{value}»: нужен вид ХОСТ:ПОРТ, например "
-                      "mail.region.example:587",
-                f"SMTP server '{value}': expected HOST:PORT, e.g. mail.region.example:587"))
+        fail(t("cli.remind.bad_smtp", lang, value=value))
     return host.strip("[]"), int(port)
 
 
@@ -56,7 +56,7 @@ def remind(config_file: str, today: dt.date | None, smtp: str | None, sender: st
     просрочено, скоро срок, нет материалов, нет перевода или не закончено; пароль SMTP —
     из переменной окружения EXTREL_SMTP_PASSWORD. Код 2, если кому-то письмо не ушло.
     """
-    from .commands.common import _t, config_path, default_lang, fail, load_project, load_snapshot
+    from .commands.common import config_path, default_lang, fail, load_project, load_snapshot
     from .core import remind as core
     from .core.freshness import freshness_to_dict
 
@@ -75,13 +75,11 @@ def remind(config_file: str, today: dt.date | None, smtp: str | None, sender: st
     site_url = project.raw.get("site_url")
     drafts = core.reminders(data, contacts, site_url if isinstance(site_url, str) else None)
     if not drafts:
-        click.echo(_t(lang, "Все разделы в порядке: писем нет.",
-                      "Every section is up to date: no messages."))
+        click.echo(t("cli.remind.all_fresh", lang))
         return
     sender = sender or options.remind.sender
     if not sender:
-        fail(_t(lang, "Укажите адрес отправителя: --from или extrel: remind: from в mkdocs.yml",
-                "Give the sender: --from or extrel: remind: from in mkdocs.yml"))
+        fail(t("cli.remind.no_sender", lang))
     now = dt.datetime.now(project.zone)  # the messages' Date header
     messages = [(r, core.email(r, sender, now)) for r in drafts]
     unaddressed = [r.municipality for r, _ in messages if not r.to]
@@ -90,38 +88,27 @@ def remind(config_file: str, today: dt.date | None, smtp: str | None, sender: st
         folder.mkdir(parents=True, exist_ok=True)
         for r, msg in messages:
             (folder / f"{r.municipality}.eml").write_bytes(msg.as_bytes())
-        click.echo(_t(lang, f"Записано писем: {len(messages)} → {folder}",
-                      f"Written {len(messages)} messages → {folder}"))
+        click.echo(t("cli.remind.written", lang, count=len(messages), folder=folder))
         _no_address(unaddressed, lang)
         return
     server = smtp or options.remind.smtp
     if not server:
-        fail(_t(lang, "Укажите SMTP-сервер: --smtp ХОСТ:ПОРТ или extrel: remind: smtp в "
-                      "mkdocs.yml", "Give the SMTP server: --smtp HOST:PORT or extrel: remind: "
-                                   "smtp in mkdocs.yml"))
+        fail(t("cli.remind.no_smtp", lang))
     host, port = _server(server, lang)
     outcome = core.send([(r.to, msg) for r, msg in messages if r.to], host, port,
                         password=os.environ.get(PASSWORD_VARIABLE) or None,
                         user=os.environ.get(USER_VARIABLE) or None)
     if outcome.sent:
-        click.echo(_t(lang, "Отправлено: ", "Sent to: ") + ", ".join(outcome.sent))
+        click.echo(t("cli.remind.sent_to", lang) + ", ".join(outcome.sent))
     for to, reason in outcome.failed.items():
-        click.echo(_t(lang, "Не отправлено: ", "Not sent to: ") + f"{to} ({reason})", err=True)
+        click.echo(t("cli.remind.not_sent_to", lang) + f"{to} ({reason})", err=True)
     _no_address(unaddressed, lang)
     if outcome.failed or unaddressed:
-        fail(_t(lang, f"Писем отправлено: {len(outcome.sent)}, не отправлено: "
-                      f"{len(outcome.failed) + len(unaddressed)}",
-                f"Messages sent: {len(outcome.sent)}, not sent: "
-                f"{len(outcome.failed) + len(unaddressed)}"))
-    click.echo(_t(lang, f"Писем отправлено: {len(outcome.sent)}",
-                  f"Messages sent: {len(outcome.sent)}"))
+        fail(t("cli.remind.partly_sent", lang, sent=len(outcome.sent),
+               not_sent=len(outcome.failed) + len(unaddressed)))
+    click.echo(t("cli.remind.sent_count", lang, sent=len(outcome.sent)))
 
 
 def _no_address(mids: list[str], lang: str) -> None:
-    from .commands.common import _t
-
     for mid in mids:
-        click.echo(_t(lang, f"Нет адреса координатора: {mid} (coordinator.email в "
-                            f"municipalities/{mid}.yml)",
-                      f"No coordinator address: {mid} (coordinator.email in "
-                      f"municipalities/{mid}.yml)"), err=True)
+        click.echo(t("cli.remind.no_address", lang, mid=mid), err=True)

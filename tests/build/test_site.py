@@ -343,3 +343,15 @@ def test_a_jpeg_coat_of_arms_shows_on_the_portal(tmp_path: Path) -> None:
         arms = soup(base / "index.html").select_one(".x-muni-card__arms")
         assert arms["src"].endswith("coat-of-arms.jpg")
         assert (base / arms["src"]).resolve().is_file()
+
+
+def test_templates_word_each_page_in_its_language_through_the_catalogue(site: Path) -> None:
+    """``t('…')`` in a template is bound to the page's language: the same template words a
+    Russian and an English page."""
+    ru = soup(site / "alpha/announcements/index.html")
+    assert [h.get_text(strip=True) for h in ru.select("article h2")] == [
+        "Предстоящие события", "Прошедшие события"]
+    assert ru.select_one(".x-access__label").get_text(strip=True) == "Версия для слабовидящих"
+    en = soup(site / "alpha/en/announcements/index.html")
+    assert en.select_one(".x-access__label").get_text(strip=True) == "Accessible version"
+    assert "Last updated" in en.select_one(".x-updated").get_text()

@@ -38,7 +38,7 @@ def test_phone(phone: str, ok: bool) -> None:
     _, errors = validate(Coordinator, {"name": {"ru": "a", "en": "b"}, "phone": phone}, {})
     assert (errors == []) is ok
     if not ok:
-        assert "не номер телефона" in errors[0][1] and "phone number" in errors[0][2]
+        assert "не номер телефона" in errors[0].ru and "phone number" in errors[0].en
 
 
 @pytest.mark.parametrize(("email", "ok"), [
@@ -55,7 +55,7 @@ def test_email(email: str, ok: bool) -> None:
     _, errors = validate(Coordinator, {"name": {"ru": "a", "en": "b"}, "email": email}, {})
     assert (errors == []) is ok, errors
     if not ok:
-        assert "не адрес электронной почты" in errors[0][1]
+        assert "не адрес электронной почты" in errors[0].ru
 
 
 @pytest.mark.parametrize(("url", "host"), [
@@ -96,7 +96,7 @@ def test_web_addresses_for_links(url: str) -> None:
 def test_web_addresses_refused(url: str) -> None:
     _, errors = validate(MunicipalityMeta, {"name": {"ru": "a", "en": "b"}, "kind": "district",
                                             "website": url}, {"website": 4})
-    assert errors and errors[0][0] == 4 and "не адрес сайта" in errors[0][1]
+    assert errors and errors[0][0] == 4 and "не адрес сайта" in errors[0].ru
 
 
 @pytest.mark.parametrize("src", [

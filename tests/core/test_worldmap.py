@@ -195,9 +195,9 @@ def test_location_must_be_two_numbers_in_range(value: object) -> None:
         return
     with pytest.raises(schema.ValidationError) as caught:
         schema.PartnerMeta(**fields, location=value)
-    line, ru, en = schema.explain(caught.value.errors()[0], schema.PartnerMeta, {"location": 4})
-    assert line == 4
-    assert "широта" in ru and "latitude" in en
+    found = schema.explain(caught.value.errors()[0], schema.PartnerMeta, {"location": 4})
+    assert found.line == 4
+    assert "широта" in found.ru and "latitude" in found.en
 
 
 def test_location_is_kept() -> None:

@@ -15,12 +15,12 @@ from typing import Any
 import click
 
 from ..core.labels import word
+from ..core.messages import t
 from ..core.problems import Problem
 from ..mkdocs import builder, siteconfig
 from ..mkdocs.builder import BuildError, build_region
 from .common import (
     EXIT_BEHIND,
-    _t,
     fail,
     load_project,
     load_snapshot,
@@ -44,7 +44,8 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
         # nothing changed since the last full build: say what it said, without reading a page
         quick = _quick_key(path, today, out, allow_shallow)
         last = builder.unchanged_since(out.resolve(), quick) if quick else None
-        if last is not None:
+        # (a manifest written before the message catalogue tells its problems otherwise)
+        if last is not None and all("key" in p for p in last["problems"]):
             print_problems([Problem(**p) for p in last["problems"]], lang)
             counts = last["counts"]
             _build_summary(lang, last["sections"], 0, time.monotonic() - started, out, counts)
@@ -55,17 +56,14 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
     snapshot = load_snapshot(load_project(path, lang), today, (), allow_shallow, lang)
     unknown = unregistered(path.parent, only, snapshot)
     if unknown:
-        fail(_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ") + ", ".join(unknown))
+        fail(t("cli.unknown_municipality", lang) + ", ".join(unknown))
     print_problems(snapshot.problems, lang)
     for code in snapshot.region.languages:
-        for ru, en in siteconfig.language_notes(code):
-            click.echo(_t(lang, ru, en), err=True)
+        for note in siteconfig.language_notes(code):
+            click.echo(t(note, lang, code=code), err=True)
     if not snapshot.ok():
         n = sum(1 for p in snapshot.problems if p.severity == "error")
-        fail(_t(lang, f"Сборка остановлена: ошибок — {n}. Исправьте их; прежняя сборка в {out} "
-                      "не изменена.",
-                f"Build stopped: {n} error(s). Fix them; the previous build in {out} is "
-                "unchanged."))
+        fail(t("cli.build.stopped", lang, n=n, out=out))
     show = progress if progress is not None else (sys.stderr.isatty() and not os.environ.get("CI"))
     counts = {k: 0 for k in ("fresh", "due", "stale", "missing")}
     for f in snapshot.freshness.values():
@@ -78,7 +76,7 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
     def report(result: Any, done: int, total: int) -> None:
         if show:
             click.echo(f"[{done}/{total}] {result.municipality}: {result.seconds:.1f} s "
-                       f"({_t(lang, 'прошло', 'elapsed')} {time.monotonic() - started:.0f} s)",
+                       f"({t('cli.build.elapsed', lang)} {time.monotonic() - started:.0f} s)",
                        err=True)
 
     try:
@@ -86,8 +84,7 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
                               workers=workers, progress=report, portal_only=portal_only,
                               remember=remember)
     except BuildError as exc:
-        fail(_t(lang, "Сборка не удалась, прежняя сборка не изменена:\n",
-                "The build failed; the previous build is unchanged:\n") + str(exc))
+        fail(t("cli.build.failed", lang) + str(exc))
     for section in result.sections:
         for message in section.warnings:
             click.echo(f"{section.municipality}: {message}", err=True)
@@ -97,7 +94,7 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
     reused = sum(1 for r in result.sections if r.reused)
     _build_summary(lang, len(result.sections), len(result.sections) - reused, result.seconds,
                    out, counts,
-                   (f" ({_t(lang, 'дольше всех', 'slowest')}: {slowest.municipality}, "
+                   (f" ({t('cli.build.slowest', lang)}: {slowest.municipality}, "
                     f"{slowest.seconds:.1f} s)" if slowest and show else ""))
     strict = fail_on_stale if fail_on_stale is not None else snapshot.options.fail_on_stale
     if strict and (counts["stale"] or counts["missing"]):
@@ -108,11 +105,10 @@ def _build_summary(lang: str, total: int, built: int, seconds: float, out: Path,
                    counts: dict[str, int], extra: str = "") -> None:
     reused = total - built
     click.echo(
-        _t(lang, f"Разделов: {total} (собрано {built}, без изменений {reused}) "
-                 f"за {seconds:.1f} с → {out}",
-           f"Sections: {total} ({built} built, {reused} unchanged) in {seconds:.1f} s → {out}")
+        t("cli.build.summary", lang, total=total, built=built, reused=reused, seconds=seconds,
+          out=out)
         + extra)
-    click.echo(_t(lang, "Своевременность: ", "Freshness: ")
+    click.echo(t("cli.build.freshness", lang)
                + ", ".join(f"{word('status.' + k, lang)} — {counts.get(k, 0)}"
                            for k in ("fresh", "due", "stale", "missing")))
 

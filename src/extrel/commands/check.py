@@ -13,8 +13,9 @@ import orjson
 
 from ..core.freshness import freshness_to_dict
 from ..core.labels import word
+from ..core.messages import t
 from ..core.sections import SUBSECTIONS
-from .common import EXIT_BEHIND, EXIT_INVALID, _t, load_project, load_snapshot, print_problems
+from .common import EXIT_BEHIND, EXIT_INVALID, load_project, load_snapshot, print_problems
 
 if TYPE_CHECKING:
     from ..core.snapshot import Snapshot
@@ -71,7 +72,7 @@ def freshness_csv(rated: list[Any]) -> str:
 
 def freshness_table(snapshot: Snapshot, rated: list[Any], lang: str) -> str:
     lines = [
-        _t(lang, "Своевременность обновления на ", "Freshness as of ")
+        t("cli.check.freshness_as_of", lang)
         + f"{snapshot.today.isoformat()} ({snapshot.options.timezone})",
         "",
     ]
@@ -84,7 +85,7 @@ def freshness_table(snapshot: Snapshot, rated: list[Any], lang: str) -> str:
             for code in snapshot.region.languages:
                 lf = s.languages[code]
                 when = (f"{lf.last_updated.isoformat()}, {lf.age_days} "
-                        + _t(lang, "дн.", "days")) if lf.last_updated else "—"
+                        + t("cli.check.days", lang)) if lf.last_updated else "—"
                 when += _coverage_note(lf, lang)
                 cells.append(f"{code}: {_status(lf.status, lang)} ({when})")
             lines.append(f"  {s.id:<{width}}" + "   ".join(cells))
@@ -92,20 +93,20 @@ def freshness_table(snapshot: Snapshot, rated: list[Any], lang: str) -> str:
     counts = {k: 0 for k in ("fresh", "due", "stale", "missing")}
     for f in rated:
         counts[f.status] += 1
-    lines.append(_t(lang, "Итого муниципалитетов: ", "Municipalities: ")
+    lines.append(t("cli.check.municipalities", lang)
                  + ", ".join(f"{word('status.' + k, lang)} — {v}" for k, v in counts.items()))
     return "\n".join(lines)
 
 
 def _coverage_note(lf: Any, lang: str) -> str:
     """The due date, items without a translation and drafts of one table cell."""
-    notes = [_t(lang, "срок ", "due by ") + lf.due_by.isoformat()] if lf.due_by else []
+    notes = [t("cli.check.due_by", lang) + lf.due_by.isoformat()] if lf.due_by else []
     if lf.age_days is not None and lf.age_days < 0:
-        notes.append(_t(lang, "дата позже даты проверки!", "dated after the check date!"))
+        notes.append(t("cli.check.dated_after_check", lang))
     if lf.untranslated:
-        notes.append(_t(lang, "без перевода: ", "untranslated: ") + str(lf.untranslated))
+        notes.append(t("cli.check.untranslated", lang) + str(lf.untranslated))
     if lf.unfinished:
-        notes.append(_t(lang, "черновиков: ", "drafts: ") + str(lf.unfinished))
+        notes.append(t("cli.check.drafts", lang) + str(lf.unfinished))
     return "".join("; " + n for n in notes)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from ..core.gitdates import GitError
+from ..core.messages import bilingual, t
 from ..core.problems import Problem
 
 if TYPE_CHECKING:
@@ -29,10 +30,6 @@ def default_lang() -> str:
     return "ru"
 
 
-def _t(lang: str, ru: str, en: str) -> str:
-    return en if lang == "en" else ru
-
-
 def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(code)
@@ -41,11 +38,7 @@ def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
 def config_path(path: str) -> Path:
     config_file = Path(path)
     if not config_file.is_file():
-        fail(
-            f"Не найден файл настроек {config_file}: запустите команду в корне репозитория "
-            f"сайта или укажите путь через -f.\n"
-            f"Config file {config_file} not found: run in the site repository's root or pass -f."
-        )
+        fail(bilingual("cli.no_config", sep="\n", path=config_file))
     return config_file.resolve()
 
 
@@ -57,7 +50,7 @@ def load_project(config_file: Path, lang: str) -> Project:
     try:
         return siteconfig.project(config_file)
     except Exception as exc:  # YAML errors of mkdocs.yml
-        fail(f"{config_file.name}: " + _t(lang, "ошибка в записи YAML: ", "invalid YAML: ")
+        fail(f"{config_file.name}: " + t("cli.config_invalid_yaml", lang)
              + str(exc))
 
 
@@ -80,15 +73,14 @@ def load_snapshot(project: Project, today: dt.date | None, only: tuple[str, ...]
         fail(str(exc))
     unknown = unregistered(project.root, only, snapshot)
     if unknown:
-        fail(_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ")
-             + ", ".join(unknown) + _t(lang, " (нет файла municipalities/<id>.yml)",
-                                         " (no municipalities/<id>.yml)"))
+        fail(t("cli.unknown_municipality", lang)
+             + ", ".join(unknown) + t("cli.no_registry_entry", lang))
     return snapshot
 
 
 def print_problems(problems: list[Problem], lang: str) -> None:
     for p in problems:
-        label = {"error": _t(lang, "ошибка", "error"),
-                 "warning": _t(lang, "предупреждение", "warning")}[p.severity]
+        label = {"error": t("cli.severity.error", lang),
+                 "warning": t("cli.severity.warning", lang)}[p.severity]
         colour = "red" if p.severity == "error" else "yellow"
         click.echo(f"{p.format(lang)} [{click.style(label, fg=colour)}]", err=True)

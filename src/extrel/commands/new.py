@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
+from ..core.messages import t
 from ..core.scaffold import DRAFT_MARK, new_page
 from ..core.sections import SLUG
-from .common import _t, fail, load_project
+from .common import fail, load_project
 
 
 def new(config_file: Path, type_: str, municipality: str, title: str, title_en: str | None,
@@ -17,31 +18,19 @@ def new(config_file: Path, type_: str, municipality: str, title: str, title_en: 
     project = load_project(config_file, lang)
     root = project.root
     if not (project.registry / f"{municipality}.yml").is_file():
-        fail(_t(lang, f"Нет муниципалитета «{municipality}»: сначала создайте "
-                      f"municipalities/{municipality}.yml",
-                f"No municipality '{municipality}': create municipalities/{municipality}.yml "
-                "first"))
+        fail(t("cli.new.no_municipality", lang, municipality=municipality))
     if slug is not None and not SLUG.match(slug):
-        fail(_t(lang, f"--slug «{slug}»: только строчные латинские буквы, цифры и дефис",
-                f"--slug '{slug}': lowercase latin letters, digits and hyphens only"))
+        fail(t("cli.new.bad_slug", lang, slug=slug))
     page = new_page(type_, title, title_en, project.today(when), slug, project.languages.codes)
     folder = project.municipality_dir(municipality) / type_
     targets = {code: folder / f"{page.stem}.{code}.md" for code in project.languages}
     existing = [t for t in targets.values() if t.exists()]
     if existing:
-        fail(_t(lang, "Файл уже есть, ничего не записано: ", "File exists, nothing written: ")
+        fail(t("cli.new.exists", lang)
              + ", ".join(str(t.relative_to(root)) for t in existing))
     folder.mkdir(parents=True, exist_ok=True)
     for code, target in targets.items():
         target.write_text(page.files[code], encoding="utf-8")
-        click.echo(_t(lang, "Создан ", "Created ") + str(target.relative_to(root)))
-    click.echo(_t(lang,
-                  f"Замените в каждом файле всё, что начинается с «{DRAFT_MARK}»: до тех пор "
-                  "страница — черновик, она не публикуется и не считается обновлением. "
-                  f"Затем проверьте: extrel check --only {municipality}; "
-                  f"просмотр: extrel serve {municipality}",
-                  f"Replace in every file whatever starts with '{DRAFT_MARK}': until then the "
-                  "page is a draft, neither published nor counted as an update. "
-                  f"Then run: extrel check --only {municipality}; "
-                  f"preview: extrel serve {municipality}"))
+        click.echo(t("cli.new.created", lang) + str(target.relative_to(root)))
+    click.echo(t("cli.new.next_steps", lang, mark=DRAFT_MARK, municipality=municipality))
 

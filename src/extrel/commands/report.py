@@ -10,8 +10,9 @@ import click
 
 from ..core import export
 from ..core.loader import load_region
+from ..core.messages import t
 from ..core.report import monthly_report, yearly_report
-from .common import _t, config_path, fail, load_project, print_problems
+from .common import config_path, fail, load_project, print_problems
 
 
 def report(config_file: str, year: int | None, month: str | None, fmt: str,
@@ -19,8 +20,7 @@ def report(config_file: str, year: int | None, month: str | None, fmt: str,
     """The yearly report as of ``today`` (default: today in the region's time zone), or the
     month's publications."""
     if (year is None) == (month is None):
-        fail(_t(lang, "Укажите ровно одно: --year ГГГГ или --month ГГГГ-ММ",
-                "Give exactly one of --year YYYY or --month YYYY-MM"))
+        fail(t("cli.report.year_or_month", lang))
     project = load_project(config_path(config_file), lang)
     region = load_region(project.root, project.docs_dir,
                          allowed_iframe_hosts=project.options.allowed_iframe_hosts,
@@ -28,24 +28,21 @@ def report(config_file: str, year: int | None, month: str | None, fmt: str,
     problems = [*project.problems, *region.problems]
     if any(p.severity == "error" for p in problems):
         print_problems(problems, lang)
-        fail(_t(lang, "Отчёт не составлен: сначала исправьте ошибки (extrel check)",
-                "No report: fix the errors first (extrel check)"))
+        fail(t("cli.report.errors_first", lang))
     if month is not None:
         try:
             when = dt.date.fromisoformat(month + "-01")
         except ValueError:
-            fail(_t(lang, f"--month {month}: нужен формат ГГГГ-ММ, например 2026-11",
-                    f"--month {month}: expected YYYY-MM, e.g. 2026-11"))
+            fail(t("cli.report.bad_month", lang, month=month))
         result: object = monthly_report(region, when.year, when.month)
     else:
         assert year is not None
         result = yearly_report(region, year, project.today(today))
     if fmt == "xlsx":
         if not output:
-            fail(_t(lang, "Для --format xlsx укажите файл: -o отчёт.xlsx",
-                    "--format xlsx needs an output file: -o report.xlsx"))
+            fail(t("cli.report.xlsx_needs_output", lang))
         export.as_xlsx(result, lang, Path(output))  # type: ignore[arg-type]
-        click.echo(_t(lang, "Записан ", "Written ") + output, err=True)
+        click.echo(t("cli.written", lang) + output, err=True)
         return
     text = {
         "text": lambda: export.as_text(result, lang),  # type: ignore[arg-type]
@@ -54,7 +51,7 @@ def report(config_file: str, year: int | None, month: str | None, fmt: str,
     }[fmt]()
     if output:
         Path(output).write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-        click.echo(_t(lang, "Записан ", "Written ") + output, err=True)
+        click.echo(t("cli.written", lang) + output, err=True)
     else:
         click.echo(text, nl=not text.endswith("\n"))
 

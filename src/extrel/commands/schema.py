@@ -8,7 +8,8 @@ import click
 
 from ..core.jsonschema import all_schemas, dump
 from ..core.languages import STANDARD
-from .common import _t, config_path, fail, load_project
+from ..core.messages import t
+from .common import config_path, fail, load_project
 
 
 def schema(output: str, check_only: bool, lang: str, config_file: str) -> None:
@@ -23,17 +24,14 @@ def schema(output: str, check_only: bool, lang: str, config_file: str) -> None:
                  or (folder / name).read_text(encoding="utf-8") != text]
         if stale:
             names = ", ".join(stale)
-            fail(_t(lang, f"Схемы устарели: {names}; обновите: extrel schema -o {output}",
-                    f"Schemas out of date: {names}; update: extrel schema -o {output}"), code=1)
-        click.echo(_t(lang, f"Схемы в {output} актуальны", f"The schemas in {output} are current"))
+            fail(t("cli.schema.outdated", lang, names=names, output=output), code=1)
+        click.echo(t("cli.schema.current", lang, output=output))
         return
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in texts.items():
             (folder / name).write_text(text, encoding="utf-8")
     except OSError as exc:
-        fail(_t(lang, f"Не удалось записать схемы в {output}: {exc.strerror}",
-                f"Could not write the schemas into {output}: {exc.strerror}"))
-    click.echo(_t(lang, f"Записано схем: {len(texts)} → {output}",
-                  f"Written {len(texts)} schemas → {output}"))
+        fail(t("cli.schema.write_failed", lang, output=output, reason=exc.strerror))
+    click.echo(t("cli.schema.written", lang, count=len(texts), output=output))
 

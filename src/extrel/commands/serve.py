@@ -12,7 +12,8 @@ from typing import Any
 import click
 
 from ..core.languages import DEFAULT_LANGUAGE
-from .common import _t, fail, load_project, load_snapshot, print_problems
+from ..core.messages import t
+from .common import fail, load_project, load_snapshot, print_problems
 
 
 def serve(config_file: Path, municipality: str, dev_addr: str, today: dt.date | None,
@@ -25,8 +26,7 @@ def serve(config_file: Path, municipality: str, dev_addr: str, today: dt.date | 
     snapshot = load_snapshot(project, today, (municipality,), True, lang)
     print_problems(snapshot.problems, lang)
     if municipality not in snapshot.region.municipalities:  # its registry entry is invalid
-        fail(_t(lang, f"Исправьте municipalities/{municipality}.yml (ошибки выше).",
-                f"Fix municipalities/{municipality}.yml (errors above)."))
+        fail(t("cli.serve.fix_registry", lang, municipality=municipality))
     m = snapshot.region.municipalities[municipality]
     # without --today, each rebuild rates freshness as of its own day in the region's zone
     overrides = siteconfig.overrides(
@@ -36,8 +36,7 @@ def serve(config_file: Path, municipality: str, dev_addr: str, today: dt.date | 
     # MkDocs' serve reloads the configuration with these overrides on every change, and its
     # validation consumes the plugin dicts: hand it a fresh copy each time
     overrides["plugins"] = _FreshList(overrides["plugins"])
-    click.echo(_t(lang, f"Просмотр: http://{dev_addr}/ (Ctrl+C — остановить)",
-                  f"Preview: http://{dev_addr}/ (Ctrl+C to stop)"), err=True)
+    click.echo(t("cli.serve.preview", lang, dev_addr=dev_addr), err=True)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     mkdocs_serve(config_file=str(project.config_file), livereload=True,
                  open_in_browser=open_in_browser, dev_addr=dev_addr, **overrides)

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .freshness import MISSING, STALE, MunicipalityFreshness, worst
+from .messages import t
 from .problems import Problem
 from .sections import DEFAULT_LANGUAGE
 
@@ -103,20 +104,12 @@ def missing_plan(
     paths = [f"{content_path}/plan/{year}.{lang}.md" for lang in absent]
     listed = ", ".join(paths)
     if absent[0] == languages[0]:
-        command = (f' (extrel new plan -m {municipality} -t "План на {year} год" '
-                   f"--date {year}-01-01)")
+        command = t("problem.plan.new_command", "ru", municipality=municipality, year=year)
     else:
         command = ""
     return [
-        Problem(
-            paths[0],
-            None,
-            f"нет плана на {year} год: создайте {listed}{command}; до тех пор подраздел "
-            f"«plan» считается просроченным, какими бы свежими ни были прежние планы",
-            f"no plan for {year}: create {listed}{command}; until then the 'plan' "
-            "subsection is overdue, however recent the earlier plans",
-            severity="warning",
-        )
+        Problem(paths[0], None, "problem.plan.missing",
+                {"year": year, "listed": listed, "command": command}, severity="warning")
     ]
 
 
@@ -127,12 +120,8 @@ def future_updates(dates: Mapping[str, date], today: date) -> list[Problem]:
         Problem(
             path,
             None,
-            f"последнее изменение датировано {when.isoformat()}, позже даты проверки "
-            f"{today.isoformat()}: часы компьютера, с которого сделан коммит, спешат, или "
-            f"история git переписана; проверьте дату: git log -1 --format=%ci -- {path}",
-            f"the last change is dated {when.isoformat()}, after the check date "
-            f"{today.isoformat()}: the committer's clock is ahead, or the git history was "
-            f"rewritten; check it: git log -1 --format=%ci -- {path}",
+            "problem.date.future_update",
+            {"when": when.isoformat(), "today": today.isoformat(), "path": path},
             severity="warning",
         )
         for path, when in sorted(dates.items())

@@ -80,13 +80,8 @@ def presentation_warnings(root: Path, m: Municipality) -> list[Problem]:
     kinds = {f.kind for f in meta.files}
     missing = [" + ".join(group) for group in EXPECTED_KINDS if not kinds & set(group)]
     if missing:
-        found.append(Problem(
-            page.path, page.lines.get("files"),
-            "в презентации нет материалов, которые перечисляет стандарт: " + ", ".join(missing)
-            + " (поле files, kind)",
-            "the presentation lacks what the standard lists: " + ", ".join(missing)
-            + " (field files, kind)",
-            severity="warning"))
+        found.append(Problem(page.path, page.lines.get("files"), "problem.presentation.lacks",
+                             {"missing": ", ".join(missing)}, severity="warning"))
     folder = (root / page.path).parent
     for i, item in enumerate(meta.files):
         path = folder / item.file
@@ -95,23 +90,15 @@ def presentation_warnings(root: Path, m: Municipality) -> list[Problem]:
         info = pdf_info(path)
         line = page.lines.get(f"files.{i}")
         if info is None:
-            found.append(Problem(
-                page.path, line, f"файл «{item.file}» не читается как PDF; сохраните его заново",
-                f"'{item.file}' cannot be read as a PDF; save it again", severity="warning"))
+            found.append(Problem(page.path, line, "problem.pdf.unreadable",
+                                 {"file": item.file}, severity="warning"))
             continue
         low, high = OVERVIEW_PAGES
         if item.kind == "overview" and not low <= info.pages <= high:
-            found.append(Problem(
-                page.path, line,
-                f"общая презентация «{item.file}»: {info.pages} стр., стандарт просит "
-                f"{low}–{high} слайдов",
-                f"general presentation '{item.file}': {info.pages} pages; the standard asks for "
-                f"{low}–{high} slides", severity="warning"))
+            found.append(Problem(page.path, line, "problem.pdf.overview_pages", {
+                "file": item.file, "pages": info.pages, "low": low, "high": high},
+                severity="warning"))
         if not info.tagged:
-            found.append(Problem(
-                page.path, line,
-                f"PDF «{item.file}» без разметки (tags): программы экранного доступа не прочтут "
-                "его; при экспорте включите «Теговый PDF» / «Tagged PDF»",
-                f"'{item.file}' is an untagged PDF: screen readers cannot read it; export it "
-                "with 'Tagged PDF' on", severity="warning"))
+            found.append(Problem(page.path, line, "problem.pdf.untagged", {"file": item.file},
+                                 severity="warning"))
     return found

@@ -18,6 +18,7 @@ from pathlib import Path
 from babel.dates import format_date
 
 from .labels import BABEL_LOCALES, long_date, word
+from .messages import t
 from .report import PUBLISHED_SECTIONS, AgreementItem, MonthlyReport, YearlyReport, YearlyRow
 from .sections import ACTIVITY_KINDS
 from .spreadsheet import csv_writer
@@ -25,98 +26,22 @@ from .spreadsheet import csv_writer
 Report = YearlyReport | MonthlyReport
 Cell = str | int | dt.date | None
 
-SECTION_WORDS: dict[str, dict[str, str]] = {
-    "news": {"ru": "новости", "en": "news"},
-    "partners": {"ru": "партнёры", "en": "partners"},
-    "plan": {"ru": "план", "en": "plan"},
-    "announcements": {"ru": "анонсы", "en": "announcements"},
-    "organizations": {"ru": "организации", "en": "organizations"},
-    "participation": {"ru": "участие", "en": "participation"},
-}
-"""Short subsection names for column headers (the standard's titles are too long)."""
-
-ITEM_WORDS: dict[str, dict[str, str]] = {
-    "news": {"ru": "новость", "en": "news"},
-    "announcements": {"ru": "анонс", "en": "announcement"},
-    "participation": {"ru": "участие", "en": "participation"},
-}
-
-T: dict[str, dict[str, str]] = {
-    "id": {"ru": "Код", "en": "ID"},
-    "municipality": {"ru": "Муниципальное образование", "en": "Municipality"},
-    "total": {"ru": "Всего мероприятий", "en": "Activities, total"},
-    "unclassified": {"ru": "Без вида", "en": "No kind given"},
-    "new_partners": {"ru": "Новые партнёры", "en": "New partners"},
-    "published": {"ru": "Опубликовано", "en": "Published"},
-    "totals": {"ru": "Итого", "en": "Total"},
-    "date": {"ru": "Дата", "en": "Date"},
-    "section": {"ru": "Подраздел", "en": "Subsection"},
-    "kind": {"ru": "Вид мероприятия", "en": "Activity kind"},
-    "title": {"ru": "Заголовок", "en": "Title"},
-    "translated": {"ru": "Есть перевод", "en": "Translated"},
-    "link": {"ru": "Ссылка", "en": "Link"},
-    "list": {"ru": "список", "en": "list"},
-    "yes": {"ru": "да", "en": "yes"},
-    "no": {"ru": "нет", "en": "no"},
-    "about": {"ru": "Справка", "en": "About"},
-    "items": {"ru": "Записи", "en": "Items"},
-    "column": {"ru": "Столбец", "en": "Column"},
-    "description": {"ru": "Описание", "en": "Description"},
-    "nothing": {"ru": "Нет материалов за месяц", "en": "Nothing published this month"},
-    "concluded": {"ru": "Соглашения заключены", "en": "Agreements concluded"},
-    "lapsed": {"ru": "Соглашения прекращены", "en": "Agreements lapsed"},
-    "as_of": {"ru": "По состоянию на", "en": "As of"},
-    "as_of_rule": {
-        "ru": "учтено только то, что уже произошло: события с датой не позже этого дня",
-        "en": "only what has happened counts: events dated no later than that day",
-    },
-    "untranslated": {
-        "ru": "* английской версии нет",
-        "en": "* no English version yet: the Russian title is shown",
-    },
-    "rule": {
-        "ru": "Мероприятие, описанное в нескольких подразделах (анонс, новость, участие), "
-        "считается один раз: если совпадает вид, совпадают дни (анонс — со «start» по «end») "
-        "и не расходятся партнёры. Записи одного подраздела всегда считаются отдельно. "
-        "Записи без поля «kind» в счёт не идут, их число — в столбце «Без вида».",
-        "en": "An activity described in several subsections (announcement, news, "
-        "participation) counts once: when the kind is the same, the days meet (an "
-        "announcement spans 'start' to 'end') and the partners do not differ. Entries of "
-        "one subsection always count separately. Entries without 'kind' are not counted; "
-        "their number is in 'No kind given'.",
-    },
-    "links": {
-        "ru": "Ссылки даны от корня сайта: <код>/<подраздел>/<страница>/ — русская версия, "
-        "<код>/en/… — английская.",
-        "en": "Links are relative to the site root: <id>/<subsection>/<page>/ in Russian, "
-        "<id>/en/… in English.",
-    },
-}
-
-
-def t(key: str, lang: str) -> str:
-    return T[key][lang]
-
-
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
 def as_of_line(report: YearlyReport, lang: str) -> str:
     """«По состоянию на 24 ноября 2026 г.: учтено только то, что уже произошло …»."""
-    return f"{t('as_of', lang)} {long_date(report.as_of_date, lang)}: {t('as_of_rule', lang)}"
+    return (f"{t('export.as_of', lang)} {long_date(report.as_of_date, lang)}: "
+            f"{t('export.as_of_rule', lang)}")
 
 
 def title(report: Report, lang: str) -> str:
     if isinstance(report, YearlyReport):
-        if lang == "en":
-            return f"External relations: activities in {report.year}"
-        return f"Внешние связи: мероприятия за {report.year} год"
+        return t("export.report_title.yearly", lang, year=report.year)
     month = format_date(dt.date(report.year, report.month, 1), "LLLL y",
                         locale=BABEL_LOCALES[lang])
-    if lang == "en":
-        return f"External relations: publications of {month}"
-    return f"Внешние связи: материалы за {month} г."
+    return t("export.report_title.monthly", lang, month=month)
 
 
 @dataclass(frozen=True)
@@ -130,52 +55,39 @@ class Column:
 
 
 def yearly_columns(lang: str) -> list[Column]:
-    ru = lang == "ru"
     cols = [
-        Column(t("id", lang), "код муниципалитета (папка content/<код>)" if ru
-               else "municipality id (the folder content/<id>)"),
-        Column(t("municipality", lang), "название" if ru else "name"),
+        Column(t("export.id", lang), t("export.column.id_yearly", lang)),
+        Column(t("export.municipality", lang), t("export.column.name", lang)),
     ]
     for kind in ACTIVITY_KINDS:
         label = word(f"activity.{kind}", lang)
         cols.append(Column(
             _cap(label),
-            f"различные мероприятия вида «{label}» (kind: {kind}) за год" if ru
-            else f"distinct activities of the kind '{label}' (kind: {kind}) in the year",
+            t("export.column.activities", lang, label=label, kind=kind),
             numeric=True,
         ))
     cols += [
-        Column(t("total", lang), "все различные мероприятия за год" if ru
-               else "all distinct activities of the year", numeric=True),
-        Column(t("unclassified", lang),
-               "новости, анонсы и участие за год без поля «kind» (не вошли в счёт)" if ru
-               else "news, announcements and participation of the year without 'kind' "
-               "(not counted)", numeric=True),
-        Column(t("new_partners", lang),
-               "партнёры, у которых «since» приходится на этот год" if ru
-               else "partners whose 'since' falls in the year", numeric=True),
+        Column(t("export.total", lang), t("export.column.total", lang), numeric=True),
+        Column(t("export.unclassified", lang),
+               t("export.column.unclassified", lang), numeric=True),
+        Column(t("export.new_partners", lang),
+               t("export.column.new_partners", lang), numeric=True),
     ]
     for section in PUBLISHED_SECTIONS:
-        name = SECTION_WORDS[section][lang]
+        name = t(f"export.section.{section}", lang)
         cols.append(Column(
-            f"{t('published', lang)}: {name}",
-            f"записи подраздела {section}, датированные этим годом" if ru
-            else f"entries of {section} dated in the year",
+            f"{t('export.published', lang)}: {name}",
+            t("export.column.published", lang, section=section),
             numeric=True,
         ))
     cols += [
-        Column(t("concluded", lang), "партнёры, у которых «since» приходится на этот год "
-               "(не позже даты отчёта)" if ru else "partners whose 'since' falls in the "
-               "year (by the report's date)", numeric=True),
-        Column(t("lapsed", lang), "партнёры, у которых «ended» (или «expires») приходится на "
-               "этот год (не позже даты отчёта)" if ru else "partners whose 'ended' (or "
-               "'expires') falls in the year (by the report's date)", numeric=True),
-        Column(f"{t('concluded', lang)}: {t('list', lang)}", "код, название и дата" if ru
-               else "id, name and date"),
-        Column(f"{t('lapsed', lang)}: {t('list', lang)}", "код, название и дата" if ru
-               else "id, name and date"),
-        Column(t("as_of", lang), "дата, на которую составлен отчёт" if ru
-               else "the date the report is drawn up as of"),
+        Column(t("export.concluded", lang), t("export.column.concluded", lang), numeric=True),
+        Column(t("export.lapsed", lang), t("export.column.lapsed", lang), numeric=True),
+        Column(f"{t('export.concluded', lang)}: {t('export.list', lang)}",
+               t("export.column.agreement_list", lang)),
+        Column(f"{t('export.lapsed', lang)}: {t('export.list', lang)}",
+               t("export.column.agreement_list", lang)),
+        Column(t("export.as_of", lang), t("export.column.as_of", lang)),
     ]
     return cols
 
@@ -210,7 +122,7 @@ def yearly_totals(report: YearlyReport, lang: str) -> list[Cell]:
     tot = report.totals
     return [
         None,
-        t("totals", lang),
+        t("export.totals", lang),
         *(tot.activities[k] for k in ACTIVITY_KINDS),
         tot.activities_total,
         tot.unclassified,
@@ -225,22 +137,15 @@ def yearly_totals(report: YearlyReport, lang: str) -> list[Cell]:
 
 
 def monthly_columns(lang: str) -> list[Column]:
-    ru = lang == "ru"
     return [
-        Column(t("id", lang), "код муниципалитета" if ru else "municipality id"),
-        Column(t("municipality", lang), "название" if ru else "name"),
-        Column(t("date", lang), "дата новости или участия, начало события для анонса" if ru
-               else "date of the news or participation, start of an announced event"),
-        Column(t("section", lang), "новость, анонс или участие" if ru
-               else "news, announcement or participation"),
-        Column(t("kind", lang), "вид мероприятия (поле «kind»), если указан" if ru
-               else "activity kind ('kind'), where given"),
-        Column(t("translated", lang), "есть ли английская версия страницы" if ru
-               else "whether the page has an English version"),
-        Column(t("link", lang), "адрес страницы от корня сайта" if ru
-               else "address of the page from the site root"),
-        Column(t("title", lang), "заголовок" if ru
-               else "title (the Russian one where there is no English version)"),
+        Column(t("export.id", lang), t("export.column.id", lang)),
+        Column(t("export.municipality", lang), t("export.column.name", lang)),
+        Column(t("export.date", lang), t("export.column.date", lang)),
+        Column(t("export.section", lang), t("export.column.section", lang)),
+        Column(t("export.kind", lang), t("export.column.kind", lang)),
+        Column(t("export.translated", lang), t("export.column.translated", lang)),
+        Column(t("export.link", lang), t("export.column.link", lang)),
+        Column(t("export.title", lang), t("export.column.title", lang)),
     ]
 
 
@@ -252,9 +157,9 @@ def monthly_rows(report: MonthlyReport, lang: str) -> list[list[Cell]]:
                 m.id,
                 m.name(lang),
                 item.date,
-                ITEM_WORDS[item.section][lang],
+                t(f"export.item.{item.section}", lang),
                 word(f"activity.{item.kind}", lang) if item.kind else "",
-                t("yes" if item.translated else "no", lang),
+                t("export.yes" if item.translated else "export.no", lang),
                 item.link(lang),
                 item.title(lang),
             ])
@@ -303,34 +208,35 @@ def as_text(report: Report, lang: str = "ru") -> str:
         totals = yearly_totals(report, lang)
         lines += aligned([c.header for c in cols[:split]], [r[:split] for r in rows],
                          [c.numeric for c in cols[:split]], totals[:split])
-        lines += ["", f"{t('published', lang)} ({report.year})", ""]
+        lines += ["", f"{t('export.published', lang)} ({report.year})", ""]
         keep = [0, 1, *range(split, NUMBERS_END + 2)]
         headers = [cols[0].header, cols[1].header,
-                   *(_cap(SECTION_WORDS[s][lang]) for s in PUBLISHED_SECTIONS),
+                   *(_cap(t(f"export.section.{s}", lang)) for s in PUBLISHED_SECTIONS),
                    cols[NUMBERS_END].header, cols[NUMBERS_END + 1].header]
         lines += aligned(headers, [[r[i] for i in keep] for r in rows],
                          [cols[i].numeric for i in keep], [totals[i] for i in keep])
-        lines += ["", *textwrap.wrap(t("rule", lang), 100)]
+        lines += ["", *textwrap.wrap(t("export.rule", lang), 100)]
         from . import export_items  # it builds on this module's words
 
         lines += ["", *export_items.text_lines(report, lang)]
         return "\n".join(lines) + "\n"
-    headers = [t(k, lang) for k in ("municipality", "date", "section", "kind", "link", "title")]
+    headers = [t(k, lang) for k in ("export.municipality", "export.date", "export.section",
+                                    "export.kind", "export.link", "export.title")]
     items: list[list[Cell]] = []
     untranslated = False
     for m in report.municipalities:
         for item in m.items:
             mark = "" if item.translated or lang == "ru" else " *"
             untranslated = untranslated or bool(mark)
-            items.append([m.name(lang), item.date, ITEM_WORDS[item.section][lang],
+            items.append([m.name(lang), item.date, t(f"export.item.{item.section}", lang),
                          word(f"activity.{item.kind}", lang) if item.kind else "",
                          item.link(lang), item.title(lang) + mark])
     lines += aligned(headers, items, [False] * len(headers))
     empty = [m.name(lang) for m in report.municipalities if not m.items]
     if empty:
-        lines += ["", f"{t('nothing', lang)}: {', '.join(empty)}"]
+        lines += ["", f"{t('export.nothing', lang)}: {', '.join(empty)}"]
     if untranslated:
-        lines += ["", t("untranslated", lang)]
+        lines += ["", t("export.untranslated", lang)]
     return "\n".join(lines) + "\n"
 
 

@@ -9,31 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .export import SECTION_WORDS, Cell, Column, _cap, agreement_list, t
+from .export import Cell, Column, _cap, agreement_list
 from .labels import long_date, word
+from .messages import t
 from .report import PUBLISHED_SECTIONS, ReportItem, YearlyReport, YearlyRow
 from .sections import ACTIVITY_KINDS
 
-WORDS: dict[str, dict[str, str]] = {
-    "number": {"ru": "Показатель", "en": "Number"},
-    "activity": {"ru": "Мероприятие №", "en": "Activity no."},
-    "entry": {"ru": "Код записи", "en": "Entry id"},
-    "behind": {"ru": "Записи, стоящие за числами", "en": "The items behind the numbers"},
-    "agreements": {"ru": "Соглашения", "en": "Agreements"},
-    "none": {"ru": "нет", "en": "none"},
-}
-
-
-def w(key: str, lang: str) -> str:
-    return WORDS[key][lang]
-
 
 def item_columns(lang: str) -> list[Column]:
-    return [Column(t("id", lang), ""), Column(t("municipality", lang), ""),
-            Column(w("number", lang), ""), Column(w("activity", lang), "", numeric=True),
-            Column(t("date", lang), ""), Column(t("section", lang), ""),
-            Column(w("entry", lang), ""), Column(t("title", lang), ""),
-            Column(t("link", lang), "")]
+    return [Column(t("export.id", lang), ""), Column(t("export.municipality", lang), ""),
+            Column(t("export.items.number", lang), ""),
+            Column(t("export.items.activity", lang), "", numeric=True),
+            Column(t("export.date", lang), ""), Column(t("export.section", lang), ""),
+            Column(t("export.items.entry", lang), ""), Column(t("export.title", lang), ""),
+            Column(t("export.link", lang), "")]
 
 
 def _groups(row: YearlyRow, lang: str) -> Iterator[tuple[str, int | None, ReportItem]]:
@@ -46,12 +35,13 @@ def _groups(row: YearlyRow, lang: str) -> Iterator[tuple[str, int | None, Report
             for item in entries:
                 yield _cap(word(f"activity.{kind}", lang)), number, item
     for item in items.get("unclassified", []):
-        yield t("unclassified", lang), None, item
+        yield t("export.unclassified", lang), None, item
     for item in items.get("new_partners", []):
-        yield t("new_partners", lang), None, item
+        yield t("export.new_partners", lang), None, item
     for section in PUBLISHED_SECTIONS:
         for item in items.get("published", {}).get(section, []):
-            yield f"{t('published', lang)}: {SECTION_WORDS[section][lang]}", None, item
+            name = t(f"export.section.{section}", lang)
+            yield f"{t('export.published', lang)}: {name}", None, item
 
 
 def item_rows(report: YearlyReport, lang: str) -> list[list[Cell]]:
@@ -60,25 +50,26 @@ def item_rows(report: YearlyReport, lang: str) -> list[list[Cell]]:
     for row in report.municipalities:
         for header, number, item in _groups(row, lang):
             rows.append([row.id, row.name(lang), header, number, item.date,
-                         SECTION_WORDS[item.section][lang], item.id, item.title(lang),
+                         t(f"export.section.{item.section}", lang), item.id, item.title(lang),
                          item.link])
-        for key, agreements in (("concluded", row.concluded), ("lapsed", row.lapsed)):
+        for key, agreements in (("export.concluded", row.concluded),
+                                ("export.lapsed", row.lapsed)):
             for a in agreements:
                 rows.append([row.id, row.name(lang), t(key, lang), None, a.date,
-                             SECTION_WORDS["partners"][lang], a.id, a.title(lang), a.link])
+                             t("export.section.partners", lang), a.id, a.title(lang), a.link])
     return rows
 
 
 def text_lines(report: YearlyReport, lang: str) -> list[str]:
     """The agreements per municipality, then the items behind every number."""
-    lines = [f"{w('agreements', lang)} ({report.year})", ""]
+    lines = [f"{t('export.items.agreements', lang)} ({report.year})", ""]
     for row in report.municipalities:
-        concluded = agreement_list(row.concluded, lang) or w("none", lang)
-        lapsed = agreement_list(row.lapsed, lang) or w("none", lang)
+        concluded = agreement_list(row.concluded, lang) or t("export.items.none", lang)
+        lapsed = agreement_list(row.lapsed, lang) or t("export.items.none", lang)
         lines += [f"{row.name(lang)} [{row.id}]",
-                  f"  {t('concluded', lang)}: {concluded}",
-                  f"  {t('lapsed', lang)}: {lapsed}"]
-    lines += ["", w("behind", lang)]
+                  f"  {t('export.concluded', lang)}: {concluded}",
+                  f"  {t('export.lapsed', lang)}: {lapsed}"]
+    lines += ["", t("export.items.behind", lang)]
     for row in report.municipalities:
         groups = list(_groups(row, lang))
         if not groups:

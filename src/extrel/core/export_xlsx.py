@@ -23,12 +23,12 @@ from .export import (
     _str,
     monthly_columns,
     monthly_rows,
-    t,
     title,
     yearly_columns,
     yearly_rows,
     yearly_totals,
 )
+from .messages import t
 from .report import YearlyReport
 from .spreadsheet import safe_row, save
 
@@ -65,17 +65,18 @@ def fill(ws: Worksheet, cols: list[Column], rows: list[list[Cell]],
 def about(ws: Worksheet, report: Report, cols: list[Column], lang: str) -> None:
     ws.append([title(report, lang)])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([t("as_of", lang), report.as_of_date] if isinstance(report, YearlyReport) else [])
+    ws.append([t("export.as_of", lang), report.as_of_date]
+              if isinstance(report, YearlyReport) else [])
     if isinstance(report, YearlyReport):
         ws["B2"].number_format = "YYYY-MM-DD"
         ws["B2"].alignment = Alignment(horizontal="left")
-    ws.append([t("column", lang), t("description", lang)])
+    ws.append([t("export.column", lang), t("export.description", lang)])
     for cell in ws[3]:
         cell.font = BOLD
     for col in cols:
         ws.append([col.header, col.description])
     ws.append([])
-    ws.append([t("rule" if isinstance(report, YearlyReport) else "links", lang)])
+    ws.append([t("export.rule" if isinstance(report, YearlyReport) else "export.links", lang)])
     ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 32
     ws.column_dimensions["B"].width = 90
@@ -88,18 +89,17 @@ def write(report: Report, lang: str, path: Path) -> None:
     assert ws is not None
     if isinstance(report, YearlyReport):
         cols = yearly_columns(lang)
-        ws.title = ("Activities " if lang == "en" else "Мероприятия ") + str(report.year)
+        ws.title = t("export.sheet.yearly", lang, year=report.year)
         fill(ws, cols, yearly_rows(report, lang), yearly_totals(report, lang))
         ws.freeze_panes = "C2"
-        items = wb.create_sheet(t("items", lang))
+        items = wb.create_sheet(t("export.items", lang))
         fill(items, export_items.item_columns(lang), export_items.item_rows(report, lang), None)
         items.freeze_panes = "C2"
     else:
         cols = monthly_columns(lang)
-        ws.title = (("Publications " if lang == "en" else "Материалы ")
-                    + f"{report.year}-{report.month:02d}")
+        ws.title = t("export.sheet.monthly", lang, year=report.year, month=report.month)
         fill(ws, cols, monthly_rows(report, lang), None)
         ws.freeze_panes = "A2"
-    about(wb.create_sheet(t("about", lang)), report, cols, lang)
+    about(wb.create_sheet(t("export.about", lang)), report, cols, lang)
     save(wb, path, report.as_of_date if isinstance(report, YearlyReport)
          else dt.date(report.year, report.month, 1))

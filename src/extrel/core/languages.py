@@ -106,20 +106,12 @@ def from_i18n(options: Mapping[str, Any] | None, source: str = "mkdocs.yml"
         code = item.get("locale") if isinstance(item, Mapping) else None
         if not isinstance(code, str) or not code or not code.replace("_", "").isalnum() \
                 or code != code.lower() or code in found:
-            problems.append(Problem(
-                source, None,
-                f"i18n: язык «{code}» записан неверно или повторяется; у каждого языка "
-                "блока i18n должен быть свой locale из строчных латинских букв, например zh",
-                f"i18n: the language '{code}' is malformed or repeated; every language of the "
-                "i18n block needs its own lowercase locale, e.g. zh"))
+            problems.append(Problem(source, None, "problem.i18n.locale_invalid",
+                                    {"code": str(code)}))
             continue
         if item.get("default") and code != DEFAULT_LANGUAGE:
-            problems.append(Problem(
-                source, None,
-                f"i18n: язык по умолчанию — русский (ru), а не «{code}»; уберите "
-                f"default: true у «{code}» и поставьте его у ru",
-                f"i18n: the default language is Russian (ru), not '{code}'; remove "
-                f"default: true from '{code}' and set it on ru"))
+            problems.append(Problem(source, None, "problem.i18n.default_not_ru",
+                                    {"code": code}))
         site_name = item.get("site_name")
         found[code] = Language(code, str(item.get("name") or _NAMES.get(code, code)),
                                str(site_name) if site_name else None)

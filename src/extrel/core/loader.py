@@ -28,6 +28,7 @@ from .frontmatter import (
 )
 from .languages import STANDARD, Languages
 from .loadcache import LoadCache, decode
+from .messages import CATALOGUES, t
 from .model import Entry, EntryFacts, Municipality, Page, Region
 from .options import Options
 from .problems import Problem
@@ -120,41 +121,19 @@ def load_region(
                     run.check_file(child, [])
                 continue
             if child.is_symlink():
-                problems.append(
-                    Problem(
-                        rel(root, child),
-                        None,
-                        "папка муниципалитета — символическая ссылка; замените её настоящей папкой",
-                        "the municipality folder is a symbolic link; replace it with a real folder",
-                    )
-                )
+                problems.append(Problem(rel(root, child), None,
+                                        "problem.municipality.folder_symlink"))
                 continue
             if wanted is not None and name not in wanted:
                 continue
             if not SLUG.match(name):
-                problems.append(
-                    Problem(
-                        rel(root, child),
-                        None,
-                        f"имя папки «{name}» не годится как код муниципалитета: допустимы только "
-                        "строчные латинские буквы, цифры и дефис, например «inza»",
-                        f"the folder name '{name}' is not a valid municipality id: use lowercase "
-                        "latin letters, digits and hyphens only, e.g. 'inza'",
-                    )
-                )
+                problems.append(Problem(rel(root, child), None,
+                                        "problem.municipality.folder_name", {"name": name}))
                 continue
             meta = registry.get(name)
             if meta is None and name not in registry:
-                problems.append(
-                    Problem(
-                        rel(root, child),
-                        None,
-                        f"для папки «{name}» нет записи municipalities/{name}.yml; "
-                        "создайте её (название, вид, координатор)",
-                        f"there is no municipalities/{name}.yml for the folder '{name}'; "
-                        "create it (name, kind, coordinator)",
-                    )
-                )
+                problems.append(Problem(rel(root, child), None,
+                                        "problem.municipality.no_registry", {"name": name}))
             m = Municipality(
                 id=name,
                 # without a valid entry the pages are still read, for their own problems
@@ -215,25 +194,12 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
             continue
         relpath = rel(root, path)
         if not SLUG.match(mid):
-            problems.append(
-                Problem(
-                    relpath,
-                    None,
-                    f"имя файла «{path.name}» не годится как код муниципалитета: допустимы только "
-                    "строчные латинские буквы, цифры и дефис (например inza.yml)",
-                    f"'{path.name}' is not a valid municipality id: use lowercase latin letters, "
-                    "digits and hyphens (e.g. inza.yml)",
-                )
-            )
+            problems.append(Problem(relpath, None, "problem.municipality.file_name",
+                                    {"file": path.name}))
             continue
         result[mid] = None
         if is_reserved(mid):
-            problems.append(Problem(
-                relpath, None,
-                f"код «{mid}» занят: так называется код языка или папка портала в site/; "
-                f"переименуйте файл и папку content/{mid}/ (например, {mid}-rayon)",
-                f"the id '{mid}' is reserved: it is a language code or a folder of the portal "
-                f"in site/; rename the file and the folder content/{mid}/ (e.g. {mid}-rayon)"))
+            problems.append(Problem(relpath, None, "problem.municipality.reserved", {"id": mid}))
             continue
         if run.links_out(path, folder):
             continue
@@ -244,24 +210,17 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
             data, lines = load_yaml(text)
         except yaml.YAMLError as exc:
             ru, en = yaml_messages(exc)
-            problems.append(Problem(relpath, error_line(exc, text),
-                                    f"ошибка в записи YAML: {ru}", f"invalid YAML: {en}"))
+            problems.append(Problem(relpath, error_line(exc, text), "problem.yaml.invalid",
+                                    {"detail": {"ru": ru, "en": en}}))
             continue
         if not isinstance(data, dict):
-            problems.append(
-                Problem(
-                    relpath,
-                    1,
-                    "ожидаются поля «name», «kind», «coordinator»… по одному на строке",
-                    "expected fields 'name', 'kind', 'coordinator'… one per line",
-                )
-            )
+            problems.append(Problem(relpath, 1, "problem.municipality.not_mapping"))
             continue
         data = {str(k): v for k, v in data.items()}
         run.markup(relpath, data, lines)
         model, errs = schema.validate(MunicipalityMeta, data, lines)
-        for line, ru, en in errs:
-            problems.append(Problem(relpath, line, ru, en))
+        for found_ in errs:
+            problems.append(Problem(relpath, found_.line, found_.key, found_.params))
         if model is None:
             continue
         assert isinstance(model, MunicipalityMeta)
@@ -367,32 +326,16 @@ def _load_municipality(run: Checks, folder: Path, m: Municipality) -> None:
     for path in run.walk(folder):
         parts = path.relative_to(folder).parts
         if len(parts) == 1:
-            problems.append(
-                Problem(
-                    rel(root, path),
-                    None,
-                    "страница лежит вне подраздела; перенесите её в одну из папок: "
-                    + ", ".join(SUBSECTION_IDS),
-                    "the page is outside any subsection; move it into one of: "
-                    + ", ".join(SUBSECTION_IDS),
-                )
-            )
+            problems.append(Problem(rel(root, path), None, "problem.page.outside_subsection",
+                                    {"folders": ", ".join(SUBSECTION_IDS)}))
         else:
             by_section.setdefault(parts[0], []).append(path)
     for child in sorted(folder.iterdir()):
         if child.name.startswith(".") or child.name in BY_ID or child.is_symlink():
             continue
         if child.is_dir():
-            problems.append(
-                Problem(
-                    rel(root, child),
-                    None,
-                    f"неизвестный подраздел «{child.name}»; допустимые папки: "
-                    + ", ".join(SUBSECTION_IDS),
-                    f"unknown subsection '{child.name}'; the folders are: "
-                    + ", ".join(SUBSECTION_IDS),
-                )
-            )
+            problems.append(Problem(rel(root, child), None, "problem.page.unknown_subsection",
+                                    {"name": child.name, "folders": ", ".join(SUBSECTION_IDS)}))
     by_key: dict[tuple[str, str], dict[str, Page]] = {}
     for section in SUBSECTION_IDS:
         for path in sorted(by_section.get(section, [])):
@@ -422,42 +365,19 @@ def _load_page(
     stem, _, lang = name.rpartition(".")
     if lang not in m.page_files[section] or not stem:
         others = [code for code in m.page_files[section] if code != DEFAULT_LANGUAGE]
-        problems.append(
-            Problem(
-                relpath,
-                None,
-                "в имени файла нет суффикса языка сайта: назовите его «….ru.md» (русский) или "
-                "по другому языку блока i18n в mkdocs.yml: "
-                + ", ".join(f"«….{code}.md»" for code in others),
-                "the file name has no suffix of a site language: name it '….ru.md' (Russian) "
-                "or after another language of the i18n block of mkdocs.yml: "
-                + ", ".join(f"'….{code}.md'" for code in others),
-            )
-        )
+        suffixes = {lang: ", ".join(t("problem.page.suffix", lang, lang=code) for code in others)
+                    for lang in CATALOGUES}
+        problems.append(Problem(relpath, None, "problem.page.no_language_suffix",
+                                {"suffixes": suffixes}))
         return None
     m.page_files[section][lang].append(relpath)
     if path.parent != folder / section:
-        problems.append(
-            Problem(
-                relpath,
-                None,
-                f"страница во вложенной папке; перенесите её прямо в папку {section}/",
-                f"the page is in a nested folder; move it directly into {section}/",
-            )
-        )
+        problems.append(Problem(relpath, None, "problem.page.nested", {"section": section}))
         return None
     if not _name_ok(section, stem):
         rule_ru, rule_en = _NAME_RULES[section]
-        problems.append(
-            Problem(
-                relpath,
-                None,
-                f"имя файла «{path.name}» не по правилу подраздела: нужно «{rule_ru}.{lang}.md» "
-                "(латиница в нижнем регистре, цифры, дефис; дата — настоящая)",
-                f"the file name '{path.name}' breaks the subsection's rule: expected "
-                f"'{rule_en}.{lang}.md' (lowercase latin letters, digits, hyphens; a real date)",
-            )
-        )
+        problems.append(Problem(relpath, None, "problem.page.name_rule", {
+            "file": path.name, "rule": {"ru": rule_ru, "en": rule_en}, "lang": lang}))
         return None
     text = read_text(path, relpath, problems)
     if text is None:
@@ -469,10 +389,10 @@ def _load_page(
     try:
         doc = parse(text)
     except FrontMatterError as exc:
-        problems.append(Problem(relpath, exc.line, exc.ru, exc.en))
+        problems.append(Problem.text(relpath, exc.line, exc.ru, exc.en))
         return None
     for line, ru, en in doc.problems:
-        problems.append(Problem(relpath, line, ru, en))
+        problems.append(Problem.text(relpath, line, ru, en))
     # the presentation's content may be its files alone (a translation inherits them): only
     # the placeholders make it a draft; missing files are warned of (``documents``)
     body = None if section == "presentation" else doc.body
@@ -497,23 +417,14 @@ def _is_draft(problems: list[Problem], relpath: str, text: str, body: str | None
     return True
 
 
-def _draft_message(found: list[DraftLine]) -> tuple[str, str]:
-    tail_ru = ("; пока это не сделано, страница не публикуется и не считается обновлением "
-               "раздела")
-    tail_en = "; until then the page is not published and does not count as an update"
+def _draft_message(found: list[DraftLine]) -> tuple[str, dict[str, Any]]:
     if found[0].empty:
-        return ("черновик: у страницы нет текста (после строки «---» пусто или одни "
-                "комментарии); напишите текст страницы" + tail_ru,
-                "draft: the page has no text (nothing but comments after the '---' line); "
-                "write the page's text" + tail_en)
-    ru_where = ", ".join(f"строка {f.line} ({'поле «' + f.field + '»' if f.field else 'текст'})"
-                         for f in found)
-    en_where = ", ".join(f"line {f.line} ({'field ' + repr(f.field) if f.field else 'text'})"
-                         for f in found)
-    return (f"черновик: не заполнено то, что оставила команда extrel new — {ru_where}; "
-            f"замените текст «{DRAFT_MARK} — …» настоящим" + tail_ru,
-            f"draft: what extrel new left for you to write is still there — {en_where}; "
-            f"replace the text '{DRAFT_MARK} — …' with the real one" + tail_en)
+        return "problem.draft.empty", {}
+    where = {lang: ", ".join(t("problem.draft.at_field", lang, line=f.line, field=f.field)
+                             if f.field else t("problem.draft.at_text", lang, line=f.line)
+                             for f in found)
+             for lang in CATALOGUES}
+    return "problem.draft.placeholders", {"where": where, "mark": DRAFT_MARK}
 
 
 def _check_portal_page(run: Checks, content: Path, path: Path) -> None:
@@ -577,44 +488,24 @@ def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
             for key, value in page.meta.items():
                 if key in shared and _comparable(value) != _comparable(shared[key]):
                     assert base is not None
-                    problems.append(
-                        Problem(
-                            page.path,
-                            page.lines.get(key),
-                            f"поле «{key}» ({value}) противоречит русской версии "
-                            f"{base.path} ({shared[key]}); исправьте одно из них или удалите поле "
-                            "из этого файла — оно берётся из русского",
-                            f"field '{key}' ({value}) contradicts the Russian file {base.path} "
-                            f"({shared[key]}); fix one of them, or remove the field from this "
-                            "file: it is taken from the Russian one",
-                        )
-                    )
+                    problems.append(Problem(
+                        page.path, page.lines.get(key), "problem.translation.contradicts",
+                        {"field": key, "value": str(value), "base": base.path,
+                         "base_value": str(shared[key])}))
             if base is not None and "files" in page.meta and "files" in base.meta:
                 if _comparable(page.meta["files"]) != _comparable(base.meta["files"]):
-                    problems.append(
-                        Problem(
-                            page.path,
-                            page.lines.get("files"),
-                            f"список файлов («files») отличается от русской версии {base.path}: "
-                            "файлы и их виды должны совпадать, различаться могут только названия",
-                            f"the 'files' list differs from the Russian file {base.path}: files "
-                            "and kinds must be the same; only the titles may differ",
-                        )
-                    )
+                    problems.append(Problem(page.path, page.lines.get("files"),
+                                            "problem.translation.files_differ",
+                                            {"base": base.path}))
         validated, errs = schema.validate(model, data, page.lines)
-        for line, ru, en in errs:
+        for found in errs:
             # a field inherited from the Russian file is reported there, not twice
-            if page is not base and _field_of(ru) in shared and _field_of(ru) not in page.meta:
+            if page is not base and found.field in shared and found.field not in page.meta:
                 continue
-            problems.append(Problem(page.path, line, ru, en))
+            problems.append(Problem(page.path, found.line, found.key, found.params))
         if validated is not None:
             entry.data[lang] = validated
             _check_page(run, folder, entry, page, validated)
-
-
-def _field_of(message: str) -> str:
-    match = re.search(r"«([a-z_]+)", message)
-    return match.group(1) if match else ""
 
 
 def is_video_url(value: object) -> bool:
@@ -629,19 +520,13 @@ def _check_video(run: Checks, page: Page, where: str, value: str) -> None:
     kind = item[index].get("kind") if isinstance(item, list) and isinstance(item[index], dict) \
         else None
     if kind != "video":
-        run.add(page.path, page.lines.get(where),
-                f"адрес «{value}» вместо файла допустим только для видео (kind: video); "
-                "документы кладите рядом со страницей",
-                f"an address ('{value}') instead of a file is allowed for videos only "
-                "(kind: video); put documents next to the page")
+        run.problems.append(Problem(page.path, page.lines.get(where), "problem.video.not_video",
+                                    {"value": value}))
     elif host not in run.hosts:
         allowed = ", ".join(sorted(run.hosts)) or "—"
         host = host or value[:60]
-        run.add(page.path, page.lines.get(where),
-                f"видео с сайта «{host}» нельзя встроить; разрешены: {allowed} "
-                "(allowed_iframe_hosts в mkdocs.yml)",
-                f"a video from '{host}' cannot be embedded; allowed hosts: {allowed} "
-                "(allowed_iframe_hosts in mkdocs.yml)")
+        run.problems.append(Problem(page.path, page.lines.get(where), "problem.video.host",
+                                    {"host": host, "allowed": allowed}))
 
 
 def _check_page(run: Checks, folder: Path, entry: Entry, page: Page, meta: Any) -> None:
@@ -661,28 +546,14 @@ def _check_page(run: Checks, folder: Path, entry: Entry, page: Page, meta: Any) 
             if found:
                 run.add(page.path, page.lines.get(where), *found)
     if entry.section == "plan" and str(meta.year) != entry.slug:
-        problems.append(
-            Problem(
-                page.path,
-                page.lines.get("year"),
-                f"год в поле «year» ({meta.year}) не совпадает с именем файла ({entry.slug}); "
-                "исправьте одно из них",
-                f"'year' ({meta.year}) does not match the file name ({entry.slug}); fix one",
-            )
-        )
+        problems.append(Problem(page.path, page.lines.get("year"), "problem.plan.year_mismatch",
+                                {"year": meta.year, "slug": entry.slug}))
     if BY_ID[entry.section].dated and page.lang == DEFAULT_LANGUAGE:
         own = entry.date
         named = dt.date.fromisoformat(entry.slug[:10])
         if own is not None and own != named:
             key = "start" if entry.section == "announcements" else "date"
-            problems.append(
-                Problem(
-                    page.path,
-                    page.lines.get(key),
-                    f"дата в поле «{key}» ({own.isoformat()}) не совпадает с датой в имени файла "
-                    f"({named.isoformat()}); переименуйте файл или исправьте дату",
-                    f"'{key}' ({own.isoformat()}) differs from the date in the file name "
-                    f"({named.isoformat()}); rename the file or fix the date",
-                    severity="warning",
-                )
-            )
+            problems.append(Problem(
+                page.path, page.lines.get(key), "problem.date.name_mismatch",
+                {"field": key, "date": own.isoformat(), "named": named.isoformat()},
+                severity="warning"))

@@ -9,54 +9,25 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from .messages import t
 from .model import Entry, Municipality
 from .spreadsheet import csv_writer
 from .views import entry_url
 
-FIELDS: dict[str, list[tuple[str, str, str]]] = {
-    "partners": [
-        ("id", "код партнёра (имя файла)", "partner id (the file name)"),
-        ("title_ru", "название по-русски", "name in Russian"),
-        ("title_en", "название по-английски", "name in English"),
-        ("country", "страна, ISO 3166-1 alpha-2", "country, ISO 3166-1 alpha-2"),
-        ("type", "twin — побратим, partner — партнёр, agreement — соглашение",
-         "twin, partner or agreement"),
-        ("status", "active, paused, planned, ended", "active, paused, planned, ended"),
-        ("since", "с какой даты, ГГГГ-ММ-ДД", "since, YYYY-MM-DD"),
-        ("expires", "соглашение действует до, ГГГГ-ММ-ДД", "the agreement expires, YYYY-MM-DD"),
-        ("ended", "соглашение прекращено, ГГГГ-ММ-ДД", "the agreement ended, YYYY-MM-DD"),
-        ("last_contact", "последний контакт, ГГГГ-ММ-ДД", "last contact, YYYY-MM-DD"),
-        ("directions_ru", "направления через «; »", "areas in Russian, joined by '; '"),
-        ("directions_en", "направления по-английски", "areas in English"),
-        ("url_ru", "страница на сайте (путь от корня раздела)", "page (path from the section)"),
-        ("url_en", "английская страница", "English page"),
-    ],
-    "events": [
-        ("id", "код события (имя файла)", "event id (the file name)"),
-        ("title_ru", "название по-русски", "title in Russian"),
-        ("title_en", "название по-английски", "title in English"),
-        ("start", "начало, ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ", "start, date or date-time"),
-        ("end", "окончание", "end"),
-        ("place_ru", "место по-русски", "place in Russian"),
-        ("place_en", "место по-английски", "place in English"),
-        ("kind", "вид мероприятия (см. PRODUCT.md)", "activity kind"),
-        ("partner", "код партнёра", "partner id"),
-        ("url_ru", "страница на сайте", "page"),
-        ("url_en", "английская страница", "English page"),
-    ],
-    "participation": [
-        ("id", "код записи (имя файла)", "entry id (the file name)"),
-        ("title_ru", "название по-русски", "title in Russian"),
-        ("title_en", "название по-английски", "title in English"),
-        ("date", "дата, ГГГГ-ММ-ДД", "date, YYYY-MM-DD"),
-        ("place_ru", "место по-русски", "place in Russian"),
-        ("place_en", "место по-английски", "place in English"),
-        ("country", "страна, ISO 3166-1 alpha-2", "country"),
-        ("kind", "вид мероприятия", "activity kind"),
-        ("url_ru", "страница на сайте", "page"),
-        ("url_en", "английская страница", "English page"),
-    ],
+FIELDS: dict[str, tuple[str, ...]] = {
+    "partners": (
+        "id", "title_ru", "title_en", "country", "type", "status", "since", "expires", "ended",
+        "last_contact", "directions_ru", "directions_en", "url_ru", "url_en"),
+    "events": (
+        "id", "title_ru", "title_en", "start", "end", "place_ru", "place_en", "kind", "partner",
+        "url_ru", "url_en"),
+    "participation": (
+        "id", "title_ru", "title_en", "date", "place_ru", "place_en", "country", "kind", "url_ru",
+        "url_en"),
 }
+"""The fields of each data set; each field's meaning is the catalogue's ``data.<set>.<field>``."""
+BOTH = ("ru", "en")
+"""The README is written in Russian and English, side by side."""
 SOURCES = {"partners": "partners", "events": "announcements", "participation": "participation"}
 
 
@@ -103,7 +74,7 @@ def datasets(m: Municipality) -> dict[str, list[dict[str, Any]]]:
     result = {}
     for name, fields in FIELDS.items():
         entries = sorted(m.entries[SOURCES[name]], key=lambda e: e.slug)
-        keys = [f[0] for f in fields]
+        keys = list(fields)
         result[name] = [{k: _row(e)[k] for k in keys} for e in entries]
     return result
 
@@ -115,7 +86,7 @@ def as_json(m: Municipality, name: str, rows: list[dict[str, Any]]) -> str:
 
 def as_csv(name: str, rows: list[dict[str, Any]]) -> str:
     """CSV with a header row; formula-like texts neutralized (``spreadsheet.safe_cell``)."""
-    keys = [f[0] for f in FIELDS[name]]
+    keys = list(FIELDS[name])
     out = io.StringIO()
     writer = csv_writer(out, lineterminator="\n")
     writer.writerow(keys)
@@ -127,13 +98,12 @@ def as_csv(name: str, rows: list[dict[str, Any]]) -> str:
 def description(m: Municipality) -> str:
     """README of the data folder: what each file holds and what each field means."""
     lines = [
-        f"Открытые данные: {m.name('ru')} / Open data: {m.name('en')}",
+        " / ".join(t("data.title", lang, name=m.name(lang)) for lang in BOTH),
         "",
-        "Файлы в кодировке UTF-8; CSV с заголовком, разделитель — запятая. Пути в url_* — от "
-        "папки раздела. / UTF-8 files; CSV with a header row, comma-separated; url_* paths are "
-        "relative to the section's folder.",
+        " / ".join(t("data.files", lang) for lang in BOTH),
     ]
     for name, fields in FIELDS.items():
         lines += ["", f"{name}.json, {name}.csv"]
-        lines += [f"  {key}: {ru} / {en}" for key, ru, en in fields]
+        lines += [f"  {key}: " + " / ".join(t(f"data.{name}.{key}", lang) for lang in BOTH)
+                  for key in fields]
     return "\n".join(lines) + "\n"

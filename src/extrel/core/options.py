@@ -7,15 +7,11 @@ from collections.abc import Mapping
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from .freshness import Thresholds
+from .messages import worded
 from .problems import Problem
 from .project import DEFAULT_TIMEZONE
 from .sections import SUBSECTION_IDS
@@ -40,7 +36,8 @@ class FreshnessOptions(BaseModel):
     def _known_sections(cls, value: dict[str, SectionThresholds]) -> dict[str, SectionThresholds]:
         unknown = sorted(set(value) - set(SUBSECTION_IDS))
         if unknown:
-            raise ValueError(f"unknown subsection(s): {', '.join(unknown)}")
+            raise PydanticCustomError("sections_unknown", "unknown subsection(s): {unknown}",
+                                      {"unknown": ", ".join(unknown)})
         return value
 
 
@@ -93,7 +90,7 @@ class Options(BaseModel):
     def _host_names(cls, value: list[str]) -> list[str]:
         hosts = [host.strip().lower() for host in value]
         if any(len(host) > 253 or not _HOST_NAME.match(host) for host in hosts):
-            raise ValueError("iframe_host")
+            raise PydanticCustomError("iframe_host_invalid", "not a host name")
         return hosts
 
     @field_validator("timezone")
@@ -102,7 +99,7 @@ class Options(BaseModel):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError("timezone") from None
+            raise PydanticCustomError("timezone_unknown", "unknown time zone") from None
         return value
 
     def zone(self) -> ZoneInfo:
@@ -136,24 +133,15 @@ def parse_options(
 
         problems = []
         for err in exc.errors():
-            err_line, ru, en = explain(err, Options, {})  # type: ignore[arg-type]
-            if str(err.get("ctx", {}).get("error", "")) == "iframe_host":
-                ru = (
-                    f"allowed_iframe_hosts: «{err.get('input')}» — нужны только имена хостов, "
-                    "без https://, пути, порта и звёздочек, например www.youtube.com"
-                )
-                en = (
-                    f"allowed_iframe_hosts: '{err.get('input')}' — give host names only, without "
-                    "https://, path, port or wildcards, e.g. www.youtube.com"
-                )
-            if str(err.get("ctx", {}).get("error", "")) == "timezone":
-                ru = (
-                    f"часовой пояс «{err.get('input')}» неизвестен; укажите имя из базы IANA, "
-                    "например Europe/Moscow или Europe/Ulyanovsk"
-                )
-                en = (
-                    f"unknown time zone '{err.get('input')}'; use an IANA name such as "
-                    "Europe/Moscow or Europe/Ulyanovsk"
-                )
-            problems.append(Problem(source, line, "extrel: " + ru, "extrel: " + en))
+            found = explain(err, Options, {})
+            if err["type"] == "timezone_unknown":
+                message = worded("problem.options.timezone", value=err.get("input"))
+            elif err["type"] == "sections_unknown":
+                message = worded("problem.options.sections", name=found.params["name"],
+                                 unknown=err["ctx"]["unknown"], allowed=", ".join(SUBSECTION_IDS))
+            elif err["type"] == "iframe_host_invalid":
+                message = worded("problem.options.iframe_host", value=err.get("input"))
+            else:
+                message = worded(found.key, **found.params)
+            problems.append(Problem(source, line, "problem.options.invalid", {"message": message}))
         return Options(), problems

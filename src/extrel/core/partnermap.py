@@ -2,7 +2,7 @@
 
 A partner with ``location`` is a numbered marker; one without has its country highlighted.
 The numbers are the rows of the table beside the map. Texts are in the page's language
-(English wording for any language without its own)."""
+(the catalogue's ``ui.map.*``; English for any language without its own)."""
 
 from __future__ import annotations
 
@@ -10,34 +10,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .languages import ui_language
+from .messages import t
 from .worldmap import MapSpec, Marker, has_country, render
 
 if TYPE_CHECKING:
     from .snapshot import Snapshot
-
-_TEXT = {
-    "ru": {
-        "title": "Карта партнёров: {who}",
-        "located": "Отмечены номерами: {list}.",
-        "countries": "Закрашены страны партнёров, у которых не указан город: {list}.",
-        "homes": "Ромбом отмечен {list}.",
-        "none": "Партнёров на карте нет.",
-        "region": "муниципальные образования региона",
-    },
-    "en": {
-        "title": "Partner map: {who}",
-        "located": "Numbered markers: {list}.",
-        "countries": "Shaded: the countries of partners whose town is not given: {list}.",
-        "homes": "The diamond marks {list}.",
-        "none": "No partners on the map.",
-        "region": "the region's municipalities",
-    },
-}
-
-
-def text(key: str, lang: str) -> str:
-    return _TEXT[ui_language(lang)][key]
-
 
 def _named(row: dict[str, Any]) -> str:
     """"3 — Kurchatov (Kazakhstan)", the country left out where the title already names it."""
@@ -69,17 +46,17 @@ def map_view(
         rows.append({**item, "number": label, "located": bool(location), "shaded": shaded})
     parts = []
     if markers:
-        parts.append(text("located", lang).format(list="; ".join(
+        parts.append(t("ui.map.located", lang, list="; ".join(
             _named(r) for r in rows if r["located"])))
     if countries:
         names = sorted({r["country_text"] for r in rows if r["shaded"]})
-        parts.append(text("countries", lang).format(list=", ".join(names)))
+        parts.append(t("ui.map.countries", lang, list=", ".join(names)))
     home_markers = tuple(Marker("", loc[0], loc[1], name) for name, loc in homes)
     if home_markers:
-        parts.append(text("homes", lang).format(list=", ".join(m.name for m in home_markers)))
+        parts.append(t("ui.map.homes", lang, list=", ".join(m.name for m in home_markers)))
     spec = MapSpec(
-        title=text("title", lang).format(who=who),
-        desc=" ".join(parts) or text("none", lang),
+        title=t("ui.map.title", lang, who=who),
+        desc=" ".join(parts) or t("ui.map.none", lang),
         markers=tuple(markers),
         countries=frozenset(countries),
         homes=home_markers,
@@ -103,4 +80,4 @@ def region_map(snapshot: Snapshot, lang: str) -> dict[str, Any] | None:
                           "municipality_url": section_link(mid, lang)})
         if m.meta.location:
             homes.append((m.name(lang), m.meta.location))
-    return map_view(text("region", lang), items, homes, lang)
+    return map_view(t("ui.map.region", lang), items, homes, lang)

@@ -8,6 +8,7 @@ from typing import Any
 
 from .labels import BABEL_LOCALES, long_date, word
 from .languages import DEFAULT_LANGUAGE
+from .messages import CATALOGUES, t
 from .partnermap import region_map
 from .sections import SUBSECTIONS
 from .snapshot import Snapshot
@@ -65,8 +66,9 @@ def portal_view(snapshot: Snapshot, lang: str) -> dict[str, Any]:
 
 def _version(snapshot: Snapshot, code: str) -> str:
     """The name of a link to a section's version in ``code``, in that language."""
-    return {"ru": "Русская версия", "en": "English version"}.get(
-        code, snapshot.region.languages.name(code))
+    if code in CATALOGUES:
+        return t("ui.dashboard.version", code)
+    return snapshot.region.languages.name(code)
 
 
 def _root_link(mid: str, lang: str, path: str) -> str:
@@ -90,18 +92,6 @@ def days_text(n: int, lang: str) -> str:
     text = format_timedelta(dt.timedelta(days=abs(n)), threshold=10**9, granularity="day",
                             format="long", locale=BABEL_LOCALES.get(lang, lang))
     return "\u2212" + text if n < 0 else text  # a date after the check date
-
-
-DASH_WORDS = {
-    "due_by": {"ru": "срок", "en": "due by"},
-    "overdue_since": {"ru": "просрочено с", "en": "overdue since"},
-    "untranslated": {"ru": "без перевода", "en": "untranslated"},
-    "unfinished": {"ru": "не закончено", "en": "unfinished"},
-}
-
-
-def dash_word(key: str, lang: str) -> str:
-    return DASH_WORDS[key].get(lang) or DASH_WORDS[key]["en"]
 
 
 def _due(lf: Any, section: str, snapshot: Snapshot) -> dt.date | None:
@@ -136,16 +126,17 @@ def dashboard_cell(snapshot: Snapshot, mid: str, section: str, code: str, lf: An
         "age_text": days_text(lf.age_days, lang) if lf.age_days is not None else "",
         "future": lf.age_days is not None and lf.age_days < 0,
         "due_by": due_by.isoformat() if due_by else "",
-        "due_by_text": f"{dash_word('due_by', lang)} {long_date(due_by, lang)}" if due_by
+        "due_by_text": f"{t('ui.dashboard.due_by', lang)} {long_date(due_by, lang)}" if due_by
         and lf.status in ("fresh", "due") else "",
         "overdue_since": overdue.isoformat() if overdue else "",
-        "overdue_since_text": f"{dash_word('overdue_since', lang)} {long_date(overdue, lang)}"
+        "overdue_since_text": f"{t('ui.dashboard.overdue_since', lang)} {long_date(overdue, lang)}"
         if overdue else "",
         "untranslated": untranslated or 0,
-        "untranslated_text": f"{dash_word('untranslated', lang)}: {untranslated}"
+        "untranslated_text": f"{t('ui.dashboard.untranslated', lang)}: {untranslated}"
         if untranslated else "",
         "unfinished": unfinished or 0,
-        "unfinished_text": f"{dash_word('unfinished', lang)}: {unfinished}" if unfinished else "",
+        "unfinished_text": (f"{t('ui.dashboard.unfinished', lang)}: {unfinished}"
+                            if unfinished else ""),
         "pages": lf.pages,
         "url": _other(mid, lang, code) + f"{section}/",
     }

@@ -162,10 +162,6 @@ def _docs_dir(root: Path, value: Any, source: str) -> tuple[str, list[Problem]]:
     path = (root / text).resolve()
     if not isinstance(value, str) or not text or not path.is_relative_to(root.resolve()) \
             or path == root.resolve():
-        return DEFAULT_DOCS_DIR, [Problem(
-            source, None,
-            f"docs_dir «{value}»: папка с материалами должна лежать внутри репозитория сайта "
-            "и не быть его корнем, например docs_dir: content",
-            f"docs_dir '{value}': the content folder must be inside the site repository and "
-            "not its root, e.g. docs_dir: content")]
+        return DEFAULT_DOCS_DIR, [Problem(source, None, "problem.project.docs_dir",
+                                          {"value": str(value)})]
     return path.relative_to(root.resolve()).as_posix(), []

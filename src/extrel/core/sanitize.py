@@ -19,6 +19,8 @@ from functools import lru_cache
 import nh3
 from ada_url import URL
 
+from .messages import t
+
 TAGS = frozenset({
     "a", "abbr", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite",
     "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
@@ -155,8 +157,7 @@ def _placeholders(fragment: str, language: str) -> str:
             return ""
         title = attrs.get("title", "")
         host = html.escape(URL(html.unescape(src)).hostname)
-        text = (f"Смотреть видео (откроется сайт {host})" if language == "ru"
-                else f"Watch the video (opens {host})")
+        text = t("ui.presentation.watch_video", language, host=host)
         return (f'<div class="x-embed" data-src="{src}" data-title="{title}">'
                 f'<a href="{src}" rel="noopener" class="x-embed__open">{text}</a></div>')
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from typing import Annotated, Any, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, NamedTuple
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
@@ -21,7 +22,9 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import JsonDict
+from pydantic_core import PydanticCustomError
 
+from .messages import t, worded
 from .safety.urls import is_phone, web_address
 from .sections import ACTIVITY_KINDS
 
@@ -39,7 +42,7 @@ LANG_FIELDS: frozenset[str] = frozenset(
 
 def _country(value: object) -> object:
     if isinstance(value, str) and not (len(value) == 2 and value.isascii() and value.isupper()):
-        raise ValueError("country")
+        raise PydanticCustomError("country_invalid", "not a country code")
     return value
 
 
@@ -50,7 +53,7 @@ def _location(value: object) -> object:
     if (not isinstance(value, list | tuple) or len(value) != 2
             or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
             or not (-90 <= value[0] <= 90 and -180 <= value[1] <= 180)):
-        raise ValueError("location")
+        raise PydanticCustomError("location_invalid", "not a location")
     return value
 
 
@@ -58,7 +61,7 @@ def _web_url(value: object) -> object:
     """Shown as a link: only a web address as a browser reads it (http or https, a host, no
     ``user@``, port, backslash or space), never ``javascript:`` or a local path."""
     if isinstance(value, str) and web_address(value, https_only=False) is None:
-        raise ValueError("web_url")
+        raise PydanticCustomError("url_invalid", "not a web address")
     return value
 
 
@@ -68,7 +71,7 @@ def _email(value: object) -> object:
         try:
             validate_email(value, check_deliverability=False)
         except EmailNotValidError:
-            raise ValueError("email") from None
+            raise PydanticCustomError("email_invalid", "not an e-mail address") from None
     return value
 
 
@@ -76,7 +79,7 @@ def _phone(value: object) -> object:
     """Digits, spaces, ``+``, ``(…)``, ``-`` and an extension: nothing that could leave the
     ``tel:`` link the template makes of it."""
     if isinstance(value, str) and not is_phone(value):
-        raise ValueError("phone")
+        raise PydanticCustomError("phone_invalid", "not a phone number")
     return value
 
 
@@ -125,7 +128,7 @@ class _WithImage(_Meta):
     @model_validator(mode="after")
     def _alt_with_image(self) -> _WithImage:
         if self.image and not self.image_alt:
-            raise ValueError("image_alt")
+            raise PydanticCustomError("image_alt_missing", "an image without image_alt")
         return self
 
 
@@ -195,7 +198,7 @@ class AnnouncementMeta(_Meta):
     @model_validator(mode="after")
     def _end_after_start(self) -> AnnouncementMeta:
         if self.end is not None and _as_date(self.end) < _as_date(self.start):
-            raise ValueError("end_before_start")
+            raise PydanticCustomError("end_before_start", "the end is before the start")
         return self
 
 
@@ -302,11 +305,59 @@ def _as_date(value: dt.date | dt.datetime) -> dt.date:
 
 _EXAMPLE_DATE = "2026-11-17"
 
+_BY_TYPE = {
+    "literal_error": "problem.value.not_allowed",
+    "enum": "problem.value.not_allowed",
+    "int_parsing": "problem.value.not_integer",
+    "int_type": "problem.value.not_integer",
+    "int_from_float": "problem.value.not_integer",
+    "greater_than_equal": "problem.value.out_of_range",
+    "less_than_equal": "problem.value.out_of_range",
+    "list_type": "problem.value.not_list",
+    "string_type": "problem.value.empty_text",
+    "string_too_short": "problem.value.empty_text",
+    "model_type": "problem.value.not_nested",
+    "dict_type": "problem.value.not_nested",
+    "model_attributes_type": "problem.value.not_nested",
+    # the codes this module's validators raise (``PydanticCustomError``)
+    "country_invalid": "problem.country.invalid",
+    "url_invalid": "problem.url.invalid",
+    "phone_invalid": "problem.phone.invalid",
+    "email_invalid": "problem.email.invalid",
+}
+"""The catalogue's key for each pydantic error type (a field's value)."""
+
+_OF_MODEL = {
+    "image_alt_missing": ("problem.image.no_alt", "image_alt", "image"),
+    "end_before_start": ("problem.dates.end_before_start", "end", "end"),
+}
+"""A model validator's code: its message, the field it is about, the field whose line it is
+reported on."""
+
+
+class Finding(NamedTuple):
+    """One pydantic error in the editors' terms: where, about which field, which message."""
+
+    line: int | None
+    field: str
+    """The top-level field the error is about (a field inherited from the Russian file is
+    reported there alone)."""
+    key: str
+    params: dict[str, Any]
+
+    @property
+    def ru(self) -> str:
+        return t(self.key, "ru", **self.params)
+
+    @property
+    def en(self) -> str:
+        return t(self.key, "en", **self.params)
+
 
 def explain(
-    error: dict[str, Any], model: type[BaseModel], lines: dict[str, int]
-) -> tuple[int | None, str, str]:
-    """Line, Russian and English message for one pydantic error."""
+    error: Mapping[str, Any], model: type[BaseModel], lines: dict[str, int]
+) -> Finding:
+    """The line, field and message of one pydantic error."""
     loc = [str(p) for p in error.get("loc", ())]
     name = ".".join(loc)
     field = loc[0] if loc else ""
@@ -316,136 +367,32 @@ def explain(
     text = str(value).replace("\n", " ")
     text = text if len(text) <= 60 else text[:59] + "…"
     shown = f"«{text}»" if not isinstance(value, (dict, list)) else ""
-    ctx_error = str(error.get("ctx", {}).get("error", ""))
 
     if kind == "missing":
-        return (
-            1,
-            f"нет обязательного поля «{name}»; добавьте в блок свойств строку «{field}: ...»",
-            f"the required field '{name}' is missing; add a line '{field}: ...' to the front "
-            "matter",
-        )
+        return Finding(1, field, "problem.field.missing", {"name": name, "field": field})
     if kind == "extra_forbidden":
-        allowed = sorted(_fields_at(model, loc[:-1]))
-        guess = difflib.get_close_matches(loc[-1], allowed, n=1, cutoff=0.6)
-        hint_ru = f"возможно, имелось в виду «{guess[0]}»" if guess else ""
-        hint_en = f"did you mean '{guess[0]}'?" if guess else ""
-        return (
-            line,
-            f"неизвестное поле «{name}»; {hint_ru + '; ' if hint_ru else ''}"
-            f"допустимые поля: {', '.join(allowed)}",
-            f"unknown field '{name}'; {hint_en + ' ' if hint_en else ''}"
-            f"allowed fields: {', '.join(allowed)}",
-        )
+        allowed = ", ".join(sorted(_fields_at(model, loc[:-1])))
+        guess = difflib.get_close_matches(loc[-1], allowed.split(", "), n=1, cutoff=0.6)
+        if guess:
+            return Finding(line, field, "problem.field.unknown_guess",
+                           {"name": name, "guess": guess[0], "allowed": allowed})
+        return Finding(line, field, "problem.field.unknown", {"name": name, "allowed": allowed})
     if kind.startswith("date") or kind.startswith("datetime"):
-        return (
-            line,
-            f"поле «{name}»: дата {shown} не существует или записана неверно; "
-            f"формат ГГГГ-ММ-ДД, например {_EXAMPLE_DATE}",
-            f"field '{name}': {shown or 'the value'} is not a real date; "
-            f"use YYYY-MM-DD, for example {_EXAMPLE_DATE}",
-        )
+        return Finding(line, field, "problem.date.invalid", {
+            "name": name, "value": shown or worded("problem.value.the_value"),
+            "example": _EXAMPLE_DATE})
+    if kind == "location_invalid":  # the value as written: a list, not one quoted value
+        return Finding(line, field, "problem.location.invalid", {"name": name, "value": text})
+    if kind in _OF_MODEL:
+        key, about, at = _OF_MODEL[kind]
+        return Finding(lines.get(at), about, key, {})
+    params: dict[str, Any] = {"name": name, "value": shown}
     if kind in ("literal_error", "enum"):
         expected = str(error.get("ctx", {}).get("expected", "")).replace("'", "")
-        expected = expected.replace(" or ", ", ")
-        return (
-            line,
-            f"поле «{name}»: значение {shown} не допускается; допустимые значения: {expected}",
-            f"field '{name}': {shown} is not allowed; expected one of: {expected}",
-        )
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return (
-            line,
-            f"поле «{name}»: ожидается целое число, а записано {shown}",
-            f"field '{name}': expected a whole number, got {shown}",
-        )
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return (
-            line,
-            f"поле «{name}»: значение {shown} вне допустимого диапазона",
-            f"field '{name}': {shown} is out of range",
-        )
-    if kind == "list_type":
-        return (
-            line,
-            f"поле «{name}»: ожидается список, каждый элемент с новой строки после «- »",
-            f"field '{name}': expected a list, one item per line after '- '",
-        )
-    if kind in ("string_type", "string_too_short"):
-        return (
-            line,
-            f"поле «{name}»: ожидается непустой текст",
-            f"field '{name}': expected a non-empty text",
-        )
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return (
-            line,
-            f"поле «{name}»: ожидаются вложенные поля (например «ru: ...» и «en: ...» с "
-            "отступом)",
-            f"field '{name}': expected nested fields (for example indented 'ru: ...' and "
-            "'en: ...')",
-        )
-    if kind == "value_error":
-        if ctx_error == "image_alt":
-            return (
-                lines.get("image"),
-                "у изображения нет описания: добавьте поле «image_alt» — что изображено на снимке "
-                "(его прочтут незрячие посетители)",
-                "the image has no alternative text: add 'image_alt' describing what it shows "
-                "(screen reader users hear it)",
-            )
-        if ctx_error == "country":
-            return (
-                line,
-                f"поле «{name}»: {shown} — не код страны; укажите двухбуквенный код ISO 3166-1 "
-                "заглавными латинскими буквами, например BY, KZ, DE",
-                f"field '{name}': {shown} is not a country code; use the two-letter "
-                "ISO 3166-1 code in capitals, e.g. BY, KZ, DE",
-            )
-        if ctx_error == "location":
-            return (
-                line,
-                f"поле «{name}»: {text} — не координаты; укажите [широта, долгота] числами в "
-                "градусах (широта от -90 до 90, долгота от -180 до 180), например [52.21, 24.36]",
-                f"field '{name}': {text} is not a location; give [latitude, longitude] as "
-                "numbers in degrees (latitude -90 to 90, longitude -180 to 180), "
-                "e.g. [52.21, 24.36]",
-            )
-        if ctx_error == "web_url":
-            return (
-                line,
-                f"поле «{name}»: {shown} — не адрес сайта; укажите полный адрес, начинающийся "
-                "с https://, без пробелов, «\\», имени пользователя и порта, например "
-                "https://example.org",
-                f"field '{name}': {shown} is not a web address; give the full address starting "
-                "with https://, without spaces, '\\', a user name or a port, e.g. "
-                "https://example.org",
-            )
-        if ctx_error == "phone":
-            return (
-                line,
-                f"поле «{name}»: {shown} — не номер телефона; допустимы цифры, пробелы, «+», "
-                "скобки, дефис и добавочный номер, например +7 (84241) 2-51-37 доб. 12",
-                f"field '{name}': {shown} is not a phone number; use digits, spaces, '+', "
-                "brackets, hyphens and an extension, e.g. +7 (84241) 2-51-37 ext. 12",
-            )
-        if ctx_error == "email":
-            return (
-                line,
-                f"поле «{name}»: {shown} — не адрес электронной почты; пример: name@example.org",
-                f"field '{name}': {shown} is not an email address; e.g. name@example.org",
-            )
-        if ctx_error == "end_before_start":
-            return (
-                lines.get("end"),
-                "дата окончания («end») раньше даты начала («start»)",
-                "the end date ('end') is before the start date ('start')",
-            )
-    return (
-        line,
-        f"поле «{name}»: недопустимое значение {shown} ({error.get('msg', '')})",
-        f"field '{name}': invalid value {shown} ({error.get('msg', '')})",
-    )
+        params["expected"] = expected.replace(" or ", ", ")
+    if kind in _BY_TYPE:
+        return Finding(line, field, _BY_TYPE[kind], params)
+    return Finding(line, field, "problem.value.invalid", {**params, "detail": error.get("msg", "")})
 
 
 def _fields_at(model: type[BaseModel], loc: list[str]) -> set[str]:
@@ -468,9 +415,9 @@ def _fields_at(model: type[BaseModel], loc: list[str]) -> set[str]:
 
 def validate(
     model: type[BaseModel], data: dict[str, object], lines: dict[str, int]
-) -> tuple[BaseModel | None, list[tuple[int | None, str, str]]]:
+) -> tuple[BaseModel | None, list[Finding]]:
     """Validate data; return the model (or None) and every problem found."""
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [explain(e, model, lines) for e in exc.errors()]  # type: ignore[arg-type]
+        return None, [explain(e, model, lines) for e in exc.errors()]

@@ -123,29 +123,15 @@ def _warnings(
                 lag = translation_lag(dates.get(base), dates.get(path), thresholds[entry.section])
                 if lag is not None:
                     found.append(
-                        Problem(
-                            path,
-                            None,
-                            f"перевод отстаёт от русской версии на {lag} дн.: русский файл "
-                            f"{base} изменён позже; обновите перевод",
-                            f"the translation is {lag} days older than the Russian file "
-                            f"{base}; update the translation",
-                            severity="warning",
-                        )
+                        Problem(path, None, "problem.translation.lag",
+                                {"lag": lag, "base": base}, severity="warning")
                     )
             if BY_ID[entry.section].dated and entry.section != "announcements":
                 when = entry.date
                 if when is not None and when > today and base is not None:
                     found.append(
-                        Problem(
-                            base,
-                            entry.date_line,
-                            f"дата {when.isoformat()} ещё не наступила; для будущих событий "
-                            "есть подраздел announcements (анонсы)",
-                            f"the date {when.isoformat()} is in the future; future events "
-                            "belong in announcements",
-                            severity="warning",
-                        )
+                        Problem(base, entry.date_line, "problem.date.in_future",
+                                {"date": when.isoformat()}, severity="warning")
                     )
     for m in region.municipalities.values():
         found += m.file_warnings

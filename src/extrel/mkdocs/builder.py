@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import MkDocsException
 
 from ..core.buildstate import Manifest, load_manifest, next_manifest, plan, save_manifest
+from ..core.messages import bilingual
 from ..core.sections import DEFAULT_LANGUAGE
 from ..editor import admin
 from . import inputs, publish, siteconfig
@@ -129,11 +130,9 @@ def describe(exc: BaseException, root: Path) -> str:
             where = Path(where).resolve().relative_to(root).as_posix()
         except ValueError:
             pass
-        return (f"{where}:{exc.lineno}: ошибка в шаблоне темы: {exc.message}; исправьте шаблон "
-                f"/ template error: {exc.message}")
+        return f"{where}:{exc.lineno}: " + bilingual("build.template_syntax", message=exc.message)
     if isinstance(exc, TemplateError):
-        return (f"ошибка в шаблоне темы: {exc.message or type(exc).__name__}; проверьте "
-                "шаблоны в папке темы (theme/) / template error")
+        return bilingual("build.template_error", message=exc.message or type(exc).__name__)
     if isinstance(exc, OSError):
         return describe_os_error(exc)
     return str(exc) or type(exc).__name__
@@ -143,12 +142,9 @@ def describe_os_error(exc: OSError) -> str:
     """A file the build could not write or read, told in Russian and English."""
     where = exc.filename or "?"
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (f"{where}: на диске нет места; освободите место и соберите снова "
-                f"/ no space left on the disk; free some space and build again")
+        return f"{where}: " + bilingual("build.no_space")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"{where}: нет прав на запись или удаление; дайте права пользователю, который "
-                f"собирает сайт, или укажите другую папку (--site-dir) / no permission to "
-                f"write or remove it; grant the permission or choose another --site-dir")
+        return f"{where}: " + bilingual("build.no_permission")
     return f"{where}: {exc.strerror or exc}"
 
 

@@ -28,11 +28,12 @@ from ..core import portal as portal_views
 from ..core.cachedir import cache_dir
 from ..core.freshness import freshness_to_dict
 from ..core.gitdates import ShallowCloneError
-from ..core.labels import long_date, word
-from ..core.languages import DEFAULT_LANGUAGE, Languages, ui_language
+from ..core.labels import long_date
+from ..core.languages import DEFAULT_LANGUAGE, Languages
+from ..core.messages import t
 from ..core.sections import SUBSECTIONS
 from ..core.snapshot import Snapshot
-from . import safeoutput, siteconfig
+from . import safeoutput, siteconfig, words
 from .config import ExtrelConfig
 from .pictures import PictureExtension, picture, publish_files
 
@@ -74,7 +75,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         self.languages = self.snapshot.region.languages
         self.lang_link = lang_link(self.languages)
         for note in siteconfig.language_notes(self.lang):
-            log.info(note[1])
+            log.info(t(note, "en", code=self.lang))
         self.pages: dict[str, dict[str, Any]] = {}
         self.lists: dict[str, dict[str, Any]] = {}
         # extrel's templates come right after the region's own overrides (theme/)
@@ -102,7 +103,9 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Keep compiled templates on disk: every section and language is its own build, and
-        compiling Material's templates again each time took a third of a section's build."""
+        compiling Material's templates again each time took a third of a section's build.
+        Templates get the catalogue's words through ``t`` (``mkdocs/words.py``)."""
+        words.install(env)
         if not self.config.enabled or self.config.role == "none":
             return None
         env.bytecode_cache = siteconfig.bytecode_cache()
@@ -208,8 +211,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         if "index.md" not in self.pages:
             title = self._site_name(lang)
             self._generated(files, config, "index.md", title, "extrel/portal.html", kind="portal")
-        title = {"ru": "Мониторинг обновления разделов",
-                 "en": "Update monitoring"}[ui_language(lang)]
+        title = t("ui.dashboard.title", lang)
         self._generated(files, config, "freshness/index.md", title, "extrel/dashboard.html",
                         kind="dashboard", wide=True)
 
@@ -250,8 +252,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                 page.meta["x_heading"] = page.meta.get("title")
                 page.title = SUBSECTIONS[-1].title_in(self.lang)
             elif info.get("kind") == "home" and self.config.role == "section":
-                page.title = {"ru": "Главная страница раздела",
-                              "en": "Section home"}[ui_language(self.lang)]
+                page.title = t("ui.section_home", self.lang)
         # editors may link to a page by its file name with the language suffix
         return self.lang_link.sub(r"\1.md\2", markdown)
 
@@ -296,8 +297,6 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         if self.preset is None:
             # extrel serve: show the editor what is wrong on the page itself
             data["problems"] = [p.format(self.lang) for p in self.snapshot.problems]
-        data["words"] = _words(self.lang)
-        data["updated_label"] = {"ru": "Обновлено", "en": "Last updated"}[ui_language(self.lang)]
         data["feed"] = FEED
         data["calendar"] = CALENDAR
         if self.config.role == "section":
@@ -504,7 +503,3 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         level = self.snapshot.options.stale_log_level if behind else "info"
         log.log(logging.getLevelName(level.upper()), text)
 
-
-def _words(lang: str) -> dict[str, str]:
-    keys = ["status.fresh", "status.due", "status.stale", "status.missing"]
-    return {k: word(k, lang) for k in keys}

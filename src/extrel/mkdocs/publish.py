@@ -26,6 +26,7 @@ from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from ..core.buildstate import manifest_path
+from ..core.messages import bilingual
 
 log = logging.getLogger("extrel.build")
 
@@ -43,30 +44,16 @@ def check_site_dir(site_dir: Path, root: Path, sources: Sequence[Path]) -> None:
     ``root``: the region's repository root; ``sources``: its folders that hold content
     (docs folder, ``municipalities/``, theme, ``.git``). All resolved."""
     if _inside(root, site_dir):
-        raise PublishError(
-            f"папка сборки {site_dir} — это корень репозитория или папка, в которой он лежит; "
-            "сборка заменила бы её целиком. Укажите отдельную папку, например site/ "
-            f"/ the output folder {site_dir} is the repository or holds it; a build replaces "
-            "its output folder whole. Choose a folder of its own, e.g. site/")
+        raise PublishError(bilingual("build.site_dir.holds_repository", site_dir=site_dir))
     for source in sources:
         if _inside(source, site_dir) or _inside(site_dir, source):
-            raise PublishError(
-                f"папка сборки {site_dir} совпадает с папкой исходников {source}, содержит "
-                "её или лежит внутри неё; сборка удалила бы исходные файлы. Укажите "
-                f"отдельную папку, например site/ / the output folder {site_dir} is, holds "
-                f"or lies inside the source folder {source}; a build would delete the "
-                "sources. Choose a folder of its own, e.g. site/")
+            raise PublishError(bilingual("build.site_dir.sources", site_dir=site_dir,
+                                         source=source))
     if site_dir.exists() and not site_dir.is_dir():
-        raise PublishError(
-            f"{site_dir} — файл, а не папка; укажите папку для сборки "
-            f"/ {site_dir} is a file, not a folder; choose an output folder")
+        raise PublishError(bilingual("build.site_dir.file", site_dir=site_dir))
     if site_dir.is_dir() and not manifest_path(site_dir).exists() and any(site_dir.iterdir()):
-        raise PublishError(
-            f"папка {site_dir} не пуста и собрана не extrel (рядом нет "
-            f"{manifest_path(site_dir).name}); сборка заменила бы её целиком. Удалите её или "
-            f"укажите другую папку / the folder {site_dir} is not empty and was not made "
-            "by extrel (no manifest beside it); a build replaces its output folder whole. "
-            "Remove it or choose another folder")
+        raise PublishError(bilingual("build.site_dir.foreign", site_dir=site_dir,
+                                     manifest=manifest_path(site_dir).name))
 
 
 def _alive(pid: int) -> bool:
@@ -126,9 +113,7 @@ def site_lock(site_dir: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
-            log.warning("другая сборка (процесс %s) пишет в %s; ждём её окончания / another "
-                        "build (process %s) is writing %s; waiting for it", holder, site_dir,
-                        holder, site_dir)
+            log.warning(bilingual("build.waiting", pid=holder, site_dir=site_dir))
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)

@@ -111,22 +111,14 @@ def theme_language(lang: str) -> str:
     return lang if (folder / f"{lang}.html").is_file() else UI_FALLBACK
 
 
-def language_notes(lang: str) -> list[tuple[str, str]]:
-    """What a language gets in English because Material or lunr has nothing for it, said in
-    Russian and in English."""
+def language_notes(lang: str) -> list[str]:
+    """What a language gets in English because Material or lunr has nothing for it: the
+    catalogue's keys, told with ``code=lang``."""
     notes = []
     if theme_language(lang) != lang:
-        notes.append((
-            f"язык «{lang}»: у Material нет перевода на него, слова темы (поиск, навигация) "
-            "будут по-английски",
-            f"language '{lang}': Material has no translation for it; the theme's words "
-            "(search, navigation) are in English"))
+        notes.append("cli.language.no_theme_words")
     if search_language(lang) != lang:
-        notes.append((
-            f"язык «{lang}»: в поиске (lunr) нет его правил, используются английские: слова "
-            "находятся целиком, без словоформ",
-            f"language '{lang}': search (lunr) has no word rules for it; English ones are used: "
-            "whole words are found, not their forms"))
+        notes.append("cli.language.no_search_rules")
     return notes
 
 

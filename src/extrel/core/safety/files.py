@@ -133,41 +133,22 @@ def read_text(path: Path, relpath: str, problems: list[Problem]) -> str | None:
         if not stat.S_ISREG(info.st_mode):
             raise IsADirectoryError(relpath)
         if info.st_size > MAX_FILE_BYTES:
-            problems.append(Problem(
-                relpath, None,
-                f"файл слишком велик ({info.st_size // 1024} КБ, допустимо до "
-                f"{MAX_FILE_BYTES // 1024} КБ); разделите его или уберите лишнее",
-                f"the file is too large ({info.st_size // 1024} KB, the limit is "
-                f"{MAX_FILE_BYTES // 1024} KB); split it or remove what is not needed",
-            ))
+            problems.append(Problem(relpath, None, "problem.file.too_large", {
+                "size": info.st_size // 1024, "limit": MAX_FILE_BYTES // 1024}))
             return None
         data = path.read_bytes()
     except OSError as exc:
-        problems.append(Problem(
-            relpath, None,
-            f"файл не читается ({exc.strerror or type(exc).__name__}); замените его обычным "
-            "файлом",
-            f"the file cannot be read ({exc.strerror or type(exc).__name__}); replace it with "
-            "a regular file",
-        ))
+        problems.append(Problem(relpath, None, "problem.file.unreadable",
+                                {"reason": exc.strerror or type(exc).__name__}))
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.append(Problem(
-            relpath, line,
-            "файл не в кодировке UTF-8; сохраните его как «UTF-8» "
-            "(в Блокноте: «Сохранить как» → Кодировка UTF-8)",
-            "the file is not UTF-8; save it with the UTF-8 encoding",
-        ))
+        problems.append(Problem(relpath, line, "problem.file.not_utf8"))
         return None
     if not text.strip():
-        problems.append(Problem(
-            relpath, None,
-            "файл пуст; заполните его по образцу (extrel new ...) или удалите",
-            "the file is empty; fill it in from a template (extrel new ...) or delete it",
-        ))
+        problems.append(Problem(relpath, None, "problem.file.empty"))
         return None
     return text
 
@@ -185,7 +166,7 @@ class Checks:
         self.resolver = Resolver(self.root, ImageChecker())
 
     def add(self, relpath: str, line: int | None, ru: str, en: str) -> None:
-        self.problems.append(Problem(relpath, line, ru, en))
+        self.problems.append(Problem.text(relpath, line, ru, en))
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
