@@ -82,3 +82,19 @@ def test_keys_built_at_run_time_are_exactly_those_their_codes_build() -> None:
     assert {f"export.section.{s}" for s in PUBLISHED_SECTIONS} <= keys
     assert all(k.rsplit(".", 1)[1] in SUBSECTION_IDS
                for k in keys if k.startswith(("export.section.", "export.item.")))
+
+
+def test_option_validators_raise_codes_the_catalogue_words() -> None:
+    """The options' validators raise ``PydanticCustomError`` codes; the words come from the
+    catalogue, never from the exception's text."""
+    from extrel.core.options import parse_options
+
+    _, problems = parse_options({"freshness": {"sections": {"nws": {}}}})
+    assert [p.key for p in problems] == ["problem.options.invalid"]
+    assert problems[0].message("ru") == (
+        "extrel: freshness.sections: неизвестные подразделы: nws; допустимы: news, partners, "
+        "plan, announcements, organizations, participation, presentation")
+    _, problems = parse_options({"timezone": "Mars/Base"})
+    assert problems[0].message("en") == (
+        "extrel: unknown time zone 'Mars/Base'; use an IANA name such as Europe/Moscow or "
+        "Europe/Ulyanovsk")
