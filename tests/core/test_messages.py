@@ -98,3 +98,18 @@ def test_option_validators_raise_codes_the_catalogue_words() -> None:
     assert problems[0].message("en") == (
         "extrel: unknown time zone 'Mars/Base'; use an IANA name such as Europe/Moscow or "
         "Europe/Ulyanovsk")
+
+
+def test_every_key_written_in_the_sources_is_in_the_catalogue() -> None:
+    """A key missing from the catalogue would show itself (``ui.updated``) on a page."""
+    written = set()
+    for path in sorted(SRC.rglob("*")):
+        if path.suffix in (".py", ".html") and path.is_file():
+            text = path.read_text("utf-8")
+            written |= set(re.findall(
+                r"""(?<![.\w])(?:t|worded|bilingual)\(\s*["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""",
+                text))
+            written |= set(re.findall(
+                r"""Problem\([^()]*?["']((?:problem)\.[a-z0-9_.]+)["']""", text, re.S))
+    assert written, "the pattern finds the keys"
+    assert sorted(written - set(catalogue("en"))) == []
