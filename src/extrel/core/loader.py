@@ -243,7 +243,7 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
         try:
             data, lines = load_yaml(text)
         except yaml.YAMLError as exc:
-            ru, en = yaml_messages(exc)
+            ru, en = yaml_messages(exc, text)
             problems.append(Problem(relpath, error_line(exc, text),
                                     f"ошибка в записи YAML: {ru}", f"invalid YAML: {en}"))
             continue
@@ -566,6 +566,11 @@ def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
     model = SCHEMAS[entry.section]
     base = entry.pages.get(DEFAULT_LANGUAGE)
     shared = {k: v for k, v in base.meta.items() if k not in LANG_FIELDS} if base else {}
+    # a Russian file that could not be read (its own error is reported) still stands for the
+    # language-independent fields: the other files are not told they lack them
+    russian_broken = base is None and (
+        folder / entry.section / f"{entry.slug}.{DEFAULT_LANGUAGE}.md").is_file()
+    inherited = set(model.model_fields) - LANG_FIELDS if russian_broken else set(shared)
     for lang in sorted(entry.pages, key=lambda code: (code != DEFAULT_LANGUAGE, code)):
         page = entry.pages.get(lang)
         if page is None:
@@ -604,7 +609,7 @@ def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
         validated, errs = schema.validate(model, data, page.lines)
         for line, ru, en in errs:
             # a field inherited from the Russian file is reported there, not twice
-            if page is not base and _field_of(ru) in shared and _field_of(ru) not in page.meta:
+            if page is not base and _field_of(ru) in inherited and _field_of(ru) not in page.meta:
                 continue
             problems.append(Problem(page.path, line, ru, en))
         if validated is not None:

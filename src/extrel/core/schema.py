@@ -473,4 +473,13 @@ def validate(
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [explain(e, model, lines) for e in exc.errors()]  # type: ignore[arg-type]
+        errors = exc.errors()
+    found = [explain(e, model, lines) for e in errors]  # type: ignore[arg-type]
+    # pydantic runs a model's own checks only once every field is valid: the one across
+    # fields is told in the same run as a broken date (every problem at once)
+    if (issubclass(model, _WithImage) and data.get("image") and not data.get("image_alt")
+            and not any(str(e.get("ctx", {}).get("error", "")) == "image_alt"
+                        or e["loc"][:1] == ("image_alt",) for e in errors)):
+        found.append(explain({"type": "value_error", "loc": (), "input": None,
+                              "ctx": {"error": "image_alt"}}, model, lines))
+    return None, found
