@@ -19,6 +19,7 @@ from typing import NoReturn
 
 import click
 
+from .cli_errors import Choice, Group
 from .commands.common import (  # noqa: F401  (the front end's vocabulary, for main())
     EXIT_BEHIND,
     EXIT_INVALID,
@@ -60,7 +61,7 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
 # --- the command group ---------------------------------------------------------------------
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="extrel")
 @click.option("--debug", is_flag=True, expose_value=False, is_eager=True,
               help="Показать подробности внутренней ошибки extrel / show the traceback of an "
@@ -81,7 +82,7 @@ only_option = click.option("--only", multiple=True, metavar="ID",
 shallow_option = click.option("--allow-shallow", is_flag=True,
                               help="Принять неполную (shallow) копию репозитория: даты будут "
                                    "неверны / accept a shallow clone (dates will be wrong).")
-lang_option = click.option("--lang", type=click.Choice(["ru", "en"]), default=None,
+lang_option = click.option("--lang", type=Choice(["ru", "en"]), default=None,
                            help="Язык сообщений / language of messages.")
 
 
@@ -90,7 +91,7 @@ lang_option = click.option("--lang", type=click.Choice(["ru", "en"]), default=No
 @config_option
 @today_option
 @only_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+@click.option("--format", "fmt", type=Choice(["text", "json", "csv"]), default="text",
               show_default=True)
 @shallow_option
 @click.option("--no-freshness", is_flag=True,
@@ -170,7 +171,7 @@ def serve(municipality: str, config_file: str, dev_addr: str, today: dt.date | N
 
 
 @cli.command()
-@click.argument("type_", metavar="TYPE", type=click.Choice(SUBSECTION_IDS))
+@click.argument("type_", metavar="TYPE", type=Choice(SUBSECTION_IDS))
 @click.option("-m", "--municipality", required=True, metavar="ID",
               help="Код муниципалитета (имя папки) / municipality id.")
 @click.option("-t", "--title", required=True, help="Заголовок на русском / Russian title.")
@@ -197,11 +198,11 @@ def new(type_: str, municipality: str, title: str, title_en: str | None,
               help="Годовой отчёт: число мероприятий по видам / the year's activity counts.")
 @click.option("--month", metavar="YYYY-MM",
               help="Что опубликовано за месяц / what was published in that month.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "xlsx"]),
+@click.option("--format", "fmt", type=Choice(["text", "json", "csv", "xlsx"]),
               default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Файл для отчёта (для xlsx обязателен) / output file (required for xlsx).")
-@click.option("--lang", type=click.Choice(["ru", "en"]), default=None)
+@click.option("--lang", type=Choice(["ru", "en"]), default=None)
 @today_option
 @config_option
 def report(year: int | None, month: str | None, fmt: str, output: str | None,
@@ -221,7 +222,7 @@ def report(year: int | None, month: str | None, fmt: str, output: str | None,
 @click.option("--check", "check_only", is_flag=True,
               help="Ничего не записывать, код 1, если схемы в папке устарели / write nothing, "
                    "exit 1 when the folder's schemas are out of date.")
-@click.option("--lang", type=click.Choice(["ru", "en"]), default=None)
+@click.option("--lang", type=Choice(["ru", "en"]), default=None)
 @config_option
 def schema(output: str, check_only: bool, lang: str | None, config_file: str) -> None:
     """Записать JSON Schema свойств страниц каждого подраздела / write the front matter's
