@@ -21,10 +21,12 @@ from ..mkdocs.builder import BuildError, build_region
 from .common import (
     EXIT_BEHIND,
     _t,
+    concerning,
     fail,
     load_project,
     load_snapshot,
     print_problems,
+    unknown_message,
     unregistered,
 )
 
@@ -52,20 +54,31 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
             if strict and (counts["stale"] or counts["missing"]):
                 sys.exit(EXIT_BEHIND)
             return
-    snapshot = load_snapshot(load_project(path, lang), today, (), allow_shallow, lang)
+    project = load_project(path, lang)
+    snapshot = load_snapshot(project, today, (), allow_shallow, lang)
     unknown = unregistered(path.parent, only, snapshot)
     if unknown:
-        fail(_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ") + ", ".join(unknown))
-    print_problems(snapshot.problems, lang)
+        fail(unknown_message(project.registry, unknown, lang))
+    told = concerning(snapshot.problems, only, project)
+    print_problems(told, lang)
     for code in snapshot.region.languages:
         for ru, en in siteconfig.language_notes(code):
             click.echo(_t(lang, ru, en), err=True)
     if not snapshot.ok():
         n = sum(1 for p in snapshot.problems if p.severity == "error")
-        fail(_t(lang, f"Сборка остановлена: ошибок — {n}. Исправьте их; прежняя сборка в {out} "
-                      "не изменена.",
-                f"Build stopped: {n} error(s). Fix them; the previous build in {out} is "
-                "unchanged."))
+        shown = sum(1 for p in told if p.severity == "error")
+        others = _t(lang, f" (из них {n - shown} — в других муниципалитетах: запустите без "
+                          "--only, чтобы их увидеть)",
+                    f" ({n - shown} of them in other municipalities: run without --only to "
+                    "see them)") if n > shown else ""
+        if _built_before(out):
+            fail(_t(lang, f"Сборка остановлена: ошибок — {n}{others}. Исправьте их; прежняя "
+                          f"сборка в {out} не изменена.",
+                    f"Build stopped: {n} error(s){others}. Fix them; the previous build in "
+                    f"{out} is unchanged."))
+        fail(_t(lang, f"Сборка остановлена: ошибок — {n}{others}. Исправьте их; сайт в {out} "
+                      "не собран.",
+                f"Build stopped: {n} error(s){others}. Fix them; nothing was built in {out}."))
     show = progress if progress is not None else (sys.stderr.isatty() and not os.environ.get("CI"))
     counts = {k: 0 for k in ("fresh", "due", "stale", "missing")}
     for f in snapshot.freshness.values():
@@ -86,8 +99,11 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
                               workers=workers, progress=report, portal_only=portal_only,
                               remember=remember)
     except BuildError as exc:
-        fail(_t(lang, "Сборка не удалась, прежняя сборка не изменена:\n",
-                "The build failed; the previous build is unchanged:\n") + str(exc))
+        if _built_before(out):
+            fail(_t(lang, "Сборка не удалась, прежняя сборка не изменена:\n",
+                    "The build failed; the previous build is unchanged:\n") + str(exc))
+        fail(_t(lang, "Сборка не удалась, сайт не собран:\n",
+                "The build failed; nothing was built:\n") + str(exc))
     for section in result.sections:
         for message in section.warnings:
             click.echo(f"{section.municipality}: {message}", err=True)
@@ -102,6 +118,11 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
     strict = fail_on_stale if fail_on_stale is not None else snapshot.options.fail_on_stale
     if strict and (counts["stale"] or counts["missing"]):
         sys.exit(EXIT_BEHIND)
+
+
+def _built_before(out: Path) -> bool:
+    """Whether a previous build is there to stay unchanged (its home page)."""
+    return (out / "index.html").is_file()
 
 
 def _build_summary(lang: str, total: int, built: int, seconds: float, out: Path,

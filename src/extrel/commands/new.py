@@ -9,7 +9,7 @@ import click
 
 from ..core.scaffold import DRAFT_MARK, new_page
 from ..core.sections import SLUG
-from .common import _t, fail, load_project
+from .common import _t, fail, load_project, unknown_message
 
 
 def new(config_file: Path, type_: str, municipality: str, title: str, title_en: str | None,
@@ -17,10 +17,7 @@ def new(config_file: Path, type_: str, municipality: str, title: str, title_en: 
     project = load_project(config_file, lang)
     root = project.root
     if not (project.registry / f"{municipality}.yml").is_file():
-        fail(_t(lang, f"Нет муниципалитета «{municipality}»: сначала создайте "
-                      f"municipalities/{municipality}.yml",
-                f"No municipality '{municipality}': create municipalities/{municipality}.yml "
-                "first"))
+        fail(unknown_message(project.registry, [municipality], lang))
     if slug is not None and not SLUG.match(slug):
         fail(_t(lang, f"--slug «{slug}»: только строчные латинские буквы, цифры и дефис",
                 f"--slug '{slug}': lowercase latin letters, digits and hyphens only"))
