@@ -98,3 +98,14 @@ def test_english_keeps_the_parsers_words_as_a_hint() -> None:
                       "in quotes (title: \"Text: with a colon\"), or check the line's indentation"
                       " — a field must not start with a space (column 13) [mapping values are "
                       "not allowed in this context]")
+
+
+def test_a_bad_russian_date_is_not_contradicted_by_the_english_one(tmp_path: Path) -> None:
+    make_region(tmp_path)
+    write(tmp_path, RU, page({"title": "Визит", "date": "31.11.2026"}))
+    write(tmp_path, EN, page({"title": "Visit", "date": "2026-11-20"}))
+    assert len(messages(tmp_path, RU)) == 1
+    assert messages(tmp_path, EN) == []
+    write(tmp_path, RU, page({"title": "Визит", "date": "2026-11-21"}))
+    (only,) = messages(tmp_path, EN)
+    assert "поле «date» (2026-11-20) противоречит русской версии" in only

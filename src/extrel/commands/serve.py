@@ -1,9 +1,11 @@
 """``extrel serve``: a live preview of one municipality's section, in every language, that
-rebuilds on save and shows the content's problems on the page."""
+rebuilds on save and shows the content's problems where the editor looks: on the page that
+has them (``extrel.mkdocs.preview``), in a panel on every page, and in the terminal."""
 
 from __future__ import annotations
 
 import copy
+import errno
 import datetime as dt
 import logging
 from pathlib import Path
@@ -12,19 +14,18 @@ from typing import Any
 import click
 
 from ..core.languages import DEFAULT_LANGUAGE
+from ..core.problems import Problem
 from .common import _t, fail, load_project, load_snapshot, print_problems
 
 
 def serve(config_file: Path, municipality: str, dev_addr: str, today: dt.date | None,
           open_in_browser: bool, lang: str) -> None:
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    from ..mkdocs import siteconfig
+    from ..mkdocs import preview, siteconfig
 
     project = load_project(config_file, lang)
     snapshot = load_snapshot(project, today, (municipality,), True, lang)
-    print_problems(snapshot.problems, lang)
     if municipality not in snapshot.region.municipalities:  # its registry entry is invalid
+        print_problems(snapshot.problems, lang)
         fail(_t(lang, f"Исправьте municipalities/{municipality}.yml (ошибки выше).",
                 f"Fix municipalities/{municipality}.yml (errors above)."))
     m = snapshot.region.municipalities[municipality]
@@ -39,8 +40,36 @@ def serve(config_file: Path, municipality: str, dev_addr: str, today: dt.date | 
     click.echo(_t(lang, f"Просмотр: http://{dev_addr}/ (Ctrl+C — остановить)",
                   f"Preview: http://{dev_addr}/ (Ctrl+C to stop)"), err=True)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    mkdocs_serve(config_file=str(project.config_file), livereload=True,
-                 open_in_browser=open_in_browser, dev_addr=dev_addr, **overrides)
+    preview.SESSION = preview.Session(tell=_Teller(lang))
+    try:
+        preview.serve(str(project.config_file), open_in_browser=open_in_browser,
+                      dev_addr=dev_addr, **overrides)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        fail(_t(lang, f"Адрес {dev_addr} уже занят (открыт ещё один просмотр?): остановите "
+                      "его или укажите другой порт, например -a 127.0.0.1:8001",
+                f"The address {dev_addr} is in use (another preview?): stop it or give "
+                "another port, e.g. -a 127.0.0.1:8001"))
+    finally:
+        preview.SESSION = None
+
+
+class _Teller:
+    """Prints each rebuild's problems in the terminal, and once that they are all fixed."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang, self.had = lang, False
+
+    def __call__(self, problems: list[Problem]) -> None:
+        if problems:
+            n = sum(1 for p in problems if p.severity == "error")
+            click.echo(_t(self.lang, f"Ошибок: {n}, предупреждений: {len(problems) - n}",
+                          f"Errors: {n}, warnings: {len(problems) - n}"), err=True)
+            print_problems(problems, self.lang)
+        elif self.had:
+            click.echo(_t(self.lang, "Ошибок больше нет.", "No problems left."), err=True)
+        self.had = bool(problems)
 
 
 class _FreshList(list[Any]):

@@ -571,6 +571,8 @@ def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
     russian_broken = base is None and (
         folder / entry.section / f"{entry.slug}.{DEFAULT_LANGUAGE}.md").is_file()
     inherited = set(model.model_fields) - LANG_FIELDS if russian_broken else set(shared)
+    refused: set[str] = set()
+    """Fields of the Russian file refused by validation: not compared with the others."""
     for lang in sorted(entry.pages, key=lambda code: (code != DEFAULT_LANGUAGE, code)):
         page = entry.pages.get(lang)
         if page is None:
@@ -580,7 +582,8 @@ def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
             for key, value in shared.items():
                 data.setdefault(key, value)
             for key, value in page.meta.items():
-                if key in shared and _comparable(value) != _comparable(shared[key]):
+                if (key in shared and key not in refused
+                        and _comparable(value) != _comparable(shared[key])):
                     assert base is not None
                     problems.append(
                         Problem(
@@ -607,6 +610,8 @@ def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
                         )
                     )
         validated, errs = schema.validate(model, data, page.lines)
+        if page is base:
+            refused = {_field_of(ru) for _, ru, _ in errs}
         for line, ru, en in errs:
             # a field inherited from the Russian file is reported there, not twice
             if page is not base and _field_of(ru) in inherited and _field_of(ru) not in page.meta:

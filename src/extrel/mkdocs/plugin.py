@@ -32,7 +32,7 @@ from ..core.labels import long_date, word
 from ..core.languages import DEFAULT_LANGUAGE, Languages, ui_language
 from ..core.sections import SUBSECTIONS
 from ..core.snapshot import Snapshot
-from . import safeoutput, siteconfig
+from . import preview, safeoutput, siteconfig
 from .config import ExtrelConfig
 from .pictures import PictureExtension, picture, publish_files
 
@@ -71,6 +71,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         self.lang = self.config.language or DEFAULT_LANGUAGE
         self.preview = self.preview or self.preset is None
         self.snapshot = self.preset or self._analyse()
+        if self.preset is None and self.config.role == "section":
+            preview.restore(self.snapshot, self.config.municipality, self.root)
         self.languages = self.snapshot.region.languages
         self.lang_link = lang_link(self.languages)
         for note in siteconfig.language_notes(self.lang):
@@ -154,11 +156,18 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             page = entry.pages[source]
             src_uri = "presentation/index.md" if entry.section == "presentation" else (
                 f"{entry.section}/{entry.slug}.md")
-            files.append(File.generated(config, src_uri, abs_src_path=str(self.root / page.path)))
+            last_good = preview.restored_text(page.path)  # extrel serve: shown as it last was
+            files.append(File.generated(config, src_uri, content=last_good) if last_good else
+                         File.generated(config, src_uri, abs_src_path=str(self.root / page.path)))
             template = "extrel/presentation.html" if entry.section == "presentation" else (
                 "extrel/item.html")
             self.pages[src_uri] = {"template": template, "entry": entry, "kind": entry.section}
         self._generated(files, config, "index.md", m.name(lang), "extrel/home.html", kind="home")
+        for src_uri, found in preview.problem_pages(self.snapshot, self.project.docs_dir, m.id,
+                                                    set(self.pages)).items():
+            title = {"ru": "Страница с ошибками", "en": "A page with problems"}[ui_language(lang)]
+            self._generated(files, config, src_uri, title, "extrel/problems.html",
+                            kind="problems", section=src_uri.split("/")[0], problems=found)
         for sub in SUBSECTIONS:
             src_uri = f"{sub.id}/index.md"
             if src_uri not in self.pages:
@@ -258,7 +267,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
     def _as_validated(self, info: dict[str, Any], page: Page, markdown: str) -> str:
         """The page's meta and body as extrel read and validated them, never MkDocs' own
         reading of the file: the same split, the front matter from the validated model."""
-        if page.file.abs_src_path is None:
+        if page.file.abs_src_path is None and "entry" not in info:
             return markdown  # a page extrel generated itself
         text = page.file.content_string
         entry = info.get("entry")
@@ -337,6 +346,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             data["view"] = views.news_year_view(m, lang, info["year"], dates)
             updated = views.subsection_updated(m, "news", lang, dates)
             data["section"] = "news"
+        elif kind == "problems":  # extrel serve: a page that could not be shown
+            data["section"] = info["section"]
+            data["page_problems"] = [p.to_dict(lang) for p in info["problems"]]
+            updated = None
         elif "entry" in info:
             entry = info["entry"]
             data["section"] = entry.section
