@@ -5,8 +5,8 @@ has them (``extrel.mkdocs.preview``), in a panel on every page, and in the termi
 from __future__ import annotations
 
 import copy
-import errno
 import datetime as dt
+import errno
 import logging
 from pathlib import Path
 from typing import Any

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import watchdog.observers
+from mkdocs.livereload import LiveReloadServer
 from watchdog.events import (
     DirCreatedEvent,
     DirDeletedEvent,
@@ -39,7 +40,6 @@ from watchdog.events import (
     FileMovedEvent,
     FileSystemEvent,
 )
-from mkdocs.livereload import LiveReloadServer
 
 from ..core.problems import Problem
 
