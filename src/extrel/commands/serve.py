@@ -62,14 +62,14 @@ class _Teller:
         self.lang, self.had = lang, False
 
     def __call__(self, problems: list[Problem]) -> None:
+        n = sum(1 for p in problems if p.severity == "error")
         if problems:
-            n = sum(1 for p in problems if p.severity == "error")
             click.echo(_t(self.lang, f"Ошибок: {n}, предупреждений: {len(problems) - n}",
                           f"Errors: {n}, warnings: {len(problems) - n}"), err=True)
             print_problems(problems, self.lang)
-        elif self.had:
-            click.echo(_t(self.lang, "Ошибок больше нет.", "No problems left."), err=True)
-        self.had = bool(problems)
+        if self.had and not n:
+            click.echo(_t(self.lang, "Ошибок больше нет.", "No errors left."), err=True)
+        self.had = bool(n)
 
 
 class _FreshList(list[Any]):
