@@ -161,13 +161,14 @@ def _parse_shard(value: str, lang: str) -> tuple[int, int]:
               metavar="IP:PORT")
 @today_option
 @click.option("--open", "open_in_browser", is_flag=True, help="Открыть в браузере / open it.")
+@lang_option
 def serve(municipality: str, config_file: str, dev_addr: str, today: dt.date | None,
-          open_in_browser: bool) -> None:
+          open_in_browser: bool, lang: str | None) -> None:
     """Просмотр раздела муниципалитета с обновлением на лету / live preview of one section."""
     from .commands.serve import serve as run
 
     run(config_path(config_file), municipality, dev_addr, today, open_in_browser,
-        default_lang())
+        lang or default_lang())
 
 
 @cli.command()
@@ -180,8 +181,9 @@ def serve(municipality: str, config_file: str, dev_addr: str, today: dt.date | N
               help="Дата (по умолчанию сегодня) / date (default: today).")
 @click.option("--slug", help="Часть имени файла латиницей / file name part (a-z, 0-9, -).")
 @config_option
+@lang_option
 def new(type_: str, municipality: str, title: str, title_en: str | None,
-        when: dt.date | None, slug: str | None, config_file: str) -> None:
+        when: dt.date | None, slug: str | None, config_file: str, lang: str | None) -> None:
     """Создать страницу на всех языках сайта по образцу / create a page in every language.
 
     TYPE — подраздел: news, partners, plan, announcements, organizations, participation,
@@ -190,7 +192,7 @@ def new(type_: str, municipality: str, title: str, title_en: str | None,
     from .commands.new import new as run
 
     run(config_path(config_file), type_, municipality, title, title_en, when, slug,
-        default_lang())
+        lang or default_lang())
 
 
 @cli.command()

@@ -44,7 +44,7 @@ class BadChoice(click.BadParameter):
         self.value, self.choices = value, list(choices)
 
 
-class Choice(click.Choice):  # type: ignore[type-arg]
+class Choice(click.Choice):
     """``click.Choice`` whose refusal keeps the value and the choices."""
 
     def convert(self, value: Any, param: click.Parameter | None,
@@ -62,7 +62,6 @@ class Usage(click.UsageError):
     def __init__(self, original: click.UsageError, lang: str) -> None:
         super().__init__(original.message, original.ctx)
         self.original, self.lang = original, lang
-        self.exit_code = original.exit_code
 
     def show(self, file: IO[Any] | None = None) -> None:
         if self.lang == "en":
@@ -97,13 +96,13 @@ def russian(exc: click.UsageError) -> str:
             return f"не указан {_names(exc.param)}"
         return f"не указан обязательный параметр {_names(exc.param)}"
     if isinstance(exc, BadChoice):
-        guess = did_you_mean(exc.value, exc.choices)
-        hint = f"может быть, {guess}? " if guess else ""
+        meant = did_you_mean(exc.value, exc.choices)
+        hint = f"может быть, {meant}? " if meant else ""
         return (f"«{exc.value}» — нет такого значения для {_names(exc.param)}; {hint}"
                 f"допустимые: {', '.join(exc.choices)}")
     if isinstance(exc, NoSuchCommand):
-        guess = did_you_mean(exc.name, exc.commands)
-        hint = f"; может быть, {guess}?" if guess else ""
+        meant = did_you_mean(exc.name, exc.commands)
+        hint = f"; может быть, {meant}?" if meant else ""
         return f"нет команды «{exc.name}»{hint} Команды: {', '.join(exc.commands)}"
     if isinstance(exc, click.BadParameter):
         # extrel's own checks already say it in both languages: «…» / ...

@@ -109,6 +109,9 @@ def test_a_page_never_good_shows_its_problems_at_its_url(
     context = browser.new_context()
     try:
         tab = context.new_page()
+        missing = tab.goto(base + "news/2026-11-21-visit/")
+        assert missing is not None and missing.status == 404
+        assert tab.locator("h1").inner_text() == "Страница не найдена / Page not found"
         tab.goto(base)
         saved(tab, root, new, "---\ntitle: Визит: делегация из Минска\ndate: 2026-11-21\n---\n\n"
                               "Текст.\n")

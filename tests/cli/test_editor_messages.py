@@ -120,3 +120,12 @@ def test_a_failed_first_build_has_no_previous_build(region: Path, tmp_path: Path
     (site / "index.html").write_text("<html></html>", encoding="utf-8")
     code, out = run("build", "-f", str(region), "--today", TODAY, "--site-dir", str(site))
     assert f"прежняя сборка в {site} не изменена" in out
+
+
+def test_new_and_serve_speak_english_on_request(region: Path) -> None:
+    code, out = run("new", "news", "-m", "alpa", "-t", "Visit", "-f", str(region), "--lang", "en")
+    assert code == 2 and "Unknown municipality: alpa; did you mean alpha?" in out
+    code, out = run("serve", "alpa", "-f", str(region), "--lang", "en")
+    assert code == 2 and "Unknown municipality: alpa; did you mean alpha?" in out
+    code, out = run("serve", "alpa", "-f", str(region))
+    assert code == 2 and "Неизвестный муниципалитет: alpa; может быть, alpha?" in out

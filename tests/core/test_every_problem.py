@@ -109,3 +109,11 @@ def test_a_bad_russian_date_is_not_contradicted_by_the_english_one(tmp_path: Pat
     write(tmp_path, RU, page({"title": "Визит", "date": "2026-11-21"}))
     (only,) = messages(tmp_path, EN)
     assert "поле «date» (2026-11-20) противоречит русской версии" in only
+
+
+def test_did_you_mean_a_subsection_folder(tmp_path: Path) -> None:
+    make_region(tmp_path)
+    write(tmp_path, f"{A}/partner/x.ru.md", page({"title": "x"}))
+    (told,) = [p for p in load_region(tmp_path).problems if p.file == f"{A}/partner"]
+    assert told.ru.startswith("неизвестный подраздел «partner»; может быть, partners? "
+                              "допустимые папки: news, partners")

@@ -7,6 +7,7 @@ and the valid rest is still loaded.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import logging
 import re
 from collections.abc import Iterable
@@ -383,13 +384,17 @@ def _load_municipality(run: Checks, folder: Path, m: Municipality) -> None:
         if child.name.startswith(".") or child.name in BY_ID or child.is_symlink():
             continue
         if child.is_dir():
+            meant = difflib.get_close_matches(child.name.lower(), SUBSECTION_IDS, n=1,
+                                              cutoff=0.6)
             problems.append(
                 Problem(
                     rel(root, child),
                     None,
-                    f"неизвестный подраздел «{child.name}»; допустимые папки: "
+                    f"неизвестный подраздел «{child.name}»; "
+                    + (f"может быть, {meant[0]}? " if meant else "") + "допустимые папки: "
                     + ", ".join(SUBSECTION_IDS),
-                    f"unknown subsection '{child.name}'; the folders are: "
+                    f"unknown subsection '{child.name}'; "
+                    + (f"did you mean {meant[0]}? " if meant else "") + "the folders are: "
                     + ", ".join(SUBSECTION_IDS),
                 )
             )

@@ -56,6 +56,17 @@ SETTLE_SECONDS = 0.03
 ``build_delay`` is 0.1 s): an editor's save is one write or a write and a rename."""
 
 
+_NOT_FOUND = """<!doctype html><html lang="ru"><meta charset="utf-8">
+<title>Страница не найдена</title>
+<h1>Страница не найдена / Page not found</h1>
+<p>По этому адресу в разделе нет страницы: её файл переименован, удалён или ещё не создан.
+Страницы с ошибками остаются по своим адресам, с перечнем ошибок.</p>
+<p lang="en">The section has no page at this address: its file was renamed, removed or not
+written yet. Pages with problems stay at their addresses, with the list of problems.</p>
+<p><a href="{home}">На главную страницу раздела / Section home</a></p>
+""".encode()
+
+
 @dataclass
 class _Kept:
     entry: Entry
@@ -196,8 +207,10 @@ def serve(config_file: str, *, open_in_browser: bool, **overrides: Any) -> None:
             config.site_url = serve_url
         build(config, serve_url=serve_url)
 
-    server = PreviewServer(builder=builder, host=host, port=port, root=site_dir,
-                           mount_path=mount_path)
+    server: LiveReloadServer = PreviewServer(builder=builder, host=host, port=port,
+                                             root=site_dir, mount_path=mount_path)
+    server.error_handler = lambda code: _NOT_FOUND.replace(
+        b"{home}", mount_path.encode()) if code == 404 else None
     try:
         builder(config)
         server.watch(config.docs_dir)
