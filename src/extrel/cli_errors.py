@@ -105,9 +105,8 @@ def russian(exc: click.UsageError) -> str:
         hint = f"; может быть, {meant}?" if meant else ""
         return f"нет команды «{exc.name}»{hint} Команды: {', '.join(exc.commands)}"
     if isinstance(exc, click.BadParameter):
-        # extrel's own checks already say it in both languages: «…» / ...
-        own = exc.message.split(" / ", 1)[0]
-        return f"{_names(exc.param)}: {own}" if exc.param else own
+        # extrel's own checks already say it in Russian (and in English after " / ")
+        return f"{_names(exc.param)}: {exc.message}" if exc.param else exc.message
     if exc.message.startswith("Got unexpected extra argument"):
         extra = exc.message.split("(", 1)[-1].rstrip(")")
         return f"лишнее в команде: {extra}; значения с пробелами заключите в кавычки"
