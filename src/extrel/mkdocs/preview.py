@@ -149,8 +149,8 @@ def problem_pages(snapshot: Snapshot, content_dir: str, municipality: str,
             continue
         section, name = parts
         stem = name[: -len(".md")].rpartition(".")[0]
-        if not stem:
-            continue
+        if not stem or (stem == "index") != (section == "presentation"):
+            continue  # never in place of a subsection's list
         src_uri = "presentation/index.md" if section == "presentation" else f"{section}/{stem}.md"
         if src_uri not in built:
             result.setdefault(src_uri, []).append(problem)
