@@ -87,6 +87,11 @@ def test_a_mistake_is_shown_where_the_editor_looks(browser: Any,
         assert (f"{FORUM}:3: поле «date»: дата «31.11.2026» не существует или записана "
                 "неверно; формат ГГГГ-ММ-ДД, например 2026-11-17") in text
         assert "2026-10-01-forum.en.md" not in text  # no cascade into the English file
+        assert panel.locator("li").first.inner_text().startswith(f"{FORUM}:3:")  # its own first
+        english = context.new_page()
+        english.goto(base + "en/news/2026-10-01-forum/")
+        assert f"{FORUM}:3:" in english.locator(".x-problems").inner_text()
+        english.close()
         # the page itself stays, as it last was
         assert tab.locator("h1").first.inner_text() == "Форум в Казани"
         assert "Подробный рассказ о событии." in tab.locator("article").inner_text()

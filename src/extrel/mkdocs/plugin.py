@@ -302,9 +302,9 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         data = (self._section_context(info, page) if self.config.role == "section"
                 else portal_views.context(self.snapshot, info, self.lang))
         data.setdefault("lang", self.lang)
-        if self.preset is None:
-            # extrel serve: show the editor what is wrong on the page itself
-            data["problems"] = [p.format(self.lang) for p in self.snapshot.problems]
+        if self.preview:
+            # extrel serve, every language: what is wrong, this page's own files first
+            data["problems"] = preview.panel(self.snapshot.problems, info, self.lang)
         data["words"] = _words(self.lang)
         data["updated_label"] = {"ru": "Обновлено", "en": "Last updated"}[ui_language(self.lang)]
         data["feed"] = FEED

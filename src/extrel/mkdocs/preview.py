@@ -133,6 +133,14 @@ def restored_text(path: str) -> str | None:
     return SESSION.restored.get(path) if SESSION is not None else None
 
 
+def panel(problems: list[Problem], info: dict[str, Any], lang: str) -> list[str]:
+    """The problem panel's lines: those of the page's own files first."""
+    entry = info.get("entry")
+    own = {page.path for page in entry.pages.values()} if entry is not None else set()
+    own.update(p.file for p in info.get("problems", ()))
+    return [p.format(lang) for p in sorted(problems, key=lambda p: p.file not in own)]
+
+
 def problem_pages(snapshot: Snapshot, content_dir: str, municipality: str,
                   built: set[str]) -> dict[str, list[Problem]]:
     """The problems of each page of the section that has no page of its own in this build,
