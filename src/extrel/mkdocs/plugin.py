@@ -72,7 +72,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         self.preview = self.preview or self.preset is None
         self.snapshot = self.preset or self._analyse()
         if self.preset is None and self.config.role == "section":
-            preview.restore(self.snapshot, self.config.municipality, self.root)
+            preview.restore(self.snapshot, self.config.municipality or "", self.root)
         self.languages = self.snapshot.region.languages
         self.lang_link = lang_link(self.languages)
         for note in siteconfig.language_notes(self.lang):
