@@ -19,6 +19,7 @@ from typing import NoReturn
 
 import click
 
+from .cli_errors import Choice, Group
 from .commands.common import (  # noqa: F401  (the front end's vocabulary, for main())
     EXIT_BEHIND,
     EXIT_INVALID,
@@ -60,7 +61,7 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
 # --- the command group ---------------------------------------------------------------------
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="extrel")
 @click.option("--debug", is_flag=True, expose_value=False, is_eager=True,
               help="Показать подробности внутренней ошибки extrel / show the traceback of an "
@@ -81,7 +82,7 @@ only_option = click.option("--only", multiple=True, metavar="ID",
 shallow_option = click.option("--allow-shallow", is_flag=True,
                               help="Принять неполную (shallow) копию репозитория: даты будут "
                                    "неверны / accept a shallow clone (dates will be wrong).")
-lang_option = click.option("--lang", type=click.Choice(["ru", "en"]), default=None,
+lang_option = click.option("--lang", type=Choice(["ru", "en"]), default=None,
                            help="Язык сообщений / language of messages.")
 
 
@@ -90,7 +91,7 @@ lang_option = click.option("--lang", type=click.Choice(["ru", "en"]), default=No
 @config_option
 @today_option
 @only_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+@click.option("--format", "fmt", type=Choice(["text", "json", "csv"]), default="text",
               show_default=True)
 @shallow_option
 @click.option("--no-freshness", is_flag=True,
@@ -158,17 +159,18 @@ def _parse_shard(value: str, lang: str) -> tuple[int, int]:
               metavar="IP:PORT")
 @today_option
 @click.option("--open", "open_in_browser", is_flag=True, help="Открыть в браузере / open it.")
+@lang_option
 def serve(municipality: str, config_file: str, dev_addr: str, today: dt.date | None,
-          open_in_browser: bool) -> None:
+          open_in_browser: bool, lang: str | None) -> None:
     """Просмотр раздела муниципалитета с обновлением на лету / live preview of one section."""
     from .commands.serve import serve as run
 
     run(config_path(config_file), municipality, dev_addr, today, open_in_browser,
-        default_lang())
+        lang or default_lang())
 
 
 @cli.command()
-@click.argument("type_", metavar="TYPE", type=click.Choice(SUBSECTION_IDS))
+@click.argument("type_", metavar="TYPE", type=Choice(SUBSECTION_IDS))
 @click.option("-m", "--municipality", required=True, metavar="ID",
               help="Код муниципалитета (имя папки) / municipality id.")
 @click.option("-t", "--title", required=True, help="Заголовок на русском / Russian title.")
@@ -177,8 +179,9 @@ def serve(municipality: str, config_file: str, dev_addr: str, today: dt.date | N
               help="Дата (по умолчанию сегодня) / date (default: today).")
 @click.option("--slug", help="Часть имени файла латиницей / file name part (a-z, 0-9, -).")
 @config_option
+@lang_option
 def new(type_: str, municipality: str, title: str, title_en: str | None,
-        when: dt.date | None, slug: str | None, config_file: str) -> None:
+        when: dt.date | None, slug: str | None, config_file: str, lang: str | None) -> None:
     """Создать страницу на всех языках сайта по образцу / create a page in every language.
 
     TYPE — подраздел: news, partners, plan, announcements, organizations, participation,
@@ -187,7 +190,7 @@ def new(type_: str, municipality: str, title: str, title_en: str | None,
     from .commands.new import new as run
 
     run(config_path(config_file), type_, municipality, title, title_en, when, slug,
-        default_lang())
+        lang or default_lang())
 
 
 @cli.command()
@@ -195,11 +198,11 @@ def new(type_: str, municipality: str, title: str, title_en: str | None,
               help="Годовой отчёт: число мероприятий по видам / the year's activity counts.")
 @click.option("--month", metavar="YYYY-MM",
               help="Что опубликовано за месяц / what was published in that month.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "xlsx"]),
+@click.option("--format", "fmt", type=Choice(["text", "json", "csv", "xlsx"]),
               default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Файл для отчёта (для xlsx обязателен) / output file (required for xlsx).")
-@click.option("--lang", type=click.Choice(["ru", "en"]), default=None)
+@click.option("--lang", type=Choice(["ru", "en"]), default=None)
 @today_option
 @config_option
 def report(year: int | None, month: str | None, fmt: str, output: str | None,
@@ -219,7 +222,7 @@ def report(year: int | None, month: str | None, fmt: str, output: str | None,
 @click.option("--check", "check_only", is_flag=True,
               help="Ничего не записывать, код 1, если схемы в папке устарели / write nothing, "
                    "exit 1 when the folder's schemas are out of date.")
-@click.option("--lang", type=click.Choice(["ru", "en"]), default=None)
+@click.option("--lang", type=Choice(["ru", "en"]), default=None)
 @config_option
 def schema(output: str, check_only: bool, lang: str | None, config_file: str) -> None:
     """Записать JSON Schema свойств страниц каждого подраздела / write the front matter's

@@ -21,10 +21,13 @@ from ..mkdocs import builder, siteconfig
 from ..mkdocs.builder import BuildError, build_region
 from .common import (
     EXIT_BEHIND,
+    _t,
+    concerning,
     fail,
     load_project,
     load_snapshot,
     print_problems,
+    unknown_message,
     unregistered,
 )
 
@@ -53,17 +56,31 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
             if strict and (counts["stale"] or counts["missing"]):
                 sys.exit(EXIT_BEHIND)
             return
-    snapshot = load_snapshot(load_project(path, lang), today, (), allow_shallow, lang)
+    project = load_project(path, lang)
+    snapshot = load_snapshot(project, today, (), allow_shallow, lang)
     unknown = unregistered(path.parent, only, snapshot)
     if unknown:
-        fail(t("cli.unknown_municipality", lang) + ", ".join(unknown))
-    print_problems(snapshot.problems, lang)
+        fail(unknown_message(project.registry, unknown, lang))
+    told = concerning(snapshot.problems, only, project)
+    print_problems(told, lang)
     for code in snapshot.region.languages:
         for note in siteconfig.language_notes(code):
             click.echo(t(note, lang, code=code), err=True)
     if not snapshot.ok():
         n = sum(1 for p in snapshot.problems if p.severity == "error")
-        fail(t("cli.build.stopped", lang, n=n, out=out))
+        shown = sum(1 for p in told if p.severity == "error")
+        others = _t(lang, f" (из них {n - shown} — в других муниципалитетах: запустите без "
+                          "--only, чтобы их увидеть)",
+                    f" ({n - shown} of them in other municipalities: run without --only to "
+                    "see them)") if n > shown else ""
+        if _built_before(out):
+            fail(_t(lang, f"Сборка остановлена: ошибок — {n}{others}. Исправьте их; прежняя "
+                          f"сборка в {out} не изменена.",
+                    f"Build stopped: {n} error(s){others}. Fix them; the previous build in "
+                    f"{out} is unchanged."))
+        fail(_t(lang, f"Сборка остановлена: ошибок — {n}{others}. Исправьте их; сайт в {out} "
+                      "не собран.",
+                f"Build stopped: {n} error(s){others}. Fix them; nothing was built in {out}."))
     show = progress if progress is not None else (sys.stderr.isatty() and not os.environ.get("CI"))
     counts = {k: 0 for k in ("fresh", "due", "stale", "missing")}
     for f in snapshot.freshness.values():
@@ -84,7 +101,11 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
                               workers=workers, progress=report, portal_only=portal_only,
                               remember=remember)
     except BuildError as exc:
-        fail(t("cli.build.failed", lang) + str(exc))
+        if _built_before(out):
+            fail(_t(lang, "Сборка не удалась, прежняя сборка не изменена:\n",
+                    "The build failed; the previous build is unchanged:\n") + str(exc))
+        fail(_t(lang, "Сборка не удалась, сайт не собран:\n",
+                "The build failed; nothing was built:\n") + str(exc))
     for section in result.sections:
         for message in section.warnings:
             click.echo(f"{section.municipality}: {message}", err=True)
@@ -99,6 +120,11 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
     strict = fail_on_stale if fail_on_stale is not None else snapshot.options.fail_on_stale
     if strict and (counts["stale"] or counts["missing"]):
         sys.exit(EXIT_BEHIND)
+
+
+def _built_before(out: Path) -> bool:
+    """Whether a previous build is there to stay unchanged (its home page)."""
+    return (out / "index.html").is_file()
 
 
 def _build_summary(lang: str, total: int, built: int, seconds: float, out: Path,

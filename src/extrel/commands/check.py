@@ -15,7 +15,14 @@ from ..core.freshness import freshness_to_dict
 from ..core.labels import word
 from ..core.messages import t
 from ..core.sections import SUBSECTIONS
-from .common import EXIT_BEHIND, EXIT_INVALID, load_project, load_snapshot, print_problems
+from .common import (
+    EXIT_BEHIND,
+    EXIT_INVALID,
+    concerning,
+    load_project,
+    load_snapshot,
+    print_problems,
+)
 
 if TYPE_CHECKING:
     from ..core.snapshot import Snapshot
@@ -31,17 +38,18 @@ def check(config_file: Path, today: dt.date | None, only: tuple[str, ...], fmt: 
     project = load_project(config_file, lang)
     snapshot = load_snapshot(project, today, only, allow_shallow, lang, entries=False)
     rated = [f for mid, f in snapshot.freshness.items() if not only or mid in only]
+    told = concerning(snapshot.problems, only, project)
     if fmt == "json":
         data = freshness_to_dict(snapshot.today, snapshot.options.timezone, rated,
-                                 [p.to_dict(lang) for p in snapshot.problems])
+                                 [p.to_dict(lang) for p in told])
         # orjson: the same bytes as json.dumps(indent=2, ensure_ascii=False), and a national
         # check's report (17,500 municipalities, ~60 MB) in a fraction of a second
         click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
     elif fmt == "csv":
         click.echo(freshness_csv(rated), nl=False)
-        print_problems(snapshot.problems, lang)
+        print_problems(told, lang)
     else:
-        print_problems(snapshot.problems, lang)
+        print_problems(told, lang)
         click.echo(freshness_table(snapshot, rated, lang))
     if not snapshot.ok():
         sys.exit(EXIT_INVALID)

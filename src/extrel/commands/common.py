@@ -30,6 +30,13 @@ def default_lang() -> str:
     return "ru"
 
 
+def _t(lang: str, ru: str, en: str) -> str:
+    """A sentence composed here in both languages (the preview's and the usage errors' texts
+    that are not in the catalogue yet, core/messages.py); every other language reads the
+    English."""
+    return ru if lang == "ru" else en
+
+
 def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(code)
@@ -73,9 +80,23 @@ def load_snapshot(project: Project, today: dt.date | None, only: tuple[str, ...]
         fail(str(exc))
     unknown = unregistered(project.root, only, snapshot)
     if unknown:
-        fail(t("cli.unknown_municipality", lang)
-             + ", ".join(unknown) + t("cli.no_registry_entry", lang))
+        fail(unknown_message(project.registry, unknown, lang))
     return snapshot
+
+
+def unknown_message(registry: Path, unknown: list[str], lang: str) -> str:
+    """«Неизвестный муниципалитет: inzza; может быть, inza?» — the ids that have no registry
+    file, each with the registered id closest to it."""
+    import difflib
+
+    known = sorted({p.stem for p in registry.glob("*.y*ml")} if registry.is_dir() else set())
+    told = []
+    for mid in unknown:
+        guess = difflib.get_close_matches(mid, known, n=1, cutoff=0.6)
+        told.append(mid + (_t(lang, f"; может быть, {guess[0]}?", f"; did you mean {guess[0]}?")
+                           if guess else ""))
+    return (_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ") + ", ".join(told)
+            + _t(lang, " (нет файла municipalities/<id>.yml)", " (no municipalities/<id>.yml)"))
 
 
 def print_problems(problems: list[Problem], lang: str) -> None:
@@ -84,3 +105,26 @@ def print_problems(problems: list[Problem], lang: str) -> None:
                  "warning": t("cli.severity.warning", lang)}[p.severity]
         colour = "red" if p.severity == "error" else "yellow"
         click.echo(f"{p.format(lang)} [{click.style(label, fg=colour)}]", err=True)
+
+
+def concerning(problems: list[Problem], only: tuple[str, ...], project: Project
+               ) -> list[Problem]:
+    """The problems ``--only`` asks about: those of the named municipalities (their folder,
+    their registry entry) and the region-wide ones (mkdocs.yml, the portal's pages)."""
+    if not only:
+        return list(problems)
+    registry = project.registry
+    ids = {p.stem for p in registry.glob("*.y*ml")} if registry.is_dir() else set()
+    content = project.docs_dir.strip("/") + "/"
+
+    def owner(file: str) -> str | None:
+        if file.startswith("municipalities/"):
+            name = file[len("municipalities/"):].split("/", 1)[0]
+            stem = name.split(".", 1)[0]
+            return stem if stem in ids else None
+        if file.startswith(content):
+            first = file[len(content):].split("/", 1)[0]
+            return first if first in ids else None
+        return None
+
+    return [p for p in problems if owner(p.file) in (None, *only)]

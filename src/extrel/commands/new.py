@@ -10,7 +10,7 @@ import click
 from ..core.messages import t
 from ..core.scaffold import DRAFT_MARK, new_page
 from ..core.sections import SLUG
-from .common import fail, load_project
+from .common import fail, load_project, unknown_message
 
 
 def new(config_file: Path, type_: str, municipality: str, title: str, title_en: str | None,
@@ -18,7 +18,7 @@ def new(config_file: Path, type_: str, municipality: str, title: str, title_en: 
     project = load_project(config_file, lang)
     root = project.root
     if not (project.registry / f"{municipality}.yml").is_file():
-        fail(t("cli.new.no_municipality", lang, municipality=municipality))
+        fail(unknown_message(project.registry, [municipality], lang))
     if slug is not None and not SLUG.match(slug):
         fail(t("cli.new.bad_slug", lang, slug=slug))
     page = new_page(type_, title, title_en, project.today(when), slug, project.languages.codes)

@@ -1,10 +1,12 @@
 """``extrel serve``: a live preview of one municipality's section, in every language, that
-rebuilds on save and shows the content's problems on the page."""
+rebuilds on save and shows the content's problems where the editor looks: on the page that
+has them (``extrel.mkdocs.preview``), in a panel on every page, and in the terminal."""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import errno
 import logging
 from pathlib import Path
 from typing import Any
@@ -13,20 +15,20 @@ import click
 
 from ..core.languages import DEFAULT_LANGUAGE
 from ..core.messages import t
-from .common import fail, load_project, load_snapshot, print_problems
+from ..core.problems import Problem
+from .common import _t, fail, load_project, load_snapshot, print_problems
 
 
 def serve(config_file: Path, municipality: str, dev_addr: str, today: dt.date | None,
           open_in_browser: bool, lang: str) -> None:
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    from ..mkdocs import siteconfig
+    from ..mkdocs import preview, siteconfig
 
     project = load_project(config_file, lang)
     snapshot = load_snapshot(project, today, (municipality,), True, lang)
-    print_problems(snapshot.problems, lang)
     if municipality not in snapshot.region.municipalities:  # its registry entry is invalid
-        fail(t("cli.serve.fix_registry", lang, municipality=municipality))
+        print_problems(snapshot.problems, lang)
+        fail(_t(lang, f"Исправьте municipalities/{municipality}.yml (ошибки выше).",
+                f"Fix municipalities/{municipality}.yml (errors above)."))
     m = snapshot.region.municipalities[municipality]
     # without --today, each rebuild rates freshness as of its own day in the region's zone
     overrides = siteconfig.overrides(
@@ -38,8 +40,36 @@ def serve(config_file: Path, municipality: str, dev_addr: str, today: dt.date | 
     overrides["plugins"] = _FreshList(overrides["plugins"])
     click.echo(t("cli.serve.preview", lang, dev_addr=dev_addr), err=True)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    mkdocs_serve(config_file=str(project.config_file), livereload=True,
-                 open_in_browser=open_in_browser, dev_addr=dev_addr, **overrides)
+    preview.SESSION = preview.Session(tell=_Teller(lang))
+    try:
+        preview.serve(str(project.config_file), open_in_browser=open_in_browser,
+                      dev_addr=dev_addr, **overrides)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        fail(_t(lang, f"Адрес {dev_addr} уже занят (открыт ещё один просмотр?): остановите "
+                      "его или укажите другой порт, например -a 127.0.0.1:8001",
+                f"The address {dev_addr} is in use (another preview?): stop it or give "
+                "another port, e.g. -a 127.0.0.1:8001"))
+    finally:
+        preview.SESSION = None
+
+
+class _Teller:
+    """Prints each rebuild's problems in the terminal, and once that they are all fixed."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang, self.had = lang, False
+
+    def __call__(self, problems: list[Problem]) -> None:
+        n = sum(1 for p in problems if p.severity == "error")
+        if problems:
+            click.echo(_t(self.lang, f"Ошибок: {n}, предупреждений: {len(problems) - n}",
+                          f"Errors: {n}, warnings: {len(problems) - n}"), err=True)
+            print_problems(problems, self.lang)
+        if self.had and not n:
+            click.echo(_t(self.lang, "Ошибок больше нет.", "No errors left."), err=True)
+        self.had = bool(n)
 
 
 class _FreshList(list[Any]):

@@ -279,23 +279,102 @@ def load_yaml(text: str, dates: list[DateError] | None = None
 def error_line(exc: BaseException, text: str) -> int | None:
     """The 1-based line of ``text`` to show for a YAML error: where an unclosed bracket or
     quote began, else where the parser stopped, never past the text's last line."""
-    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    mark = _mark(exc)
     if mark is None:
         return None
     return min(mark.line, text.count("\n")) + 1
 
 
-def yaml_messages(exc: yaml.YAMLError) -> tuple[str, str]:
-    """The Russian and English words for what is wrong in a YAML text."""
+_YAML_PROBLEMS: tuple[tuple[str, str, str], ...] = (
+    # (a piece of PyYAML's / libyaml's problem, Russian, English): what the editor did
+    ("mapping values are not allowed",
+     "двоеточие внутри значения: заключите значение в кавычки (title: \"Текст: с двоеточием\") "
+     "или проверьте отступ строки — поле не может начинаться с пробела",
+     "a colon inside a value: put the value in quotes (title: \"Text: with a colon\"), or "
+     "check the line's indentation — a field must not start with a space"),
+    ("unexpected end of stream",
+     "не закрыта кавычка: поставьте такую же кавычку в конце значения",
+     "a quote is not closed: put the same quote at the end of the value"),
+    ("expected ',' or ']'",
+     "не закрыта квадратная скобка списка: допишите «]» в конце или заключите значение в кавычки",
+     "a list's square bracket is not closed: add ']' at the end, or quote the value"),
+    ("expected ',' or '}'",
+     "не закрыта фигурная скобка: допишите «}» в конце или заключите значение в кавычки",
+     "a curly bracket is not closed: add '}' at the end, or quote the value"),
+    ("expected '-' indicator",
+     "после списка («- …») идёт строка с другим отступом: выровняйте строки списка или "
+     "начните новое поле с начала строки",
+     "a line after a list ('- …') has another indentation: align the list's lines, or start "
+     "the next field at the beginning of the line"),
+    ("did not find expected key",
+     "неровный отступ: строки одного уровня должны начинаться с одинакового числа пробелов",
+     "uneven indentation: lines of one level must start with the same number of spaces"),
+    ("could not find expected ':'",
+     "строка без двоеточия: запишите её как «поле: значение» или продолжите предыдущее "
+     "значение с отступом",
+     "a line without a colon: write it as 'field: value', or indent it to continue the "
+     "previous value"),
+    ("unknown escape character",
+     "обратная косая черта «\\» в кавычках \"…\": удвойте её («\\\\») или используйте "
+     "одинарные кавычки",
+     "a backslash '\\' inside \"…\" quotes: double it ('\\\\') or use single quotes"),
+    ("another document",
+     "лишняя строка «---» внутри свойств: уберите её (блок свойств — между первыми двумя «---»)",
+     "an extra '---' line inside the front matter: remove it (the front matter lies between "
+     "the first two '---')"),
+)
+
+
+def _mark(exc: BaseException) -> Any:
+    """Where to point: where an unclosed bracket or quote began, else where the parser
+    stopped; a tab is shown where it stands."""
+    problem = getattr(exc, "problem_mark", None)
+    if "tab character" in str(getattr(exc, "problem", "")):
+        return problem
+    return getattr(exc, "context_mark", None) or problem
+
+
+def yaml_messages(exc: yaml.YAMLError, text: str | None = None) -> tuple[str, str]:
+    """The Russian and English words for what is wrong in a YAML text: what the editor did
+    and how to fix it, with the column (PyYAML's own words stay in the English one)."""
     en = str(getattr(exc, "problem", None) or exc)
     if isinstance(exc, StrictError):
         return exc.problem_ru, en
     if "nesting depth" in en:  # libyaml's own limit, met before ours in a single flow line
         return (f"слишком глубокая вложенность (больше {MAX_DEPTH} уровней)",
                 f"nested too deeply (more than {MAX_DEPTH} levels)")
-    return (f"{en}; проверьте двоеточия, отступы и кавычки (текст с двоеточием заключите в "
-            "кавычки)",
-            f"{en}; check colons, indentation and quotes (quote a text that contains a colon)")
+    mark = _mark(exc)  # the same place as ``error_line``
+    column = mark.column + 1 if mark is not None else None
+    where_ru = f" (столбец {column})" if column else ""
+    where_en = f" (column {column})" if column else ""
+    if "tab character" in en:
+        return ("знак табуляции в отступе" + where_ru + ": делайте отступы пробелами",
+                "a tab character in the indentation" + where_en + ": indent with spaces")
+    if "cannot start any token" in en:
+        char = _char_at(text, getattr(exc, "problem_mark", None))
+        if char == "\t":
+            return ("знак табуляции в начале строки" + where_ru + ": делайте отступы пробелами",
+                    "a tab character" + where_en + ": indent with spaces")
+        shown = f"«{char}»" if char else "этого знака"
+        return (f"значение не может начинаться с {shown}{where_ru}: заключите значение в "
+                "кавычки", f"a value cannot start with '{char or '?'}'{where_en}: put it in "
+                "quotes")
+    for piece, ru, en_words in _YAML_PROBLEMS:
+        if piece in en:
+            return ru + where_ru, f"{en_words}{where_en} [{en}]"
+    return (f"неверная запись{where_ru}; проверьте двоеточия, отступы и кавычки (текст с "
+            "двоеточием заключите в кавычки)",
+            f"{en}{where_en}; check colons, indentation and quotes (quote a text that contains "
+            "a colon)")
+
+
+def _char_at(text: str | None, mark: Any) -> str:
+    if text is None or mark is None:
+        return ""
+    lines = text.split("\n")
+    if mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
 
 
 _NO_FRONT_MATTER = (
@@ -363,7 +442,7 @@ def parse(text: str) -> Document:
     except yaml.YAMLError as exc:
         found = error_line(exc, yaml_text)
         line = found + 1 if found is not None else 1
-        ru, en = yaml_messages(exc)
+        ru, en = yaml_messages(exc, yaml_text)
         raise FrontMatterError(
             line,
             f"ошибка в записи свойств (YAML): {ru}",

@@ -7,6 +7,7 @@ and the valid rest is still loaded.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import logging
 import re
 from collections.abc import Iterable
@@ -209,7 +210,7 @@ def _load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipali
         try:
             data, lines = load_yaml(text)
         except yaml.YAMLError as exc:
-            ru, en = yaml_messages(exc)
+            ru, en = yaml_messages(exc, text)
             problems.append(Problem(relpath, error_line(exc, text), "problem.yaml.invalid",
                                     {"detail": {"ru": ru, "en": en}}))
             continue
@@ -334,8 +335,16 @@ def _load_municipality(run: Checks, folder: Path, m: Municipality) -> None:
         if child.name.startswith(".") or child.name in BY_ID or child.is_symlink():
             continue
         if child.is_dir():
-            problems.append(Problem(rel(root, child), None, "problem.page.unknown_subsection",
-                                    {"name": child.name, "folders": ", ".join(SUBSECTION_IDS)}))
+            meant = difflib.get_close_matches(child.name.lower(), SUBSECTION_IDS, n=1,
+                                              cutoff=0.6)
+            problems.append(Problem.text(
+                rel(root, child), None,
+                f"неизвестный подраздел «{child.name}»; "
+                + (f"может быть, {meant[0]}? " if meant else "") + "допустимые папки: "
+                + ", ".join(SUBSECTION_IDS),
+                f"unknown subsection '{child.name}'; "
+                + (f"did you mean {meant[0]}? " if meant else "") + "the folders are: "
+                + ", ".join(SUBSECTION_IDS)))
     by_key: dict[tuple[str, str], dict[str, Page]] = {}
     for section in SUBSECTION_IDS:
         for path in sorted(by_section.get(section, [])):
@@ -477,6 +486,13 @@ def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
     model = SCHEMAS[entry.section]
     base = entry.pages.get(DEFAULT_LANGUAGE)
     shared = {k: v for k, v in base.meta.items() if k not in LANG_FIELDS} if base else {}
+    # a Russian file that could not be read (its own error is reported) still stands for the
+    # language-independent fields: the other files are not told they lack them
+    russian_broken = base is None and (
+        folder / entry.section / f"{entry.slug}.{DEFAULT_LANGUAGE}.md").is_file()
+    inherited = set(model.model_fields) - LANG_FIELDS if russian_broken else set(shared)
+    refused: set[str] = set()
+    """Fields of the Russian file refused by validation: not compared with the others."""
     for lang in sorted(entry.pages, key=lambda code: (code != DEFAULT_LANGUAGE, code)):
         page = entry.pages.get(lang)
         if page is None:
@@ -486,7 +502,8 @@ def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
             for key, value in shared.items():
                 data.setdefault(key, value)
             for key, value in page.meta.items():
-                if key in shared and _comparable(value) != _comparable(shared[key]):
+                if (key in shared and key not in refused
+                        and _comparable(value) != _comparable(shared[key])):
                     assert base is not None
                     problems.append(Problem(
                         page.path, page.lines.get(key), "problem.translation.contradicts",
@@ -498,9 +515,11 @@ def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
                                             "problem.translation.files_differ",
                                             {"base": base.path}))
         validated, errs = schema.validate(model, data, page.lines)
+        if page is base:
+            refused = {found.field for found in errs}
         for found in errs:
             # a field inherited from the Russian file is reported there, not twice
-            if page is not base and found.field in shared and found.field not in page.meta:
+            if page is not base and found.field in inherited and found.field not in page.meta:
                 continue
             problems.append(Problem(page.path, found.line, found.key, found.params))
         if validated is not None:

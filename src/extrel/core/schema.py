@@ -420,4 +420,13 @@ def validate(
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [explain(e, model, lines) for e in exc.errors()]
+        errors = exc.errors()
+    found = [explain(e, model, lines) for e in errors]
+    # pydantic runs a model's own checks only once every field is valid: the one across
+    # fields is told in the same run as a broken date (every problem at once)
+    if (issubclass(model, _WithImage) and data.get("image") and not data.get("image_alt")
+            and not any(e["type"] == "image_alt_missing" or e["loc"][:1] == ("image_alt",)
+                        for e in errors)):
+        found.append(explain({"type": "image_alt_missing", "loc": (), "input": None},
+                             model, lines))
+    return None, found

@@ -33,7 +33,7 @@ from ..core.languages import DEFAULT_LANGUAGE, Languages
 from ..core.messages import t
 from ..core.sections import SUBSECTIONS
 from ..core.snapshot import Snapshot
-from . import safeoutput, siteconfig, words
+from . import preview, safeoutput, siteconfig, words
 from .config import ExtrelConfig
 from .pictures import PictureExtension, picture, publish_files
 
@@ -72,6 +72,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         self.lang = self.config.language or DEFAULT_LANGUAGE
         self.preview = self.preview or self.preset is None
         self.snapshot = self.preset or self._analyse()
+        if self.preset is None and self.config.role == "section":
+            preview.restore(self.snapshot, self.config.municipality or "", self.root)
         self.languages = self.snapshot.region.languages
         self.lang_link = lang_link(self.languages)
         for note in siteconfig.language_notes(self.lang):
@@ -157,11 +159,18 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             page = entry.pages[source]
             src_uri = "presentation/index.md" if entry.section == "presentation" else (
                 f"{entry.section}/{entry.slug}.md")
-            files.append(File.generated(config, src_uri, abs_src_path=str(self.root / page.path)))
+            last_good = preview.restored_text(page.path)  # extrel serve: shown as it last was
+            files.append(File.generated(config, src_uri, content=last_good) if last_good else
+                         File.generated(config, src_uri, abs_src_path=str(self.root / page.path)))
             template = "extrel/presentation.html" if entry.section == "presentation" else (
                 "extrel/item.html")
             self.pages[src_uri] = {"template": template, "entry": entry, "kind": entry.section}
         self._generated(files, config, "index.md", m.name(lang), "extrel/home.html", kind="home")
+        for src_uri, found in preview.problem_pages(self.snapshot, self.project.docs_dir, m.id,
+                                                    set(self.pages)).items():
+            title = t("ui.serve.problem_page_title", lang)
+            self._generated(files, config, src_uri, title, "extrel/problems.html",
+                            kind="problems", section=src_uri.split("/")[0], problems=found)
         for sub in SUBSECTIONS:
             src_uri = f"{sub.id}/index.md"
             if src_uri not in self.pages:
@@ -259,7 +268,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
     def _as_validated(self, info: dict[str, Any], page: Page, markdown: str) -> str:
         """The page's meta and body as extrel read and validated them, never MkDocs' own
         reading of the file: the same split, the front matter from the validated model."""
-        if page.file.abs_src_path is None:
+        if page.file.abs_src_path is None and "entry" not in info:
             return markdown  # a page extrel generated itself
         text = page.file.content_string
         entry = info.get("entry")
@@ -294,9 +303,9 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         data = (self._section_context(info, page) if self.config.role == "section"
                 else portal_views.context(self.snapshot, info, self.lang))
         data.setdefault("lang", self.lang)
-        if self.preset is None:
-            # extrel serve: show the editor what is wrong on the page itself
-            data["problems"] = [p.format(self.lang) for p in self.snapshot.problems]
+        if self.preview:
+            # extrel serve, every language: what is wrong, this page's own files first
+            data["problems"] = preview.panel(self.snapshot.problems, info, self.lang)
         data["feed"] = FEED
         data["calendar"] = CALENDAR
         if self.config.role == "section":
@@ -336,6 +345,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             data["view"] = views.news_year_view(m, lang, info["year"], dates)
             updated = views.subsection_updated(m, "news", lang, dates)
             data["section"] = "news"
+        elif kind == "problems":  # extrel serve: a page that could not be shown
+            data["section"] = info["section"]
+            data["page_problems"] = [p.to_dict(lang) for p in info["problems"]]
+            updated = None
         elif "entry" in info:
             entry = info["entry"]
             data["section"] = entry.section
