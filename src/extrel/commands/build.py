@@ -21,7 +21,6 @@ from ..mkdocs import builder, siteconfig
 from ..mkdocs.builder import BuildError, build_region
 from .common import (
     EXIT_BEHIND,
-    _t,
     concerning,
     fail,
     load_project,
@@ -69,18 +68,9 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
     if not snapshot.ok():
         n = sum(1 for p in snapshot.problems if p.severity == "error")
         shown = sum(1 for p in told if p.severity == "error")
-        others = _t(lang, f" (из них {n - shown} — в других муниципалитетах: запустите без "
-                          "--only, чтобы их увидеть)",
-                    f" ({n - shown} of them in other municipalities: run without --only to "
-                    "see them)") if n > shown else ""
-        if _built_before(out):
-            fail(_t(lang, f"Сборка остановлена: ошибок — {n}{others}. Исправьте их; прежняя "
-                          f"сборка в {out} не изменена.",
-                    f"Build stopped: {n} error(s){others}. Fix them; the previous build in "
-                    f"{out} is unchanged."))
-        fail(_t(lang, f"Сборка остановлена: ошибок — {n}{others}. Исправьте их; сайт в {out} "
-                      "не собран.",
-                f"Build stopped: {n} error(s){others}. Fix them; nothing was built in {out}."))
+        others = t("cli.build.errors_elsewhere", lang, k=n - shown) if n > shown else ""
+        fail(t("cli.build.stopped" if _built_before(out) else "cli.build.stopped_first", lang,
+               n=n, others=others, out=out))
     show = progress if progress is not None else (sys.stderr.isatty() and not os.environ.get("CI"))
     counts = {k: 0 for k in ("fresh", "due", "stale", "missing")}
     for f in snapshot.freshness.values():
@@ -101,11 +91,8 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
                               workers=workers, progress=report, portal_only=portal_only,
                               remember=remember)
     except BuildError as exc:
-        if _built_before(out):
-            fail(_t(lang, "Сборка не удалась, прежняя сборка не изменена:\n",
-                    "The build failed; the previous build is unchanged:\n") + str(exc))
-        fail(_t(lang, "Сборка не удалась, сайт не собран:\n",
-                "The build failed; nothing was built:\n") + str(exc))
+        fail(t("cli.build.failed" if _built_before(out) else "cli.build.failed_first", lang)
+             + str(exc))
     for section in result.sections:
         for message in section.warnings:
             click.echo(f"{section.municipality}: {message}", err=True)

@@ -30,13 +30,6 @@ def default_lang() -> str:
     return "ru"
 
 
-def _t(lang: str, ru: str, en: str) -> str:
-    """A sentence composed here in both languages (the preview's and the usage errors' texts
-    that are not in the catalogue yet, core/messages.py); every other language reads the
-    English."""
-    return ru if lang == "ru" else en
-
-
 def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(code)
@@ -93,10 +86,10 @@ def unknown_message(registry: Path, unknown: list[str], lang: str) -> str:
     told = []
     for mid in unknown:
         guess = difflib.get_close_matches(mid, known, n=1, cutoff=0.6)
-        told.append(mid + (_t(lang, f"; может быть, {guess[0]}?", f"; did you mean {guess[0]}?")
+        told.append(mid + (t("cli.did_you_mean", lang, guess=guess[0])
                            if guess else ""))
-    return (_t(lang, "Неизвестный муниципалитет: ", "Unknown municipality: ") + ", ".join(told)
-            + _t(lang, " (нет файла municipalities/<id>.yml)", " (no municipalities/<id>.yml)"))
+    return (t("cli.unknown_municipality", lang) + ", ".join(told)
+            + t("cli.no_registry_entry", lang))
 
 
 def print_problems(problems: list[Problem], lang: str) -> None:

@@ -16,7 +16,7 @@ import click
 from ..core.languages import DEFAULT_LANGUAGE
 from ..core.messages import t
 from ..core.problems import Problem
-from .common import _t, fail, load_project, load_snapshot, print_problems
+from .common import fail, load_project, load_snapshot, print_problems
 
 
 def serve(config_file: Path, municipality: str, dev_addr: str, today: dt.date | None,
@@ -27,8 +27,7 @@ def serve(config_file: Path, municipality: str, dev_addr: str, today: dt.date | 
     snapshot = load_snapshot(project, today, (municipality,), True, lang)
     if municipality not in snapshot.region.municipalities:  # its registry entry is invalid
         print_problems(snapshot.problems, lang)
-        fail(_t(lang, f"Исправьте municipalities/{municipality}.yml (ошибки выше).",
-                f"Fix municipalities/{municipality}.yml (errors above)."))
+        fail(t("cli.serve.fix_registry", lang, municipality=municipality))
     m = snapshot.region.municipalities[municipality]
     # without --today, each rebuild rates freshness as of its own day in the region's zone
     overrides = siteconfig.overrides(
@@ -47,10 +46,7 @@ def serve(config_file: Path, municipality: str, dev_addr: str, today: dt.date | 
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise
-        fail(_t(lang, f"Адрес {dev_addr} уже занят (открыт ещё один просмотр?): остановите "
-                      "его или укажите другой порт, например -a 127.0.0.1:8001",
-                f"The address {dev_addr} is in use (another preview?): stop it or give "
-                "another port, e.g. -a 127.0.0.1:8001"))
+        fail(t("cli.serve.address_in_use", lang, dev_addr=dev_addr))
     finally:
         preview.SESSION = None
 
@@ -64,11 +60,10 @@ class _Teller:
     def __call__(self, problems: list[Problem]) -> None:
         n = sum(1 for p in problems if p.severity == "error")
         if problems:
-            click.echo(_t(self.lang, f"Ошибок: {n}, предупреждений: {len(problems) - n}",
-                          f"Errors: {n}, warnings: {len(problems) - n}"), err=True)
+            click.echo(t("cli.serve.counts", self.lang, n=n, w=len(problems) - n), err=True)
             print_problems(problems, self.lang)
         if self.had and not n:
-            click.echo(_t(self.lang, "Ошибок больше нет.", "No errors left."), err=True)
+            click.echo(t("cli.serve.no_errors_left", self.lang), err=True)
         self.had = bool(n)
 
 

@@ -337,14 +337,12 @@ def _load_municipality(run: Checks, folder: Path, m: Municipality) -> None:
         if child.is_dir():
             meant = difflib.get_close_matches(child.name.lower(), SUBSECTION_IDS, n=1,
                                               cutoff=0.6)
-            problems.append(Problem.text(
-                rel(root, child), None,
-                f"неизвестный подраздел «{child.name}»; "
-                + (f"может быть, {meant[0]}? " if meant else "") + "допустимые папки: "
-                + ", ".join(SUBSECTION_IDS),
-                f"unknown subsection '{child.name}'; "
-                + (f"did you mean {meant[0]}? " if meant else "") + "the folders are: "
-                + ", ".join(SUBSECTION_IDS)))
+            guess = ({"ru": t("problem.page.subsection_guess", "ru", guess=meant[0]),
+                      "en": t("problem.page.subsection_guess", "en", guess=meant[0])}
+                     if meant else "")
+            problems.append(Problem(rel(root, child), None, "problem.page.unknown_subsection",
+                                    {"name": child.name, "guess": guess,
+                                     "folders": ", ".join(SUBSECTION_IDS)}))
     by_key: dict[tuple[str, str], dict[str, Page]] = {}
     for section in SUBSECTION_IDS:
         for path in sorted(by_section.get(section, [])):
