@@ -133,7 +133,7 @@ def _warnings(
                             severity="warning",
                         )
                     )
-            if BY_ID[entry.section].dated and entry.section != "announcements":
+            if BY_ID[entry.section].dated and not BY_ID[entry.section].upcoming:
                 when = entry.date
                 if when is not None and when > today and base is not None:
                     found.append(
