@@ -9,7 +9,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from . import addresses
 from .model import Entry, Municipality
+from .sections import SUBSECTIONS
 from .spreadsheet import csv_writer
 from .views import entry_url
 
@@ -57,7 +59,8 @@ FIELDS: dict[str, list[tuple[str, str, str]]] = {
         ("url_en", "английская страница", "English page"),
     ],
 }
-SOURCES = {"partners": "partners", "events": "announcements", "participation": "participation"}
+SOURCES = {s.dataset: s.id for s in SUBSECTIONS if s.dataset}
+"""The subsection each data set is made of (``Subsection.dataset``)."""
 
 
 def _value(value: Any) -> Any:
@@ -74,7 +77,7 @@ def _row(entry: Entry) -> dict[str, Any]:
         "title_ru": ru.title,
         "title_en": en.title if entry.translated("en") else None,
         "url_ru": url,
-        "url_en": f"en/{url}",
+        "url_en": addresses.lang_root("en") + url,
     }
     getters: dict[str, Callable[[], Any]] = {
         "country": lambda: getattr(ru, "country", None),

@@ -112,6 +112,9 @@ class Subsection:
     as concluded, lapsed and new partners (the partners)."""
     documents: bool = False
     """Its entries list files (``files``): documents checked, PDF thumbnails, videos."""
+    dataset: str | None = None
+    """The name of its open-data set (``data/<dataset>.json``, ``core/opendata.py``), if it
+    has one."""
     item_view: str | None = None
     """A function of ``core/views.py`` formatting one entry directly (``(entry, lang,
     dates)``); else an entry's page shows its item of the list view."""
@@ -132,6 +135,18 @@ class Subsection:
     def portal(self) -> bool:
         """The portal shows its entries (latest news, the regional feed and calendar)."""
         return self.feed or self.calendar
+
+    @property
+    def list_partial(self) -> str | None:
+        """The template of its list (``templates/extrel/lists/<id>.html``), None without a
+        list view."""
+        return f"extrel/lists/{self.id}.html" if self.view else None
+
+    @property
+    def facts_partial(self) -> str | None:
+        """The template of an entry's facts (``templates/extrel/facts/<id>.html``), None for
+        a single-page subsection (its page is ``item_template``)."""
+        return None if self.single else f"extrel/facts/{self.id}.html"
 
     def title_in(self, lang: str) -> str:
         """The standard's title in ``lang`` (in English for a language extrel has no words
@@ -166,7 +181,7 @@ SUBSECTIONS: tuple[Subsection, ...] = (
         },
         schema=schema.PartnerMeta, name=PARTNER_NAME, scaffold="partners_fields",
         view="partners_view",
-        date_field=None, report_date_field="since", agreements=True,
+        date_field=None, report_date_field="since", agreements=True, dataset="partners",
     ),
     Subsection(
         "plan",
@@ -187,6 +202,7 @@ SUBSECTIONS: tuple[Subsection, ...] = (
         schema=schema.AnnouncementMeta, name=DATED_NAME, scaffold="announcements_fields",
         view="announcements_view",
         date_field="start", end_field="end", activity=True, upcoming=True, calendar=True,
+        dataset="events",
     ),
     Subsection(
         "organizations",
@@ -204,7 +220,7 @@ SUBSECTIONS: tuple[Subsection, ...] = (
          "en": "Participation in international events"},
         schema=schema.ParticipationMeta, name=DATED_NAME, scaffold="participation_fields",
         view="participation_view",
-        date_field="date", activity=True,
+        date_field="date", activity=True, dataset="participation",
     ),
     Subsection(
         "presentation",
