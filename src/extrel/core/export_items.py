@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from .export import SECTION_WORDS, Cell, Column, _cap, agreement_list, t
 from .labels import long_date, word
 from .report import PUBLISHED_SECTIONS, ReportItem, YearlyReport, YearlyRow
-from .sections import ACTIVITY_KINDS
+from .sections import ACTIVITY_KINDS, AGREEMENTS
 
 WORDS: dict[str, dict[str, str]] = {
     "number": {"ru": "Показатель", "en": "Number"},
@@ -65,7 +65,7 @@ def item_rows(report: YearlyReport, lang: str) -> list[list[Cell]]:
         for key, agreements in (("concluded", row.concluded), ("lapsed", row.lapsed)):
             for a in agreements:
                 rows.append([row.id, row.name(lang), t(key, lang), None, a.date,
-                             SECTION_WORDS["partners"][lang], a.id, a.title(lang), a.link])
+                             SECTION_WORDS[AGREEMENTS.id][lang], a.id, a.title(lang), a.link])
     return rows
 
 

@@ -203,9 +203,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             files.append(File.generated(config, src_uri, abs_src_path=str(self.root / relpath)))
             kind = "portal" if name == "index" else "page"
             self.pages[src_uri] = {"template": f"extrel/{kind}.html", "kind": kind}
-        if "index.md" not in self.pages:
+        home = addresses.source("")
+        if home not in self.pages:
             title = self._site_name(lang)
-            self._generated(files, config, "index.md", title, "extrel/portal.html", kind="portal")
+            self._generated(files, config, home, title, "extrel/portal.html", kind="portal")
         title = {"ru": "Мониторинг обновления разделов",
                  "en": "Update monitoring"}[ui_language(lang)]
         self._generated(files, config, addresses.source(addresses.DASHBOARD), title,
@@ -219,7 +220,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         if not self.config.enabled or self.config.role == "none":
             return None
         if self.config.role == "section":
-            order = ["index.md"] + [f"{s.id}/index.md" for s in SUBSECTIONS]
+            order = [addresses.source("")] + [addresses.source(addresses.section(s.id))
+                                               for s in SUBSECTIONS]
         else:
             order = [addresses.source(""), addresses.source(addresses.DASHBOARD)]
         items = [files.get_file_from_path(uri).page for uri in order]
