@@ -125,66 +125,66 @@ language's file, of the others, and the default body, for a page dated ``when``.
 def news_fields(when: dt.date) -> tuple[str, str, str]:
     d = when.isoformat()
     return (
-            f"date: {d}\nsummary: {_draft('одно-два предложения для списка новостей')}\n"
-            "# image: photo.jpg          # снимок рядом со страницей\n"
-            "# image_alt: \"Что на снимке\"\n"
-            "# kind: delegation-in-russia  # вид мероприятия для годового отчёта\n"
-            "# partner: kutaisi           # код партнёра из partners/\n"
-            "# tags: [культура]\n",
-            f"summary: {_draft('one or two sentences for the news list')}\n"
-            "# image_alt: \"What the photo shows\"\n",
-            _body("напишите, что произошло, с кем и какой итог; эту строку удалите"),
-        )
+        f"date: {d}\nsummary: {_draft('одно-два предложения для списка новостей')}\n"
+        "# image: photo.jpg          # снимок рядом со страницей\n"
+        "# image_alt: \"Что на снимке\"\n"
+        "# kind: delegation-in-russia  # вид мероприятия для годового отчёта\n"
+        "# partner: kutaisi           # код партнёра из partners/\n"
+        "# tags: [культура]\n",
+        f"summary: {_draft('one or two sentences for the news list')}\n"
+        "# image_alt: \"What the photo shows\"\n",
+        _body("напишите, что произошло, с кем и какой итог; эту строку удалите"),
+    )
 
 
 def partners_fields(when: dt.date) -> tuple[str, str, str]:
     d = when.isoformat()
     return (
-            f"country: {_draft('код страны ISO 3166-1, например GE')}\n"
-            f"type: {_draft('twin | partner | agreement')}\n"
-            f"status: {_draft('active | paused | planned | ended')}\n"
-            f"# since: {d}               # дата заключения соглашения\n"
-            "# directions: [культура, образование]\n"
-            f"# last_contact: {d}\n",
-            "# directions: [culture, education]\n",
-            _body("история и содержание сотрудничества; эту строку удалите"),
-        )
+        f"country: {_draft('код страны ISO 3166-1, например GE')}\n"
+        f"type: {_draft('twin | partner | agreement')}\n"
+        f"status: {_draft('active | paused | planned | ended')}\n"
+        f"# since: {d}               # дата заключения соглашения\n"
+        "# directions: [культура, образование]\n"
+        f"# last_contact: {d}\n",
+        "# directions: [culture, education]\n",
+        _body("история и содержание сотрудничества; эту строку удалите"),
+    )
 
 
 def plan_fields(when: dt.date) -> tuple[str, str, str]:
     d = when.isoformat()
     return (
-            f"year: {when.year}\n# approved: {d}\n", "",
-            "| Месяц | Мероприятие | Ответственный | Партнёр |\n|---|---|---|---|\n"
-            f"| {DRAFT_MARK} | … | … | … |",
-        )
+        f"year: {when.year}\n# approved: {d}\n", "",
+        "| Месяц | Мероприятие | Ответственный | Партнёр |\n|---|---|---|---|\n"
+        f"| {DRAFT_MARK} | … | … | … |",
+    )
 
 
 def announcements_fields(when: dt.date) -> tuple[str, str, str]:
     d = when.isoformat()
     return (
-            f"start: {d}\n# end: {d}\nplace: {_draft('место проведения')}\n"
-            "# kind: conference\n# partner: kutaisi\n",
-            f"place: {_draft('venue')}\n",
-            _body("о чём событие, кто приглашён, как принять участие; эту строку удалите"),
-        )
+        f"start: {d}\n# end: {d}\nplace: {_draft('место проведения')}\n"
+        "# kind: conference\n# partner: kutaisi\n",
+        f"place: {_draft('venue')}\n",
+        _body("о чём событие, кто приглашён, как принять участие; эту строку удалите"),
+    )
 
 
 def organizations_fields(when: dt.date) -> tuple[str, str, str]:
     d = when.isoformat()
     return (
-            "# country: KZ\n" f"# since: {d}\n" "# url: https://example.org\n", "",
-            _body("чем занимается организация и в чём сотрудничество; эту строку удалите"),
-        )
+        "# country: KZ\n" f"# since: {d}\n" "# url: https://example.org\n", "",
+        _body("чем занимается организация и в чём сотрудничество; эту строку удалите"),
+    )
 
 
 def participation_fields(when: dt.date) -> tuple[str, str, str]:
     d = when.isoformat()
     return (
-            f"date: {d}\nplace: {_draft('город')}\n# country: KZ\n# kind: conference\n",
-            f"place: {_draft('city')}\n",
-            _body("кто участвовал, с чем выступили, какие договорённости; эту строку удалите"),
-        )
+        f"date: {d}\nplace: {_draft('город')}\n# country: KZ\n# kind: conference\n",
+        f"place: {_draft('city')}\n",
+        _body("кто участвовал, с чем выступили, какие договорённости; эту строку удалите"),
+    )
 
 
 def presentation_fields(when: dt.date) -> tuple[str, str, str]:
