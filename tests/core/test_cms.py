@@ -13,8 +13,8 @@ from extrel.core import cms
 from extrel.core.jsonschema import section_schema
 from extrel.core.languages import REQUIRED
 from extrel.core.options import parse_options
-from extrel.core.schema import LANG_FIELDS, SCHEMAS
-from extrel.core.sections import SUBSECTION_IDS
+from extrel.core.schema import LANG_FIELDS
+from extrel.core.sections import SCHEMAS, SUBSECTION_IDS
 from extrel.editor import admin
 
 NAMES = {"inza": "Инзенский район", "novo-spassk": "Новоспасский район"}

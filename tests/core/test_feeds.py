@@ -11,6 +11,7 @@ import feedparser
 import icalendar
 import pytest
 import vobject
+from factories import make_entry, make_municipality
 from lxml import etree
 
 from extrel.core.feeds import event_uid, events_calendar, news_feed, region_calendar, region_feed
@@ -360,3 +361,22 @@ def test_region_feed_and_calendar_mark_untranslated_items(inza):
     day = events[_uid("2026-12-10-den-druzhby")]["SUMMARY"]
     assert str(day) == "Inza District: День дружбы (in Russian)"
     assert day.params["LANGUAGE"] == "ru"
+
+
+def test_feeds_link_every_language_through_the_addresses_without_files() -> None:
+    """Entries made in memory (tests/factories.py): the regional feed and calendar of a
+    third language link into ``<id>/zh/``, one level up from the ``zh`` portal."""
+    news = make_entry("news", "forum", date=dt.date(2026, 11, 5),
+                      title={"ru": "Форум", "en": "Forum", "zh": "论坛"})
+    event = make_entry("announcements", "fair", start=dt.date(2026, 12, 1),
+                       title={"ru": "Ярмарка", "en": "Fair"})
+    m = make_municipality("inza", news, event)
+    feed = feedparser.parse(region_feed([m], "zh", tz=TZ, site_url="https://example.org/zh/",
+                                        feed_url_path="feed.xml", title="Region"))
+    assert [e.link for e in feed.entries] == [
+        "https://example.org/zh/../inza/zh/news/2026-11-05-forum/"]
+    assert feed.entries[0].title.endswith("论坛")
+    cal = icalendar.Calendar.from_ical(region_calendar(
+        [m], "zh", tz=TZ, site_url="https://example.org/zh/", today=TODAY, name="Region"))
+    assert [str(e["url"]) for e in cal.walk("VEVENT")] == [
+        "https://example.org/zh/../inza/zh/announcements/2026-12-01-fair/"]

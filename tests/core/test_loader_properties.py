@@ -17,7 +17,8 @@ from extrel.core.loader import load_region
 from extrel.core.model import Region
 from extrel.core.problems import Problem
 from extrel.core.safety import scan_body
-from extrel.core.schema import SCHEMAS, MunicipalityMeta
+from extrel.core.schema import MunicipalityMeta
+from extrel.core.sections import SCHEMAS
 
 REGISTRY = "name: {ru: Альфа, en: Alpha}\nkind: district\n"
 FIELDS = sorted({name for model in (*SCHEMAS.values(), MunicipalityMeta)

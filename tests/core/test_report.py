@@ -20,8 +20,7 @@ from extrel.core.report import (
     monthly_report,
     yearly_report,
 )
-from extrel.core.schema import SCHEMAS
-from extrel.core.sections import ACTIVITY_KINDS
+from extrel.core.sections import ACTIVITY_KINDS, SCHEMAS
 
 MUNICIPALITIES = {
     "inza": ("Инзенский район", "Inza District"),

@@ -12,6 +12,8 @@ from extrel.core import views
 from extrel.core.loader import load_region
 from extrel.core.model import Municipality
 
+TODAY = dt.date(2026, 11, 20)
+
 
 @pytest.fixture
 def alpha(tmp_path: Path) -> Municipality:
@@ -21,10 +23,10 @@ def alpha(tmp_path: Path) -> Municipality:
 
 
 def test_news_newest_first_with_localized_dates(alpha: Municipality) -> None:
-    items = views.news_view(alpha, "ru", {})["items"]
+    items = views.news_view(alpha, "ru", TODAY, {})["items"]
     assert [i["date"] for i in items] == ["2026-11-10", "2026-11-05", "2026-10-01", "2026-09-12"]
     assert items[1]["date_text"] == "5 ноября 2026\u202fг."
-    en = views.news_view(alpha, "en", {})["items"]
+    en = views.news_view(alpha, "en", TODAY, {})["items"]
     assert en[1]["date_text"] == "5 November 2026"
     assert en[0]["translated"] is False and en[0]["title"] == "Только по-русски"
 
@@ -37,7 +39,7 @@ def test_news_archive_by_year_once_there_are_many(tmp_path: Path) -> None:
         write(root, f"content/beta/news/{day.isoformat()}-n{i}.ru.md",
               page({"title": f"Новость {i}", "date": day.isoformat()}))
     beta = load_region(root).municipalities["beta"]
-    view = views.news_view(beta, "ru", {})
+    view = views.news_view(beta, "ru", TODAY, {})
     assert len(view["items"]) == views.NEWS_PER_PAGE
     assert view["total"] == 26
     assert [a["year"] for a in view["archive"]] == [2026, 2025]
@@ -67,7 +69,7 @@ def test_plan_current_year_first(alpha: Municipality) -> None:
 
 
 def test_partner_status_and_country_in_words(alpha: Municipality) -> None:
-    item = views.partners_view(alpha, "en", {})["items"][0]
+    item = views.partners_view(alpha, "en", TODAY, {})["items"][0]
     assert (item["status_text"], item["type_text"], item["country_text"]) == (
         "active", "twin town", "Georgia")
     assert item["directions"] == ["culture", "education"]

@@ -29,31 +29,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Entry
-
-ACTIVITY_SECTIONS: tuple[str, ...] = ("news", "announcements", "participation")
-"""Subsections whose entries are activities, in the order they are merged."""
+from .sections import ACTIVITY_SECTIONS as ACTIVITY_SECTIONS
+from .sections import BY_ID, day_of
 
 
 def as_day(value: dt.date | dt.datetime | None) -> dt.date | None:
-    return value.date() if isinstance(value, dt.datetime) else value
+    return day_of(value)
 
 
 def own_date(entry: Entry) -> dt.date | None:
     """The date by which an entry is counted as published; None for the presentation.
 
     news, participation: ``date``; announcements: ``start``; plan: 1 January of ``year``;
-    partners, organizations: ``since`` (None when not given).
+    partners, organizations: ``since`` (None when not given): the subsection's
+    ``report_date_field``, else its ``date_field``.
     """
-    meta = entry.meta("ru")
-    if entry.section in ("news", "participation"):
-        return as_day(meta.date)
-    if entry.section == "announcements":
-        return as_day(meta.start)
-    if entry.section == "plan":
-        return dt.date(meta.year, 1, 1)
-    if entry.section in ("partners", "organizations"):
-        return as_day(meta.since)
-    return None
+    return BY_ID[entry.section].report_date_of(entry.meta("ru"))
 
 
 @dataclass(frozen=True)
@@ -113,9 +104,7 @@ def _record(entry: Entry) -> Record | None:
     first = own_date(entry)
     if first is None or meta.kind is None:
         return None
-    last = first
-    if entry.section == "announcements" and meta.end is not None:
-        last = as_day(meta.end) or first
+    last = BY_ID[entry.section].end_of(meta) or first
     return Record(entry.section, entry.slug, meta.kind, first, last, getattr(meta, "partner", None))
 
 

@@ -12,8 +12,8 @@ from typing_extensions import TypedDict
 from .languages import REQUIRED
 from .model import Entry, EntryFacts, Page
 from .problems import Problem
-from .schema import SCHEMAS, MunicipalityMeta
-from .sections import SUBSECTION_IDS
+from .schema import MunicipalityMeta
+from .sections import SCHEMAS, SUBSECTION_IDS
 
 
 def dump(value: object) -> bytes:

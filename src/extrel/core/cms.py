@@ -17,14 +17,15 @@ how: ``date`` (the dated subsections: ``YYYY-MM-DD-`` and a latin slug of the ti
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .jsonschema import section_schema
 from .languages import DEFAULT_LANGUAGE, REQUIRED
-from .schema import LANG_FIELDS, SCHEMAS
-from .sections import BY_ID, SLUG, SUBSECTION_IDS
+from .schema import LANG_FIELDS
+from .sections import BY_ID, SCHEMAS, SLUG, SUBSECTION_IDS, SUBSECTIONS, Subsection
 
 FILE_KEY = "_extrel_file"
 """Hidden key of a new page's data: its file name without the language and ``.md``."""
@@ -53,15 +54,19 @@ _LABELS = {
 }
 """Labels of the fields whose description starts with the list of their values."""
 
-RULES: dict[str, dict[str, str]] = {
-    "news": {"date": "date"},
-    "announcements": {"date": "start"},
-    "participation": {"date": "date"},
-    "plan": {"year": "year"},
-    "presentation": {"fixed": "index"},
-    "partners": {},
-    "organizations": {},
-}
+def _rule(sub: Subsection) -> dict[str, str]:
+    """The subsection's file-name rule (its record's ``name``) as extrel.js applies it: the
+    date from a field, the year from a field, a fixed name, or the slug alone."""
+    if sub.dated and sub.date_field:
+        return {"date": sub.date_field}
+    if sub.yearly and sub.date_field:
+        return {"year": sub.date_field}
+    if sub.single:
+        return {"fixed": sub.name.make(dt.date.min, "")}
+    return {}
+
+
+RULES: dict[str, dict[str, str]] = {sub.id: _rule(sub) for sub in SUBSECTIONS}
 """How extrel.js names a new page's file in each subsection (PRODUCT.md, "Pages")."""
 
 _ENUM_ITEM = re.compile(r"([a-z][a-z-]*) — (.+?)(?=, [a-z][a-z-]* — |$)")
@@ -201,7 +206,7 @@ def collection(municipality: str, name: str, section: str) -> dict[str, Any]:
         "fields": fields,
         # the presentation is one page, presentation/index.<lang>.md (Decap's file
         # collections cannot keep languages in separate files)
-        **({"limit": 1} if section == "presentation" else {}),
+        **({"limit": 1} if BY_ID[section].single else {}),
     }
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .freshness import MISSING, STALE, MunicipalityFreshness, worst
 from .messages import t
 from .problems import Problem
-from .sections import DEFAULT_LANGUAGE
+from .sections import BY_ID, DEFAULT_LANGUAGE, YEARLY
 
 if TYPE_CHECKING:
     from .model import Region
@@ -75,7 +75,7 @@ def apply(
         for lang, lf in section.languages.items():
             if lang != default_language:
                 lf.untranslated = len(base - stems[lang])
-            if section.id == "plan" and str(today.year) not in stems[lang]:
+            if BY_ID[section.id].yearly and str(today.year) not in stems[lang]:
                 if lf.due_by is not None:
                     lf.due_by = min(lf.due_by, deadline)
                 if today > deadline and lf.status != MISSING:
@@ -97,11 +97,19 @@ def missing_plan(
     year = today.year
     if today <= plan_deadline(year, plan_grace_days):
         return []
-    files = page_files.get("plan", {})
+    found: list[Problem] = []
+    for sub in YEARLY:
+        found += _missing_year(sub.id, municipality, content_path, page_files, year, languages)
+    return found
+
+
+def _missing_year(sid: str, municipality: str, content_path: str, page_files: PageFiles,
+                  year: int, languages: Sequence[str]) -> list[Problem]:
+    files = page_files.get(sid, {})
     absent = [lang for lang in languages if str(year) not in _stems(files.get(lang, ()))]
     if not absent:
         return []
-    paths = [f"{content_path}/plan/{year}.{lang}.md" for lang in absent]
+    paths = [f"{content_path}/{sid}/{year}.{lang}.md" for lang in absent]
     listed = ", ".join(paths)
     if absent[0] == languages[0]:
         command = t("problem.plan.new_command", "ru", municipality=municipality, year=year)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .model import Municipality
 from .problems import Problem
+from .sections import DOCUMENTS
 
 THUMB_WIDTH = 320
 OVERVIEW_PAGES = (15, 20)
@@ -70,7 +71,7 @@ def thumbnail(path: Path, cache: Path) -> Path | None:
 
 def presentation_warnings(root: Path, m: Municipality) -> list[Problem]:
     """What the standard expects of the presentation subsection, as warnings."""
-    entries = m.entries["presentation"]
+    entries = [e for sub in DOCUMENTS for e in m.entries[sub.id]]
     if not entries:
         return []
     entry = entries[0]

@@ -13,7 +13,7 @@ from .export import Cell, Column, _cap, agreement_list
 from .labels import long_date, word
 from .messages import t
 from .report import PUBLISHED_SECTIONS, ReportItem, YearlyReport, YearlyRow
-from .sections import ACTIVITY_KINDS
+from .sections import ACTIVITY_KINDS, AGREEMENTS
 
 
 def item_columns(lang: str) -> list[Column]:
@@ -56,7 +56,8 @@ def item_rows(report: YearlyReport, lang: str) -> list[list[Cell]]:
                                 ("export.lapsed", row.lapsed)):
             for a in agreements:
                 rows.append([row.id, row.name(lang), t(key, lang), None, a.date,
-                             t("export.section.partners", lang), a.id, a.title(lang), a.link])
+                             t(f"export.section.{AGREEMENTS.id}", lang), a.id, a.title(lang),
+                             a.link])
     return rows
 
 

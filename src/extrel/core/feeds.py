@@ -23,9 +23,10 @@ import icalendar
 from feedgen.ext.base import BaseExtension  # type: ignore[import-untyped]
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
+from . import addresses
 from .labels import written_in
 from .model import Entry, Municipality
-from .sections import BY_ID, DEFAULT_LANGUAGE
+from .sections import CALENDAR, DEFAULT_LANGUAGE, FEED
 from .views import entry_url
 
 PAST_EVENTS_DAYS = 365
@@ -50,16 +51,13 @@ def _note(entry: Entry, lang: str) -> str:
     return " " + written_in(source, lang)
 
 
-def _root(site_url: str | None) -> str:
-    if not site_url:
-        return ""
-    return site_url if site_url.endswith("/") else f"{site_url}/"
+_root = addresses.absolute_root
 
 
-def _site_path(m: Municipality, lang: str, entry: Entry) -> str:
-    """Path of the entry's page under the site root: ``inza/news/<slug>/``, ``inza/en/...``."""
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    return f"{m.id}/{prefix}{entry_url(entry)}"
+def _portal_link(m: Municipality, lang: str, entry: Entry) -> str:
+    """From the ``lang`` portal root to the entry's page (``inza/news/<slug>/``,
+    ``../inza/en/news/<slug>/``)."""
+    return addresses.portal_to_section(m.id, lang, url=entry_url(entry))
 
 
 # --- news feed ---------------------------------------------------------------------------------
@@ -109,9 +107,9 @@ def news_feed(
     The channel's ``lastBuildDate`` is the newest item's ``pubDate`` (none for an empty feed).
     """
     base = _root(site_url)
-    news = _newest_first(m.entries["news"])[: max(limit, 0)]
+    news = _newest_first(m.entries[FEED.id])[: max(limit, 0)]
     items = [(m, entry, f"{base}{entry_url(entry)}", "") for entry in news]
-    description = f"{BY_ID['news'].title_in(lang)} — {m.name(lang)}"
+    description = f"{FEED.title_in(lang)} — {m.name(lang)}"
     return _rss(items, lang, tz=tz, base=base, feed_url_path=feed_url_path, title=title,
                 description=description)
 
@@ -134,10 +132,9 @@ def region_feed(
     the English one, made absolute with ``site_url``).
     """
     base = _root(site_url)
-    up = "" if lang == DEFAULT_LANGUAGE else "../"
-    pairs = [(m, e) for m in municipalities for e in m.entries["news"]]
+    pairs = [(m, e) for m in municipalities for e in m.entries[FEED.id]]
     pairs.sort(key=lambda p: (p[1].date or dt.date.min, p[0].id, p[1].slug), reverse=True)
-    items = [(m, e, f"{base}{up}{_site_path(m, lang, e)}", f"{m.name(lang)}: ")
+    items = [(m, e, f"{base}{_portal_link(m, lang, e)}", f"{m.name(lang)}: ")
              for m, e in pairs[: max(limit, 0)]]
     return _rss(items, lang, tz=tz, base=base, feed_url_path=feed_url_path, title=title,
                 description=title, home="")
@@ -171,7 +168,7 @@ def _rss(
         item = fg.add_entry(order="append")
         item.title(prefix + meta.title + _note(entry, lang))
         item.link(href=link)
-        item.guid(_site_path(m, lang, entry), permalink=False)
+        item.guid(addresses.site_path(m.id, lang, entry_url(entry)), permalink=False)
         item.pubDate(_midnight(meta.date, tz))
         if meta.summary:
             item.description(meta.summary)
@@ -278,7 +275,7 @@ def events_calendar(
     """
     base = _root(site_url)
     events = [(m, e, f"{base}{entry_url(e)}" if site_url else None, "")
-              for e in m.entries["announcements"]]
+              for e in m.entries[CALENDAR.id]]
     return _ics(events, lang, tz=tz, today=today, past_days=past_days, name=m.name(lang))
 
 
@@ -295,10 +292,9 @@ def region_calendar(
     """The regional calendar: every municipality's announcements, each event's SUMMARY
     prefixed with the municipality's name; ``site_url`` is the portal's language root."""
     base = _root(site_url)
-    up = "" if lang == DEFAULT_LANGUAGE else "../"
-    events = [(m, e, f"{base}{up}{_site_path(m, lang, e)}" if site_url else None,
+    events = [(m, e, f"{base}{_portal_link(m, lang, e)}" if site_url else None,
                f"{m.name(lang)}: ")
-              for m in municipalities for e in m.entries["announcements"]]
+              for m in municipalities for e in m.entries[CALENDAR.id]]
     return _ics(events, lang, tz=tz, today=today, past_days=past_days, name=name)
 
 
@@ -319,7 +315,7 @@ def _ics(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("x-wr-calname", name)
-    cal.add("x-wr-caldesc", BY_ID["announcements"].title_in(lang))
+    cal.add("x-wr-caldesc", CALENDAR.title_in(lang))
 
     timed_days: list[dt.date] = []
     ordered = sorted(events, key=lambda ev: (_sort_key(ev[1], tz), ev[0].id))

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from .languages import DEFAULT_LANGUAGE, REQUIRED
-from .schema import LANG_FIELDS, SCHEMAS, MunicipalityMeta
-from .sections import BY_ID
+from .schema import LANG_FIELDS, MunicipalityMeta
+from .sections import BY_ID, SCHEMAS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 """Draft 7: the newest one the YAML language server (VS Code's YAML extension) fully reads.

@@ -6,7 +6,6 @@ and the valid rest is still loaded.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import logging
 import re
@@ -37,23 +36,10 @@ from .reserved import is_reserved
 from .safety import Checks, read_text
 from .safety.urls import web_address
 from .scaffold import DRAFT_MARK, DraftLine, draft_lines
-from .schema import LANG_FIELDS, SCHEMAS, MunicipalityMeta
+from .schema import LANG_FIELDS, MunicipalityMeta
 from .sections import BY_ID, DEFAULT_LANGUAGE, SLUG, SUBSECTION_IDS
 
 log = logging.getLogger(__name__)
-
-DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
-YEAR = re.compile(r"^\d{4}$")
-
-_NAME_RULES = {
-    "news": ("ГГГГ-ММ-ДД-название", "YYYY-MM-DD-slug"),
-    "announcements": ("ГГГГ-ММ-ДД-название", "YYYY-MM-DD-slug"),
-    "participation": ("ГГГГ-ММ-ДД-название", "YYYY-MM-DD-slug"),
-    "partners": ("код-партнёра", "partner-id"),
-    "organizations": ("название", "slug"),
-    "plan": ("ГГГГ", "YYYY"),
-    "presentation": ("index", "index"),
-}
 
 
 RAW_FIELDS_KEPT = frozenset({"start", "end"})
@@ -381,10 +367,11 @@ def _load_page(
     if path.parent != folder / section:
         problems.append(Problem(relpath, None, "problem.page.nested", {"section": section}))
         return None
-    if not _name_ok(section, stem):
-        rule_ru, rule_en = _NAME_RULES[section]
+    rule = BY_ID[section].name
+    if not rule.accepts(stem):
         problems.append(Problem(relpath, None, "problem.page.name_rule", {
-            "file": path.name, "rule": {"ru": rule_ru, "en": rule_en}, "lang": lang}))
+            "file": path.name, "rule": {"ru": rule.words["ru"], "en": rule.words["en"]},
+            "lang": lang}))
         return None
     text = read_text(path, relpath, problems)
     if text is None:
@@ -402,7 +389,7 @@ def _load_page(
         problems.append(Problem.text(relpath, line, ru, en))
     # the presentation's content may be its files alone (a translation inherits them): only
     # the placeholders make it a draft; missing files are warned of (``documents``)
-    body = None if section == "presentation" else doc.body
+    body = None if BY_ID[section].single else doc.body
     if _is_draft(problems, relpath, text, body, doc.body_line):
         # an empty body: still validated (its mistakes are reported now, not once it has
         # text), then left out of its entry (``_load_municipality``)
@@ -454,23 +441,6 @@ def _check_portal_page(run: Checks, content: Path, path: Path) -> None:
     run.body(content, content, relpath, body, first_line, _PORTAL_PAGES)
 
 
-def _name_ok(section: str, stem: str) -> bool:
-    if BY_ID[section].dated:
-        match = DATED.match(stem)
-        if not match:
-            return False
-        try:
-            dt.date.fromisoformat(match.group(1))
-        except ValueError:
-            return False
-        return True
-    if section == "plan":
-        return bool(YEAR.match(stem))
-    if section == "presentation":
-        return stem == "index"
-    return bool(SLUG.match(stem))
-
-
 def _comparable(value: Any) -> Any:
     if isinstance(value, list):
         return [_comparable(v) for v in value]
@@ -481,7 +451,7 @@ def _comparable(value: Any) -> Any:
 
 def _validate_entry(run: Checks, folder: Path, entry: Entry) -> None:
     problems = run.problems
-    model = SCHEMAS[entry.section]
+    model = BY_ID[entry.section].schema
     base = entry.pages.get(DEFAULT_LANGUAGE)
     shared = {k: v for k, v in base.meta.items() if k not in LANG_FIELDS} if base else {}
     # a Russian file that could not be read (its own error is reported) still stands for the
@@ -562,14 +532,15 @@ def _check_page(run: Checks, folder: Path, entry: Entry, page: Page, meta: Any) 
                                        loads=True)
             if found:
                 run.add(page.path, page.lines.get(where), *found)
-    if entry.section == "plan" and str(meta.year) != entry.slug:
+    sub = BY_ID[entry.section]
+    if sub.yearly and str(meta.year) != entry.slug:
         problems.append(Problem(page.path, page.lines.get("year"), "problem.plan.year_mismatch",
                                 {"year": meta.year, "slug": entry.slug}))
-    if BY_ID[entry.section].dated and page.lang == DEFAULT_LANGUAGE:
+    if sub.dated and page.lang == DEFAULT_LANGUAGE:
         own = entry.date
-        named = dt.date.fromisoformat(entry.slug[:10])
+        named = sub.name.date(entry.slug)
         if own is not None and own != named:
-            key = "start" if entry.section == "announcements" else "date"
+            key = sub.date_field or "date"
             problems.append(Problem(
                 page.path, page.lines.get(key), "problem.date.name_mismatch",
                 {"field": key, "date": own.isoformat(), "named": named.isoformat()},

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from .languages import DEFAULT_LANGUAGE, STANDARD, Languages, ui_language
 from .problems import Problem
 from .schema import MunicipalityMeta
-from .sections import SUBSECTION_IDS
+from .sections import BY_ID, SUBSECTION_IDS
 
 
 @dataclass(slots=True)
@@ -67,14 +67,10 @@ class Entry:
 
     @property
     def date(self) -> dt.date | None:
-        """The entry's own date (news, participation: date; announcements: start; plan: year)."""
+        """The entry's own date: its subsection's ``date_field`` (news, participation: date;
+        announcements: start; plan: 1 January of its year); None for the others."""
         meta = self.meta(DEFAULT_LANGUAGE)
-        value = getattr(meta, "date", None) or getattr(meta, "start", None)
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if value is None and getattr(meta, "year", None):
-            return dt.date(meta.year, 1, 1)
-        return value
+        return BY_ID[self.section].date_of(meta) if meta is not None else None
 
 
 @dataclass(slots=True)

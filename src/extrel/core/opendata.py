@@ -9,8 +9,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from . import addresses
 from .messages import t
 from .model import Entry, Municipality
+from .sections import SUBSECTIONS
 from .spreadsheet import csv_writer
 from .views import entry_url
 
@@ -28,7 +30,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
 """The fields of each data set; each field's meaning is the catalogue's ``data.<set>.<field>``."""
 BOTH = ("ru", "en")
 """The README is written in Russian and English, side by side."""
-SOURCES = {"partners": "partners", "events": "announcements", "participation": "participation"}
+SOURCES = {s.dataset: s.id for s in SUBSECTIONS if s.dataset}
+"""The subsection each data set is made of (``Subsection.dataset``)."""
 
 
 def _value(value: Any) -> Any:
@@ -45,7 +48,7 @@ def _row(entry: Entry) -> dict[str, Any]:
         "title_ru": ru.title,
         "title_en": en.title if entry.translated("en") else None,
         "url_ru": url,
-        "url_en": f"en/{url}",
+        "url_en": addresses.lang_root("en") + url,
     }
     getters: dict[str, Callable[[], Any]] = {
         "country": lambda: getattr(ru, "country", None),

@@ -74,7 +74,7 @@ def region_map(snapshot: Snapshot, lang: str) -> dict[str, Any] | None:
     items = []
     homes = []
     for mid, m in snapshot.region.municipalities.items():
-        for item in partners_view(m, lang, snapshot.dates)["items"]:
+        for item in partners_view(m, lang, snapshot.today, snapshot.dates)["items"]:
             items.append({**item, "url": section_link(mid, lang, item["url"]),
                           "municipality": m.name(lang),
                           "municipality_url": section_link(mid, lang)})

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import PurePosixPath
 from typing import Any
 
+from . import addresses
 from .labels import BABEL_LOCALES, long_date, word
-from .languages import DEFAULT_LANGUAGE
 from .messages import CATALOGUES, t
 from .partnermap import region_map
 from .sections import SUBSECTIONS
@@ -17,9 +16,7 @@ from .views import news_items
 
 def section_link(mid: str, lang: str, path: str = "") -> str:
     """Link from a portal language root (``site/`` or ``site/<lang>/``) into a section."""
-    up = "" if lang == DEFAULT_LANGUAGE else "../"
-    inner = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    return f"{up}{mid}/{inner}{path}"
+    return addresses.portal_to_section(mid, lang, url=path)
 
 
 def counts(snapshot: Snapshot) -> dict[str, int]:
@@ -42,14 +39,13 @@ def portal_view(snapshot: Snapshot, lang: str) -> dict[str, Any]:
                 "status": fresh.status,
                 "status_text": word(f"status.{fresh.status}", lang),
                 "links": [
-                    {"lang": code, "url": section_link(mid, lang) if code == lang
-                     else _other(mid, lang, code), "text": _version(snapshot, code)}
+                    {"lang": code, "url": addresses.portal_to_section(mid, lang, code),
+                     "text": _version(snapshot, code)}
                     for code in snapshot.region.languages
                 ],
                 "url": section_link(mid, lang),
-                "coat_of_arms": _root_link(
-                    mid, lang,
-                    "assets/coat-of-arms" + PurePosixPath(m.meta.coat_of_arms).suffix.lower())
+                "coat_of_arms": addresses.portal_to_file(
+                    mid, lang, addresses.coat_of_arms(m.meta.coat_of_arms))
                 if m.meta.coat_of_arms else None,
                 "latest_news": [
                     {**item, "url": section_link(mid, lang, item["url"])} for item in news
@@ -69,19 +65,6 @@ def _version(snapshot: Snapshot, code: str) -> str:
     if code in CATALOGUES:
         return t("ui.dashboard.version", code)
     return snapshot.region.languages.name(code)
-
-
-def _root_link(mid: str, lang: str, path: str) -> str:
-    """Link from the ``lang`` portal to a file of the default-language section."""
-    up = "" if lang == DEFAULT_LANGUAGE else "../"
-    return f"{up}{mid}/{path}"
-
-
-def _other(mid: str, lang: str, target: str) -> str:
-    """Link from the ``lang`` portal to the ``target``-language section of a municipality."""
-    up = "" if lang == DEFAULT_LANGUAGE else "../"
-    inner = "" if target == DEFAULT_LANGUAGE else f"{target}/"
-    return f"{up}{mid}/{inner}"
 
 
 def days_text(n: int, lang: str) -> str:
@@ -138,7 +121,7 @@ def dashboard_cell(snapshot: Snapshot, mid: str, section: str, code: str, lf: An
         "unfinished_text": (f"{t('ui.dashboard.unfinished', lang)}: {unfinished}"
                             if unfinished else ""),
         "pages": lf.pages,
-        "url": _other(mid, lang, code) + f"{section}/",
+        "url": addresses.portal_to_section(mid, lang, code, addresses.section(section)),
     }
 
 

@@ -20,6 +20,7 @@ from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid
 from typing import Any
 
+from . import addresses
 from .labels import long_date, word
 from .sections import SUBSECTIONS
 
@@ -121,7 +122,7 @@ def fill_due_by(data: dict[str, Any], max_age_days: Mapping[str, int]) -> None:
 
 
 def dashboard_url(site_url: str | None) -> str | None:
-    return site_url.rstrip("/") + "/freshness/" if site_url else None
+    return addresses.dashboard(site_url)
 
 
 def reminders(data: Mapping[str, Any], contacts: Mapping[str, Contact],

@@ -19,13 +19,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import addresses
 from .activities import ACTIVITY_SECTIONS, Activity, as_day, distinct_activities, own_date
 from .model import Entry, Municipality, Region
-from .sections import ACTIVITY_KINDS, DEFAULT_LANGUAGE, SUBSECTION_IDS
+from .sections import ACTIVITY_KINDS, AGREEMENTS, DEFAULT_LANGUAGE
+from .sections import PUBLISHED_SECTIONS as PUBLISHED_SECTIONS  # counted in ``published``
 from .views import entry_url
-
-PUBLISHED_SECTIONS: tuple[str, ...] = tuple(s for s in SUBSECTION_IDS if s != "presentation")
-"""Subsections counted in ``published``; the presentation has no date, so it is left out."""
 
 MONTHLY_SECTIONS: tuple[str, ...] = ACTIVITY_SECTIONS
 
@@ -216,7 +215,7 @@ def report_item(m: Municipality, entry: Entry) -> ReportItem:
     day = own_date(entry)
     assert day is not None
     return ReportItem(entry.section, entry.slug, day, _titles(entry),
-                      f"{m.id}/{entry_url(entry)}")
+                      addresses.site_path(m.id, DEFAULT_LANGUAGE, entry_url(entry)))
 
 
 def agreements(m: Municipality, year: int, as_of: dt.date
@@ -224,9 +223,9 @@ def agreements(m: Municipality, year: int, as_of: dt.date
     """Partners whose agreement was concluded (``since``) and lapsed (``ended``, else
     ``expires``) in ``year`` by ``as_of``, each list in order of date."""
     concluded, lapsed = [], []
-    for entry in m.entries["partners"]:
+    for entry in m.entries[AGREEMENTS.id]:
         meta = entry.meta("ru")
-        link = f"{m.id}/{entry_url(entry)}"
+        link = addresses.site_path(m.id, DEFAULT_LANGUAGE, entry_url(entry))
         since = as_day(meta.since)
         if _counted(since, year, as_of):
             assert since is not None
@@ -254,7 +253,7 @@ def yearly_row(m: Municipality, year: int, as_of: dt.date | None = None) -> Year
         per_kind.setdefault(activity.kind, []).append(
             (activity, [by_key[k] for k in activity.keys()]))
     new_partners, partner_items = [], []
-    for entry in m.entries["partners"]:
+    for entry in m.entries[AGREEMENTS.id]:
         meta = entry.meta("ru")
         if _counted(meta.since, year, as_of):
             new_partners.append(NewPartner(entry.slug, meta.title, entry.meta("en").title,
@@ -376,8 +375,8 @@ def monthly_item(m: Municipality, entry: Entry) -> MonthlyItem:
         title_en=entry.meta("en").title,
         translated=entry.translated("en"),
         kind=entry.meta("ru").kind,
-        link_ru=f"{m.id}/{url}",
-        link_en=f"{m.id}/en/{url}",
+        link_ru=addresses.site_path(m.id, DEFAULT_LANGUAGE, url),
+        link_en=addresses.site_path(m.id, "en", url),
     )
 
 

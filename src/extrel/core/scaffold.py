@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .languages import REQUIRED
@@ -105,16 +105,9 @@ def new_page(section: str, title: str, title_en: str | None, when: dt.date,
     default (a partner's country, type, status; a place). Nothing is pre-filled that would
     pass for real."""
     sub = BY_ID[section]
-    slug = slug or slugify(title_en or title)
-    if sub.dated:
-        stem = f"{when.isoformat()}-{slug}"
-    elif section == "plan":
-        stem = str(when.year)
-    elif section == "presentation":
-        stem = "index"
-    else:
-        stem = slug
-    base_fields, other_fields, base_body = _fields(section, when)
+    stem = sub.name.make(when, slug or slugify(title_en or title))
+    fields: Scaffold = globals()[sub.scaffold]
+    base_fields, other_fields, base_body = fields(when)
     files = {languages[0]: f"---\ntitle: {_q(title)}\n{base_fields}---\n\n{base_body}\n"}
     for lang in languages[1:]:
         own = title_en if lang == "en" and title_en else None
@@ -124,56 +117,77 @@ def new_page(section: str, title: str, title_en: str | None, when: dt.date,
     return NewPage(stem, files)
 
 
-def _fields(section: str, when: dt.date) -> tuple[str, str, str]:
-    """Front matter of the default language's file, of the others, and the default body."""
+Scaffold = Callable[[dt.date], tuple[str, str, str]]
+"""A subsection's scaffold (``Subsection.scaffold`` names it): the front matter of the default
+language's file, of the others, and the default body, for a page dated ``when``."""
+
+
+def news_fields(when: dt.date) -> tuple[str, str, str]:
     d = when.isoformat()
-    if section == "news":
-        return (
-            f"date: {d}\nsummary: {_draft('одно-два предложения для списка новостей')}\n"
-            "# image: photo.jpg          # снимок рядом со страницей\n"
-            "# image_alt: \"Что на снимке\"\n"
-            "# kind: delegation-in-russia  # вид мероприятия для годового отчёта\n"
-            "# partner: kutaisi           # код партнёра из partners/\n"
-            "# tags: [культура]\n",
-            f"summary: {_draft('one or two sentences for the news list')}\n"
-            "# image_alt: \"What the photo shows\"\n",
-            _body("напишите, что произошло, с кем и какой итог; эту строку удалите"),
-        )
-    if section == "partners":
-        return (
-            f"country: {_draft('код страны ISO 3166-1, например GE')}\n"
-            f"type: {_draft('twin | partner | agreement')}\n"
-            f"status: {_draft('active | paused | planned | ended')}\n"
-            f"# since: {d}               # дата заключения соглашения\n"
-            "# directions: [культура, образование]\n"
-            f"# last_contact: {d}\n",
-            "# directions: [culture, education]\n",
-            _body("история и содержание сотрудничества; эту строку удалите"),
-        )
-    if section == "plan":
-        return (
-            f"year: {when.year}\n# approved: {d}\n", "",
-            "| Месяц | Мероприятие | Ответственный | Партнёр |\n|---|---|---|---|\n"
-            f"| {DRAFT_MARK} | … | … | … |",
-        )
-    if section == "announcements":
-        return (
-            f"start: {d}\n# end: {d}\nplace: {_draft('место проведения')}\n"
-            "# kind: conference\n# partner: kutaisi\n",
-            f"place: {_draft('venue')}\n",
-            _body("о чём событие, кто приглашён, как принять участие; эту строку удалите"),
-        )
-    if section == "organizations":
-        return (
-            "# country: KZ\n" f"# since: {d}\n" "# url: https://example.org\n", "",
-            _body("чем занимается организация и в чём сотрудничество; эту строку удалите"),
-        )
-    if section == "participation":
-        return (
-            f"date: {d}\nplace: {_draft('город')}\n# country: KZ\n# kind: conference\n",
-            f"place: {_draft('city')}\n",
-            _body("кто участвовал, с чем выступили, какие договорённости; эту строку удалите"),
-        )
+    return (
+        f"date: {d}\nsummary: {_draft('одно-два предложения для списка новостей')}\n"
+        "# image: photo.jpg          # снимок рядом со страницей\n"
+        "# image_alt: \"Что на снимке\"\n"
+        "# kind: delegation-in-russia  # вид мероприятия для годового отчёта\n"
+        "# partner: kutaisi           # код партнёра из partners/\n"
+        "# tags: [культура]\n",
+        f"summary: {_draft('one or two sentences for the news list')}\n"
+        "# image_alt: \"What the photo shows\"\n",
+        _body("напишите, что произошло, с кем и какой итог; эту строку удалите"),
+    )
+
+
+def partners_fields(when: dt.date) -> tuple[str, str, str]:
+    d = when.isoformat()
+    return (
+        f"country: {_draft('код страны ISO 3166-1, например GE')}\n"
+        f"type: {_draft('twin | partner | agreement')}\n"
+        f"status: {_draft('active | paused | planned | ended')}\n"
+        f"# since: {d}               # дата заключения соглашения\n"
+        "# directions: [культура, образование]\n"
+        f"# last_contact: {d}\n",
+        "# directions: [culture, education]\n",
+        _body("история и содержание сотрудничества; эту строку удалите"),
+    )
+
+
+def plan_fields(when: dt.date) -> tuple[str, str, str]:
+    d = when.isoformat()
+    return (
+        f"year: {when.year}\n# approved: {d}\n", "",
+        "| Месяц | Мероприятие | Ответственный | Партнёр |\n|---|---|---|---|\n"
+        f"| {DRAFT_MARK} | … | … | … |",
+    )
+
+
+def announcements_fields(when: dt.date) -> tuple[str, str, str]:
+    d = when.isoformat()
+    return (
+        f"start: {d}\n# end: {d}\nplace: {_draft('место проведения')}\n"
+        "# kind: conference\n# partner: kutaisi\n",
+        f"place: {_draft('venue')}\n",
+        _body("о чём событие, кто приглашён, как принять участие; эту строку удалите"),
+    )
+
+
+def organizations_fields(when: dt.date) -> tuple[str, str, str]:
+    d = when.isoformat()
+    return (
+        "# country: KZ\n" f"# since: {d}\n" "# url: https://example.org\n", "",
+        _body("чем занимается организация и в чём сотрудничество; эту строку удалите"),
+    )
+
+
+def participation_fields(when: dt.date) -> tuple[str, str, str]:
+    d = when.isoformat()
+    return (
+        f"date: {d}\nplace: {_draft('город')}\n# country: KZ\n# kind: conference\n",
+        f"place: {_draft('city')}\n",
+        _body("кто участвовал, с чем выступили, какие договорённости; эту строку удалите"),
+    )
+
+
+def presentation_fields(when: dt.date) -> tuple[str, str, str]:
     return (
         "# files:\n#   - {file: presentation.pdf, title: \"Общая презентация\", kind: overview}\n",
         "# files:\n#   - {file: presentation.pdf, title: \"General presentation\", "

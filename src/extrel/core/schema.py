@@ -26,9 +26,23 @@ from pydantic_core import PydanticCustomError
 
 from .messages import t, worded
 from .safety.urls import is_phone, web_address
-from .sections import ACTIVITY_KINDS
 
-ActivityKind = Literal[ACTIVITY_KINDS]  # type: ignore[valid-type]  # the one list, in sections.py
+ACTIVITY_KINDS: tuple[str, ...] = (
+    "presentation",
+    "delegation-in-russia",
+    "delegation-in-foreign",
+    "friendship-day",
+    "business-visit",
+    "trade-mission",
+    "conference",
+    "humanitarian-action",
+    "youth-exchange",
+    "new-partner",
+    "other",
+)
+"""The kinds of activity the yearly report counts (also read through ``sections``)."""
+
+ActivityKind = Literal[ACTIVITY_KINDS]  # type: ignore[valid-type]  # the one list
 
 PresentationKind = Literal[
     "overview", "investment", "tourism", "export", "catalog", "video", "info-sheet"
@@ -246,15 +260,6 @@ class PresentationMeta(_Meta):
     )
 
 
-SCHEMAS: dict[str, type[_Meta]] = {
-    "news": NewsMeta,
-    "partners": PartnerMeta,
-    "plan": PlanMeta,
-    "announcements": AnnouncementMeta,
-    "organizations": OrganizationMeta,
-    "participation": ParticipationMeta,
-    "presentation": PresentationMeta,
-}
 
 
 class Localized(BaseModel):

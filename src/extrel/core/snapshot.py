@@ -126,7 +126,7 @@ def _warnings(
                         Problem(path, None, "problem.translation.lag",
                                 {"lag": lag, "base": base}, severity="warning")
                     )
-            if BY_ID[entry.section].dated and entry.section != "announcements":
+            if BY_ID[entry.section].dated and not BY_ID[entry.section].upcoming:
                 when = entry.date
                 if when is not None and when > today and base is not None:
                     found.append(

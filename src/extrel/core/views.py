@@ -12,12 +12,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import addresses
 from .freshness import MunicipalityFreshness
 from .labels import country_name, file_size, long_date, word, written_in
 from .languages import STANDARD, Languages, ui_language
 from .model import Entry, Municipality
 from .partnermap import map_view
-from .sections import BY_ID, DEFAULT_LANGUAGE, SUBSECTIONS
+from .sections import BY_ID, DEFAULT_LANGUAGE, FEED, SUBSECTIONS
 
 NEWS_PER_PAGE = 20
 """News on the subsection's first page; older ones are in the yearly archive."""
@@ -28,14 +29,12 @@ PageDates = Mapping[str, dt.date]
 
 
 def entry_url(entry: Entry) -> str:
-    if entry.section == "presentation":
-        return "presentation/"
-    return f"{entry.section}/{entry.slug}/"
+    return addresses.item(entry.section, entry.slug)
 
 
 def asset_url(entry: Entry, value: str) -> str:
     """URL of a file named in front matter, relative to the language root."""
-    return str(PurePosixPath(entry.section) / value)
+    return addresses.asset(entry.section, value)
 
 
 def entry_updated(entry: Entry, lang: str, dates: PageDates) -> dt.date | None:
@@ -87,12 +86,12 @@ def news_item(entry: Entry, lang: str, dates: PageDates) -> dict[str, Any]:
 def news_items(m: Municipality, lang: str, dates: PageDates,
                limit: int | None = None) -> list[dict[str, Any]]:
     """The municipality's news, newest first; only the first ``limit`` are formatted."""
-    entries = sorted(m.entries["news"], key=lambda e: (e.date or dt.date.min, e.slug),
+    entries = sorted(m.entries[FEED.id], key=lambda e: (e.date or dt.date.min, e.slug),
                      reverse=True)
     return [news_item(e, lang, dates) for e in entries[:limit]]
 
 
-def news_view(m: Municipality, lang: str, dates: PageDates) -> dict[str, Any]:
+def news_view(m: Municipality, lang: str, today: dt.date, dates: PageDates) -> dict[str, Any]:
     items = news_items(m, lang, dates)
     years: dict[int, int] = {}
     for item in items:
@@ -102,7 +101,7 @@ def news_view(m: Municipality, lang: str, dates: PageDates) -> dict[str, Any]:
         "items": items[:NEWS_PER_PAGE],
         "total": len(items),
         "archive": [
-            {"year": y, "count": n, "url": f"news/{y}/"}
+            {"year": y, "count": n, "url": addresses.archive(FEED.id, y)}
             for y, n in sorted(years.items(), reverse=True)
         ]
         if len(items) > NEWS_PER_PAGE
@@ -111,9 +110,9 @@ def news_view(m: Municipality, lang: str, dates: PageDates) -> dict[str, Any]:
 
 
 def news_years(m: Municipality) -> list[int]:
-    if len(m.entries["news"]) <= NEWS_PER_PAGE:
+    if len(m.entries[FEED.id]) <= NEWS_PER_PAGE:
         return []
-    return sorted({e.date.year for e in m.entries["news"] if e.date}, reverse=True)
+    return sorted({e.date.year for e in m.entries[FEED.id] if e.date}, reverse=True)
 
 
 def news_year_view(m: Municipality, lang: str, year: int, dates: PageDates) -> dict[str, Any]:
@@ -121,7 +120,8 @@ def news_year_view(m: Municipality, lang: str, year: int, dates: PageDates) -> d
     return {"year": year, "items": items}
 
 
-def partners_view(m: Municipality, lang: str, dates: PageDates) -> dict[str, Any]:
+def partners_view(m: Municipality, lang: str, today: dt.date,
+                  dates: PageDates) -> dict[str, Any]:
     items = []
     for entry in m.entries["partners"]:
         meta = entry.meta(lang)
@@ -189,7 +189,8 @@ def announcements_view(
     return {"upcoming": upcoming, "past": past}
 
 
-def organizations_view(m: Municipality, lang: str, dates: PageDates) -> dict[str, Any]:
+def organizations_view(m: Municipality, lang: str, today: dt.date,
+                       dates: PageDates) -> dict[str, Any]:
     items = []
     for entry in m.entries["organizations"]:
         meta = entry.meta(lang)
@@ -204,7 +205,8 @@ def organizations_view(m: Municipality, lang: str, dates: PageDates) -> dict[str
     return {"items": items}
 
 
-def participation_view(m: Municipality, lang: str, dates: PageDates) -> dict[str, Any]:
+def participation_view(m: Municipality, lang: str, today: dt.date,
+                       dates: PageDates) -> dict[str, Any]:
     items = []
     for entry in m.entries["participation"]:
         meta = entry.meta(lang)
@@ -258,7 +260,7 @@ def subsection_summary(
         row: dict[str, Any] = {
             "id": sub.id,
             "title": sub.title_in(lang),
-            "url": f"{sub.id}/",
+            "url": addresses.section(sub.id),
             "count": len(entries),
         }
         fresh = by_id.get(sub.id)
@@ -324,19 +326,11 @@ def list_view(
     m: Municipality, section: str, lang: str, today: dt.date, dates: PageDates
 ) -> dict[str, Any]:
     """The data of a subsection's page."""
-    if section == "news":
-        return news_view(m, lang, dates)
-    if section == "partners":
-        return partners_view(m, lang, dates)
-    if section == "plan":
-        return plan_view(m, lang, today, dates)
-    if section == "announcements":
-        return announcements_view(m, lang, today, dates)
-    if section == "organizations":
-        return organizations_view(m, lang, dates)
-    if section == "participation":
-        return participation_view(m, lang, dates)
-    return {}
+    view = BY_ID[section].view
+    if view is None:
+        return {}
+    result: dict[str, Any] = globals()[view](m, lang, today, dates)
+    return result
 
 
 def item_view(
@@ -347,8 +341,10 @@ def item_view(
 
     ``view`` is that list when the caller already has it (a build renders every item page of
     a subsection, and computing the list for each would be quadratic)."""
-    if entry.section == "news":
-        return news_item(entry, lang, dates)
+    own = BY_ID[entry.section].item_view
+    if own is not None:
+        result: dict[str, Any] = globals()[own](entry, lang, dates)
+        return result
     if view is None:
         view = list_view(m, entry.section, lang, today, dates)
     items = [*view.get("items", []), *view.get("upcoming", []), *view.get("past", [])]

@@ -19,6 +19,7 @@ from .. import __version__
 from ..core.buildstate import Parts
 from ..core.fingerprint import Fingerprint
 from ..core.freshness import freshness_to_dict
+from ..core.sections import PORTAL_SUBSECTIONS
 from . import siteconfig
 
 if TYPE_CHECKING:
@@ -30,9 +31,6 @@ OUTPUT_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions
                     "pillow", "pypdfium2", "babel", "feedgen", "icalendar")
 """Libraries whose versions shape the pages: an upgrade rebuilds every section."""
 
-PORTAL_SUBSECTIONS = ("news", "announcements")
-"""The subsections whose entries the portal shows (latest news, the regional feed and
-calendar); the others reach it only through freshness."""
 
 
 def _versions() -> str:

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core import documents, feeds, freshtable, frontmatter, opendata, views
+from ..core import addresses, documents, feeds, freshtable, frontmatter, opendata, views
 from ..core import portal as portal_views
 from ..core.cachedir import cache_dir
 from ..core.freshness import freshness_to_dict
@@ -31,7 +31,7 @@ from ..core.gitdates import ShallowCloneError
 from ..core.labels import long_date
 from ..core.languages import DEFAULT_LANGUAGE, Languages
 from ..core.messages import t
-from ..core.sections import SUBSECTIONS
+from ..core.sections import BY_ID, DOCUMENTS, FEED, SUBSECTIONS
 from ..core.snapshot import Snapshot
 from . import preview, safeoutput, siteconfig, words
 from .config import ExtrelConfig
@@ -40,8 +40,6 @@ from .pictures import PictureExtension, picture, publish_files
 log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-FEED = "feed.xml"
-CALENDAR = "events.ics"
 CSS = "assets/extrel/extrel.css"
 JS = "assets/extrel/extrel.js"
 
@@ -157,40 +155,40 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             source = entry.source_language(lang)
             assert source is not None
             page = entry.pages[source]
-            src_uri = "presentation/index.md" if entry.section == "presentation" else (
-                f"{entry.section}/{entry.slug}.md")
+            sub = BY_ID[entry.section]
+            src_uri = addresses.item_source(sub.id, entry.slug)
             last_good = preview.restored_text(page.path)  # extrel serve: shown as it last was
             files.append(File.generated(config, src_uri, content=last_good) if last_good else
                          File.generated(config, src_uri, abs_src_path=str(self.root / page.path)))
-            template = "extrel/presentation.html" if entry.section == "presentation" else (
-                "extrel/item.html")
-            self.pages[src_uri] = {"template": template, "entry": entry, "kind": entry.section}
-        self._generated(files, config, "index.md", m.name(lang), "extrel/home.html", kind="home")
+            self.pages[src_uri] = {"template": sub.item_template, "entry": entry,
+                                   "kind": entry.section}
+        self._generated(files, config, addresses.source(""), m.name(lang), "extrel/home.html",
+                        kind="home")
         for src_uri, found in preview.problem_pages(self.snapshot, self.project.docs_dir, m.id,
                                                     set(self.pages)).items():
             title = t("ui.serve.problem_page_title", lang)
             self._generated(files, config, src_uri, title, "extrel/problems.html",
                             kind="problems", section=src_uri.split("/")[0], problems=found)
         for sub in SUBSECTIONS:
-            src_uri = f"{sub.id}/index.md"
+            src_uri = addresses.source(addresses.section(sub.id))
             if src_uri not in self.pages:
-                self._generated(files, config, src_uri, sub.title_in(lang), "extrel/list.html",
+                self._generated(files, config, src_uri, sub.title_in(lang), sub.list_template,
                                 kind=sub.id)
         for year in views.news_years(m):
-            title = f"{SUBSECTIONS[0].title_in(lang)}: {year}"
-            self._generated(files, config, f"news/{year}/index.md", title, "extrel/list.html",
-                            kind="news-year", year=year)
+            title = f"{FEED.title_in(lang)}: {year}"
+            self._generated(files, config, addresses.source(addresses.archive(FEED.id, year)),
+                            title, FEED.list_template, kind="news-year", year=year)
         self.thumbs = self._thumbnails(files, config, m)
         if m.meta.coat_of_arms:
             path = self.root / "municipalities" / m.meta.coat_of_arms
             files.append(File.generated(
-                config, "assets/coat-of-arms" + path.suffix.lower(), abs_src_path=str(path)))
+                config, addresses.coat_of_arms(path.name), abs_src_path=str(path)))
 
     def _thumbnails(self, files: Files, config: MkDocsConfig, m: Any) -> dict[str, str]:
         """First-page pictures of the presentation's PDFs, by the PDF's URL."""
         result: dict[str, str] = {}
         cache = cache_dir(self.root, "thumbs")
-        for entry in m.entries["presentation"]:
+        for entry in (e for sub in DOCUMENTS for e in m.entries[sub.id]):
             page = entry.pages.get(entry.source_language(self.lang) or DEFAULT_LANGUAGE)
             folder = (self.root / page.path).parent
             for item in entry.meta(self.lang).files:
@@ -199,7 +197,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                 thumb = documents.thumbnail(folder / item.file, cache)
                 if thumb is None:
                     continue
-                uri = f"presentation/{Path(item.file).stem}.thumb.webp"
+                uri = addresses.asset(entry.section, f"{Path(item.file).stem}.thumb.webp")
                 files.append(File.generated(config, uri, abs_src_path=str(thumb)))
                 result[views.asset_url(entry, item.file)] = uri
         return result
@@ -217,11 +215,13 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             files.append(File.generated(config, src_uri, abs_src_path=str(self.root / relpath)))
             kind = "portal" if name == "index" else "page"
             self.pages[src_uri] = {"template": f"extrel/{kind}.html", "kind": kind}
-        if "index.md" not in self.pages:
+        home = addresses.source("")
+        if home not in self.pages:
             title = self._site_name(lang)
-            self._generated(files, config, "index.md", title, "extrel/portal.html", kind="portal")
+            self._generated(files, config, home, title, "extrel/portal.html", kind="portal")
         title = t("ui.dashboard.title", lang)
-        self._generated(files, config, "freshness/index.md", title, "extrel/dashboard.html",
+        self._generated(files, config, addresses.source(addresses.DASHBOARD), title,
+                        "extrel/dashboard.html",
                         kind="dashboard", wide=True)
 
     # -- navigation -------------------------------------------------------------------------
@@ -231,9 +231,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         if not self.config.enabled or self.config.role == "none":
             return None
         if self.config.role == "section":
-            order = ["index.md"] + [f"{s.id}/index.md" for s in SUBSECTIONS]
+            order = [addresses.source("")] + [addresses.source(addresses.section(s.id))
+                                               for s in SUBSECTIONS]
         else:
-            order = ["index.md", "freshness/index.md"]
+            order = [addresses.source(""), addresses.source(addresses.DASHBOARD)]
         items = [files.get_file_from_path(uri).page for uri in order]
         pages = [p for p in items if p is not None]
         for page in nav.pages:
@@ -257,9 +258,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             markdown = self._as_validated(info, page, markdown)
             page.meta.setdefault("template", info["template"])
             # the navigation names subsections by the standard's titles, not the editor's
-            if info.get("kind") == "presentation":
+            sub = BY_ID.get(info.get("kind", ""))
+            if sub is not None and sub.single:
                 page.meta["x_heading"] = page.meta.get("title")
-                page.title = SUBSECTIONS[-1].title_in(self.lang)
+                page.title = sub.title_in(self.lang)
             elif info.get("kind") == "home" and self.config.role == "section":
                 page.title = t("ui.section_home", self.lang)
         # editors may link to a page by its file name with the language suffix
@@ -306,10 +308,11 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         if self.preview:
             # extrel serve, every language: what is wrong, this page's own files first
             data["problems"] = preview.panel(self.snapshot.problems, info, self.lang)
-        data["feed"] = FEED
-        data["calendar"] = CALENDAR
+        data["feed"] = addresses.FEED
+        data["calendar"] = addresses.CALENDAR
+        data["default_root"] = addresses.to_default_root(self.lang)
         if self.config.role == "section":
-            data["data_dir"] = "data/" if self.lang == DEFAULT_LANGUAGE else "../data/"
+            data["data_dir"] = addresses.data_dir(self.lang)
             sets = self.pictures.sets
             data["picture"] = lambda url: picture(url, sets[url]) if url in sets else None
             item = data.get("item") or {}
@@ -343,8 +346,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                                      for s in SUBSECTIONS))
         elif kind == "news-year":
             data["view"] = views.news_year_view(m, lang, info["year"], dates)
-            updated = views.subsection_updated(m, "news", lang, dates)
-            data["section"] = "news"
+            updated = views.subsection_updated(m, FEED.id, lang, dates)
+            data["section"] = FEED.id
         elif kind == "problems":  # extrel serve: a page that could not be shown
             data["section"] = info["section"]
             data["page_problems"] = [p.to_dict(lang) for p in info["problems"]]
@@ -359,7 +362,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             if source != lang:
                 data["untranslated"] = {"source_lang": source}
             updated = views.entry_updated(entry, lang, dates)
-            if entry.section == "presentation":
+            if BY_ID[entry.section].documents:
                 data["files"] = views.presentation_files(self.root, entry, lang)
                 for item in data["files"]:
                     item["thumb"] = self.thumbs.get(item["url"])
@@ -367,6 +370,11 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             data["section"] = kind
             data["view"] = self._list(m, kind)
             updated = views.subsection_updated(m, kind, lang, dates)
+        sub = BY_ID.get(data.get("section", ""))
+        if sub is not None:  # what differs between subsections, from their record
+            data["section_url"] = addresses.section(sub.id)
+            data["list_partial"] = sub.list_partial
+            data["facts_partial"] = sub.facts_partial
         data["updated_text"] = long_date(updated, lang) if updated else ""
         data["updated"] = updated.isoformat() if updated else ""
         return data
@@ -379,25 +387,13 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         return self.lists[section]
 
     def _coat_of_arms(self, m: Any) -> str | None:
-        if not m.meta.coat_of_arms:
-            return None
-        return "assets/coat-of-arms" + Path(m.meta.coat_of_arms).suffix.lower()
+        return addresses.coat_of_arms(m.meta.coat_of_arms) if m.meta.coat_of_arms else None
 
     def _alternates(self, page: Page) -> list[dict[str, str]]:
         """The language switcher: the same page in each language, as a link relative to this one."""
-        url = page.url
-        depth = len([part for part in url.split("/") if part])
-        up = "../" * depth
         result = []
         for lang in self.languages:
-            if lang == self.lang:
-                link = "./" if not depth else up + url
-            elif self.lang == DEFAULT_LANGUAGE:
-                link = f"{up}{lang}/{url}"
-            elif lang == DEFAULT_LANGUAGE:
-                link = f"{up}../{url}"
-            else:
-                link = f"{up}../{lang}/{url}"
+            link = addresses.switch(page.url, self.lang, lang)
             result.append({"name": self.languages.name(lang), "link": link, "lang": lang,
                            "current": lang == self.lang})
         return result
@@ -466,7 +462,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
     def _open_data(self, config: MkDocsConfig) -> None:
         """``data/``: partners, events and participation as JSON and CSV, both languages."""
         m = self.snapshot.region.municipalities[self.config.municipality]
-        folder = Path(config.site_dir) / "data"
+        folder = Path(config.site_dir) / addresses.DATA
         folder.mkdir(exist_ok=True)
         for name, rows in opendata.datasets(m).items():
             (folder / f"{name}.json").write_text(opendata.as_json(m, name, rows),
@@ -481,10 +477,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         zone = snap.options.zone()
         out = Path(config.site_dir)
         name = self._site_name(self.lang)
-        (out / FEED).write_bytes(feeds.region_feed(
+        (out / addresses.FEED).write_bytes(feeds.region_feed(
             municipalities, self.lang, tz=zone, site_url=config.site_url or None,
-            feed_url_path=FEED, title=name))
-        (out / CALENDAR).write_bytes(feeds.region_calendar(
+            feed_url_path=addresses.FEED, title=name))
+        (out / addresses.CALENDAR).write_bytes(feeds.region_calendar(
             municipalities, self.lang, tz=zone, site_url=config.site_url or None,
             today=snap.today, name=name))
 
@@ -493,11 +489,11 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         m = self.snapshot.region.municipalities[self.config.municipality]
         zone = self.snapshot.options.zone()
         out = Path(config.site_dir)
-        title = f"{m.name(self.lang)} — {SUBSECTIONS[0].title_in(self.lang)}"
-        (out / FEED).write_bytes(feeds.news_feed(
-            m, self.lang, tz=zone, site_url=config.site_url or None, feed_url_path=FEED,
-            title=title))
-        (out / CALENDAR).write_bytes(feeds.events_calendar(
+        title = f"{m.name(self.lang)} — {FEED.title_in(self.lang)}"
+        (out / addresses.FEED).write_bytes(feeds.news_feed(
+            m, self.lang, tz=zone, site_url=config.site_url or None,
+            feed_url_path=addresses.FEED, title=title))
+        (out / addresses.CALENDAR).write_bytes(feeds.events_calendar(
             m, self.lang, tz=zone, site_url=config.site_url or None, today=self.snapshot.today))
 
     def _site_name(self, lang: str) -> str:

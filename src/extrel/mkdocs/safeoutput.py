@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from ..core import csp, sanitize
+from ..core import addresses, csp, sanitize
 
 LIVERELOAD = "assets/extrel/livereload.js"
 
@@ -38,7 +38,7 @@ def with_policy(output: str, hosts: Iterable[str], *, preview_of: Page | None = 
     output = csp.with_policy(output, csp.policy(hosts))
     if preview_of is None:
         return output
-    up = "../" * len([part for part in preview_of.url.split("/") if part])
+    up = addresses.up(addresses.depth(preview_of.url))
     script = f'<script src="{up}{LIVERELOAD}"></script>'
     at = output.rfind("</body>")
     return output + script if at < 0 else output[:at] + script + output[at:]

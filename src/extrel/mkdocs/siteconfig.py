@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.theme import Theme
 
-from ..core.languages import DEFAULT_LANGUAGE, UI_FALLBACK
+from ..core import addresses
+from ..core.languages import UI_FALLBACK
 from ..core.project import PLUGIN, Project, plugin_entries, plugin_options
 
 REPLACED_PLUGINS = {"i18n", "search", "material/search", PLUGIN, "extrel/extrel"}
@@ -170,9 +171,7 @@ def overrides(
     plugins.append({PLUGIN: options})
     site_url = raw.get("site_url")
     if site_url:
-        prefix = f"{municipality}/" if municipality else ""
-        suffix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-        site_url = site_url.rstrip("/") + "/" + prefix + suffix
+        site_url = addresses.site_url(site_url, municipality, lang)
     watch = [str(region.registry)]
     result: dict[str, Any] = {
         "site_name": site_name,
