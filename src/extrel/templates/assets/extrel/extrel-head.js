@@ -98,6 +98,16 @@
   document.addEventListener("pointerdown", function (ev) {
     if (ev.target && ev.target.closest && isSearch(ev.target.closest("label, input"))) release();
   }, true);
+  /* Material reads the search field on "keyup" only. Text that arrives without one (a
+     keyboard layout or an input method that composes letters, a paste, a dictation, or
+     keys pressed faster than they are released) left the results of an earlier, shorter
+     query on screen. Every change of the field is announced as a keyup here; Material
+     drops repeats of the same text, and runs the latest text once the index is ready. */
+  document.addEventListener("input", function (ev) {
+    if (ev.target && ev.target.matches && ev.target.matches("[data-md-component=search-query]")) {
+      ev.target.dispatchEvent(new KeyboardEvent("keyup", { key: "Unidentified" }));
+    }
+  }, true);
   document.addEventListener("change", function (ev) {
     if (ev.target && ev.target.matches && ev.target.matches("[data-md-toggle=search]") &&
         ev.target.checked) release();
