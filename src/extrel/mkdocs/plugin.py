@@ -311,6 +311,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         data["feed"] = addresses.FEED
         data["calendar"] = addresses.CALENDAR
         data["default_root"] = addresses.to_default_root(self.lang)
+        if self.config.role == "portal" and self.preset is not None:
+            # extrel build indexes every section's pages for the portal's search, in the
+            # region's root folder (relative to this build's root, as extrel-head.js reads it)
+            data["pagefind"] = "pagefind/" if self.lang == DEFAULT_LANGUAGE else "../pagefind/"
         if self.config.role == "section":
             data["data_dir"] = addresses.data_dir(self.lang)
             sets = self.pictures.sets

@@ -52,8 +52,17 @@
   var NativeWorker = window.Worker;
   if (NativeWorker && script) {
     var wrapper = new URL("extrel-search.js", script).href;
+    /* on the portal, the region's Pagefind index (the script tag names it, relative to the
+       root of this language's site, two folders above this script) */
+    var pagefind = document.currentScript.getAttribute("data-pagefind");
+    if (pagefind) pagefind = new URL(pagefind, new URL("../../", script)).href;
     var searchWorker = function (url, options) {
-      return new NativeWorker(wrapper + "#" + encodeURIComponent(new URL(String(url), document.baseURI).href), options);
+      var hash = new URLSearchParams({ worker: new URL(String(url), document.baseURI).href });
+      if (pagefind) {
+        hash.set("pagefind", pagefind);
+        hash.set("lang", root.lang);
+      }
+      return new NativeWorker(wrapper + "#" + hash, options);
     };
     /* A stand-in for the search worker that becomes the real one on its first message,
        which Material sends only once the index is there. */

@@ -1,0 +1,32 @@
+"""The portal's search: every page of the region, indexed by Pagefind after the build.
+
+Pagefind (PyPI ``pagefind[bin]``, a Rust binary in a registry package) reads the built HTML,
+makes one index per page language (``<html lang>``, with its stemmer: «делегации» finds
+«делегация») split in fragments, and writes them with its scripts to ``pagefind/`` in the
+site's root. A query on the portal fetches the index's entry, the language's metadata and
+WebAssembly once, and then only the fragments of its words and of the pages shown; no
+whole-region index is loaded. The sections keep their own small Material (lunr) indexes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+FOLDER = "pagefind"
+
+
+def index_region(site_dir: Path) -> None:
+    """(Re)write ``site_dir/pagefind/`` from every page under ``site_dir``.
+
+    Only the pages' articles are indexed (not the menus, the header and the footer repeated
+    on every page), and only ``index.html`` pages (not ``404.html``)."""
+    out = site_dir / FOLDER
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", FOLDER,
+         "--root-selector", "article", "--glob", "**/index.html", "--quiet"],
+        check=True, stdout=subprocess.DEVNULL,
+    )
