@@ -406,7 +406,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         """Every page declares its own language and carries the Content-Security-Policy."""
         if not self.config.enabled or self.config.role == "none":
             return None
-        output = self._declare_language(output, config)
+        output = safeoutput.valid_toggles(self._declare_language(output, config))
         return safeoutput.with_policy(output, self.snapshot.options.allowed_iframe_hosts,
                                       preview_of=page if self.preview else None)
 
@@ -416,7 +416,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         if not self.config.enabled or self.config.role == "none" or (
                 not template_name.endswith(".html")):
             return None
-        return safeoutput.with_policy(output_content, self.snapshot.options.allowed_iframe_hosts)
+        return safeoutput.with_policy(safeoutput.valid_toggles(output_content),
+                                      self.snapshot.options.allowed_iframe_hosts)
 
     # -- after the build --------------------------------------------------------------------
 
