@@ -40,6 +40,8 @@ from .pictures import PictureExtension, picture, publish_files
 log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+ARCHIVE = "events-archive.ics"
+"""Beside the calendar of upcoming events: the ended ones."""
 CSS = "assets/extrel/extrel.css"
 JS = "assets/extrel/extrel.js"
 
@@ -485,9 +487,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         (out / addresses.FEED).write_bytes(feeds.region_feed(
             municipalities, self.lang, tz=zone, site_url=config.site_url or None,
             feed_url_path=addresses.FEED, title=name))
-        (out / addresses.CALENDAR).write_bytes(feeds.region_calendar(
-            municipalities, self.lang, tz=zone, site_url=config.site_url or None,
-            today=snap.today, name=name))
+        for file, archive in ((addresses.CALENDAR, False), (ARCHIVE, True)):
+            (out / file).write_bytes(feeds.region_calendar(
+                municipalities, self.lang, tz=zone, site_url=config.site_url or None,
+                today=snap.today, name=name, archive=archive))
 
     def _subscriptions(self, config: MkDocsConfig) -> None:
         """This language's news feed and events calendar, beside the section's home page."""
@@ -498,8 +501,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         (out / addresses.FEED).write_bytes(feeds.news_feed(
             m, self.lang, tz=zone, site_url=config.site_url or None,
             feed_url_path=addresses.FEED, title=title))
-        (out / addresses.CALENDAR).write_bytes(feeds.events_calendar(
-            m, self.lang, tz=zone, site_url=config.site_url or None, today=self.snapshot.today))
+        for file, archive in ((addresses.CALENDAR, False), (ARCHIVE, True)):
+            (out / file).write_bytes(feeds.events_calendar(
+                m, self.lang, tz=zone, site_url=config.site_url or None,
+                today=self.snapshot.today, archive=archive))
 
     def _site_name(self, lang: str) -> str:
         if self.config.role == "section":
