@@ -11,8 +11,10 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from . import addresses
+from .eventtime import event_span
 from .freshness import MunicipalityFreshness
 from .labels import country_name, file_size, long_date, word, written_in
 from .languages import STANDARD, Languages, ui_language
@@ -166,8 +168,11 @@ def _event_day(value: dt.date | dt.datetime | None) -> dt.date | None:
 
 
 def announcements_view(
-    m: Municipality, lang: str, today: dt.date, dates: PageDates
+    m: Municipality, lang: str, today: dt.date, dates: PageDates, tz: ZoneInfo | None = None
 ) -> dict[str, Any]:
+    """Upcoming and past events; with ``tz`` (the region's zone) each with ``when_text``,
+    its dates and times with the zone named for visitors from elsewhere."""
+
     upcoming: list[dict[str, Any]] = []
     past: list[dict[str, Any]] = []
     for entry in m.entries["announcements"]:
@@ -180,6 +185,7 @@ def announcements_view(
             end_text=long_date(end, lang) if end else "",
             place=meta.place or "",
             kind_text=word(f"activity.{meta.kind}", lang) if meta.kind else "",
+            when_text=event_span(start, end, tz, lang) if tz is not None else "",
         )
         last_day = _event_day(end) or _event_day(start)
         assert last_day is not None
@@ -323,13 +329,16 @@ def title_of(section: str, lang: str) -> str:
 
 
 def list_view(
-    m: Municipality, section: str, lang: str, today: dt.date, dates: PageDates
+    m: Municipality, section: str, lang: str, today: dt.date, dates: PageDates,
+    tz: ZoneInfo | None = None,
 ) -> dict[str, Any]:
     """The data of a subsection's page."""
     view = BY_ID[section].view
     if view is None:
         return {}
-    result: dict[str, Any] = globals()[view](m, lang, today, dates)
+    # the events' times name the region's zone (the other views need no zone)
+    extra = {"tz": tz} if view == "announcements_view" else {}
+    result: dict[str, Any] = globals()[view](m, lang, today, dates, **extra)
     return result
 
 

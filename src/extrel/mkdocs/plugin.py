@@ -389,7 +389,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         """A subsection's list, computed once per build (its item pages reuse it)."""
         if section not in self.lists:
             self.lists[section] = views.list_view(m, section, self.lang, self.snapshot.today,
-                                                  self.snapshot.dates)
+                                                  self.snapshot.dates,
+                                                  self.snapshot.options.zone())
         return self.lists[section]
 
     def _coat_of_arms(self, m: Any) -> str | None:
