@@ -10,6 +10,7 @@ whole-region index is loaded. The sections keep their own small Material (lunr) 
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -30,3 +31,9 @@ def index_region(site_dir: Path) -> None:
          "--root-selector", "article", "--glob", "**/index.html", "--quiet"],
         check=True, stdout=subprocess.DEVNULL,
     )
+    # the languages in a fixed order: the same pages give the same files, build after build
+    entry = out / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                     encoding="utf-8")
