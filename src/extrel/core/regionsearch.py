@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 FOLDER = "pagefind"
@@ -24,10 +23,12 @@ def index_region(site_dir: Path) -> None:
 
     Only the pages' articles are indexed (not the menus, the header and the footer repeated
     on every page), and only ``index.html`` pages (not ``404.html``)."""
+    from pagefind_bin import get_executable  # the binary the registry package ships
+
     out = site_dir / FOLDER
     shutil.rmtree(out, ignore_errors=True)
     subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", FOLDER,
+        [str(get_executable()), "--site", str(site_dir), "--output-subdir", FOLDER,
          "--root-selector", "article", "--glob", "**/index.html", "--quiet"],
         check=True, stdout=subprocess.DEVNULL,
     )

@@ -168,10 +168,9 @@ def _event_day(value: dt.date | dt.datetime | None) -> dt.date | None:
 
 
 def announcements_view(
-    m: Municipality, lang: str, today: dt.date, dates: PageDates, tz: ZoneInfo | None = None
+    m: Municipality, lang: str, today: dt.date, dates: PageDates
 ) -> dict[str, Any]:
-    """Upcoming and past events; with ``tz`` (the region's zone) each with ``when_text``,
-    its dates and times with the zone named for visitors from elsewhere."""
+    """Upcoming and past events; :func:`with_zone` adds each one's ``when_text``."""
 
     upcoming: list[dict[str, Any]] = []
     past: list[dict[str, Any]] = []
@@ -185,7 +184,7 @@ def announcements_view(
             end_text=long_date(end, lang) if end else "",
             place=meta.place or "",
             kind_text=word(f"activity.{meta.kind}", lang) if meta.kind else "",
-            when_text=event_span(start, end, tz, lang) if tz is not None else "",
+            span=(start, end),
         )
         last_day = _event_day(end) or _event_day(start)
         assert last_day is not None
@@ -336,10 +335,18 @@ def list_view(
     view = BY_ID[section].view
     if view is None:
         return {}
-    # the events' times name the region's zone (the other views need no zone)
-    extra = {"tz": tz} if view == "announcements_view" else {}
-    result: dict[str, Any] = globals()[view](m, lang, today, dates, **extra)
+    result: dict[str, Any] = globals()[view](m, lang, today, dates)
+    if tz is not None:
+        with_zone(result, tz, lang)
     return result
+
+
+def with_zone(view: dict[str, Any], tz: ZoneInfo, lang: str) -> None:
+    """Each event of an announcements view gets ``when_text``: its dates and times with the
+    region's zone named, for visitors from elsewhere (other views are left alone)."""
+    for item in [*view.get("upcoming", ()), *view.get("past", ())]:
+        if "span" in item:
+            item["when_text"] = event_span(*item["span"], tz, lang)
 
 
 def item_view(

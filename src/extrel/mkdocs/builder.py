@@ -295,7 +295,7 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
                              current=current, remove=todo.remove)
         if not shard:
             # a shard holds part of the region: the index is made over the assembled site
-            # (python -m pagefind, as regionsearch.index_region runs it)
+            # (regionsearch.index_region over it)
             regionsearch.index_region(staging)
         # until the swap is done the manifest trusts nothing: a build killed in between
         # leaves the old site or the new one, and the next build builds everything
