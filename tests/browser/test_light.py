@@ -15,7 +15,8 @@ from pagekinds import BUDGET
 BUDGET_BYTES = 300 * 1024
 """A cold load of a page, images aside, as transferred (text compressed, as web servers do)."""
 
-SEARCH_ASSETS = re.compile(r"/search/search_index\.json|/workers/search\.|/lunr/|extrel-search\.js")
+SEARCH_ASSETS = re.compile(
+    r"/pagefind/|/search/search_index\.json|/workers/search\.|/lunr/|extrel-search\.js")
 
 
 def is_image(request: Any) -> bool:

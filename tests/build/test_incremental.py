@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from regions import commit_all, git, image, make_region
 
 from extrel.cli import cli
+from extrel.core import regionsearch
 
 
 def build(config: Path, *extra: str) -> str:
@@ -101,9 +102,12 @@ def test_three_shards_together_equal_one_build(tmp_path: Path) -> None:
                 assert filecmp.cmp(path, target, shallow=False), target
             else:
                 os.link(path, target)
+    # the portal's search index covers the whole region: made once the shards are together
+    assert not (union / "pagefind").exists()
+    regionsearch.index_region(union)
     assert tree(union) == tree(whole)
     assert sorted(p.name for p in whole.iterdir() if p.is_dir()) == [
-        "alpha", "assets", "beta", "delta", "en", "freshness", "gamma", "search"]
+        "alpha", "assets", "beta", "delta", "en", "freshness", "gamma", "pagefind", "search"]
 
 
 def test_a_broken_theme_template_is_named_and_the_last_site_kept(tmp_path: Path) -> None:

@@ -213,7 +213,10 @@ def test_feeds_and_calendars_per_language(site: Path) -> None:
     assert ru.entries[1].title == "Делегация из Кутаиси"
     cal = icalendar.Calendar.from_ical((site / "alpha/en/events.ics").read_bytes())
     summaries = sorted(str(e["SUMMARY"]) for e in cal.walk("VEVENT"))
-    assert summaries == ["December forum", "Summer festival"]
+    archive = icalendar.Calendar.from_ical((site / "alpha/en/events-archive.ics").read_bytes())
+    ended = sorted(str(e["SUMMARY"]) for e in archive.walk("VEVENT"))
+    assert sorted(summaries + ended) == ["December forum", "Summer festival"]
+    assert (summaries, ended) == (["December forum"], ["Summer festival"])
     news = soup(site / "alpha/en/news/index.html")
     link = news.select_one('link[rel=alternate][type="application/rss+xml"]')
     assert (site / "alpha/en/news" / link["href"]).resolve() == (site / "alpha/en/feed.xml")
@@ -235,7 +238,9 @@ def test_regional_feed_and_calendar(site: Path) -> None:
         for entry in feed.entries:
             assert (site / prefix / entry.link / "index.html").resolve().is_file(), entry.link
         cal = icalendar.Calendar.from_ical((site / prefix / "events.ics").read_bytes())
-        assert len(list(cal.walk("VEVENT"))) == 2
+        archive = icalendar.Calendar.from_ical((site / prefix / "events-archive.ics").read_bytes())
+        assert len(list(cal.walk("VEVENT"))) + len(list(archive.walk("VEVENT"))) == 2
+        assert len(list(cal.walk("VEVENT"))) == 1
 
 
 def test_open_data_in_json_and_csv(site: Path) -> None:

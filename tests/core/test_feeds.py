@@ -228,9 +228,19 @@ def test_calendar_parses_with_icalendar(inza):
     assert {e["DTSTAMP"].dt for e in events} == {dt.datetime(2026, 11, 22, 20, tzinfo=dt.UTC)}
 
 
-def test_calendar_keeps_upcoming_and_last_year(inza):
+def test_calendar_holds_upcoming_events_and_the_archive_the_ended_ones(inza):
     uids = list(_events(_ics(inza, "ru")))
     assert uids == [
+        _uid("2026-11-25-visit"),
+        _uid("2026-11-27-expo"),
+        _uid("2026-12-01-forum"),
+        _uid("2026-12-10-den-druzhby"),
+    ]
+    archive = _ics(inza, "ru", archive=True)
+    assert list(_events(archive)) == [_uid("2024-05-01-old"), _uid("2025-12-20-last-year")]
+    assert str(icalendar.Calendar.from_ical(archive)["X-WR-CALNAME"]) == "Инзенский район (архив)"
+    last_year = list(_events(_ics(inza, "ru", past_days=365)))
+    assert last_year == [
         _uid("2025-12-20-last-year"),
         _uid("2026-11-25-visit"),
         _uid("2026-11-27-expo"),
@@ -283,7 +293,7 @@ def test_calendar_without_timed_events_has_no_vtimezone(tmp_path):
 
 
 def test_calendar_parses_with_vobject(inza):
-    cal = vobject.readOne(_ics(inza, "en", SITE_EN).decode("utf-8"))
+    cal = vobject.readOne(_ics(inza, "en", SITE_EN, past_days=365).decode("utf-8"))
     assert cal.x_wr_calname.value == "Inza District"
     events = {e.uid.value: e for e in cal.vevent_list}
     assert len(events) == 5
@@ -293,6 +303,9 @@ def test_calendar_parses_with_vobject(inza):
     assert forum.dtend.value == dt.date(2026, 12, 4)
     assert forum.location.value == "Inza, House of Culture"
     assert forum.url.value == f"{SITE_EN}announcements/2026-12-01-forum/"
+    assert forum.description.value.splitlines() == [
+        forum.summary.value, "Inza, House of Culture",
+        f"Details: {SITE_EN}announcements/2026-12-01-forum/"]
     visit = events[_uid("2026-11-25-visit")]
     start = visit.dtstart.value
     # vobject reads the zone from our VTIMEZONE and keeps the TZID under its own name

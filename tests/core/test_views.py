@@ -86,3 +86,22 @@ def test_updated_dates_come_from_the_shown_file(alpha: Municipality) -> None:
     dates = {entry.pages["ru"].path: dt.date(2026, 11, 11)}
     assert views.entry_updated(entry, "en", dates) == dt.date(2026, 11, 11)  # the fallback
     assert views.subsection_updated(alpha, "news", "en", dates) == dt.date(2026, 11, 11)
+
+
+def test_event_times_name_the_zone_and_do_not_repeat_the_day() -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from extrel.core.eventtime import event_span
+
+    zone = ZoneInfo("Europe/Ulyanovsk")
+    start = dt.datetime(2026, 12, 5, 10, tzinfo=zone)
+    end = dt.datetime(2026, 12, 5, 13, tzinfo=zone)
+    assert event_span(start, end, zone, "en") == \
+        "5 December 2026, 10:00–13:00 (UTC+4, Ulyanovsk time)"
+    assert event_span(start, end, zone, "ru") == \
+        "5 декабря 2026\u202fг., 10:00–13:00 (UTC+4, Ульяновск)"
+    two_days = event_span(start, dt.datetime(2026, 12, 6, 13, tzinfo=zone), zone, "en")
+    assert two_days.startswith("5 December 2026, 10:00 — 6 December 2026, 13:00")
+    assert two_days.endswith("(UTC+4, Ulyanovsk time)")
+    assert event_span(dt.date(2026, 12, 5), None, zone, "en") == "5 December 2026"

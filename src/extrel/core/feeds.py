@@ -25,12 +25,15 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
 from . import addresses
 from .labels import written_in
+from .languages import ui_language
 from .model import Entry, Municipality
 from .sections import CALENDAR, DEFAULT_LANGUAGE, FEED
 from .views import entry_url
 
-PAST_EVENTS_DAYS = 365
-"""Ended events stay in the calendar this many days, so subscribers keep recent history."""
+PAST_EVENTS_DAYS = 0
+"""Ended events leave ``events.ics`` the day after they end: it holds upcoming events only
+("upcoming" means upcoming); the ended ones are in ``events-archive.ics``."""
+ARCHIVE_NAME = {"ru": "архив", "en": "archive"}
 
 PRODID = "-//extrel//External relations sections//EN"
 
@@ -256,8 +259,11 @@ def events_calendar(
     site_url: str | None,
     today: dt.date,
     past_days: int | None = PAST_EVENTS_DAYS,
+    archive: bool = False,
 ) -> bytes:
     """iCalendar (RFC 5545) of the municipality's announcements in ``lang``.
+
+    ``archive``: every event that ended before ``today`` instead (``past_days`` aside).
 
     Which events: every upcoming one and those that ended less than ``past_days`` days
     before ``today`` (``None``: all of them). Subscribed clients drop what leaves the file,
@@ -276,7 +282,8 @@ def events_calendar(
     base = _root(site_url)
     events = [(m, e, f"{base}{entry_url(e)}" if site_url else None, "")
               for e in m.entries[CALENDAR.id]]
-    return _ics(events, lang, tz=tz, today=today, past_days=past_days, name=m.name(lang))
+    return _ics(events, lang, tz=tz, today=today, past_days=past_days, name=m.name(lang),
+                archive=archive)
 
 
 def region_calendar(
@@ -288,6 +295,7 @@ def region_calendar(
     today: dt.date,
     name: str,
     past_days: int | None = PAST_EVENTS_DAYS,
+    archive: bool = False,
 ) -> bytes:
     """The regional calendar: every municipality's announcements, each event's SUMMARY
     prefixed with the municipality's name; ``site_url`` is the portal's language root."""
@@ -295,7 +303,16 @@ def region_calendar(
     events = [(m, e, f"{base}{_portal_link(m, lang, e)}" if site_url else None,
                f"{m.name(lang)}: ")
               for m in municipalities for e in m.entries[CALENDAR.id]]
-    return _ics(events, lang, tz=tz, today=today, past_days=past_days, name=name)
+    return _ics(events, lang, tz=tz, today=today, past_days=past_days, name=name,
+                archive=archive)
+
+
+def _description(title: str, place: str | None, url: str | None, lang: str) -> str:
+    """DESCRIPTION: what calendar clients show when the event is opened — the title, the
+    place and, with ``site_url``, the page's address."""
+    more = {"ru": "Подробнее", "en": "Details"}[ui_language(lang)]
+    lines = [title, place or "", f"{more}: {url}" if url else ""]
+    return "\n".join(line for line in lines if line)
 
 
 def _ics(
@@ -306,15 +323,17 @@ def _ics(
     today: dt.date,
     past_days: int | None,
     name: str,
+    archive: bool = False,
 ) -> bytes:
-    """The calendar of (municipality, announcement, URL, title prefix) events."""
+    """The calendar of (municipality, announcement, URL, title prefix) events: upcoming
+    ones (and the recently ended within ``past_days``), or with ``archive`` every ended one."""
     stamp = _midnight(today, tz).astimezone(dt.UTC)
-    since = None if past_days is None else today - dt.timedelta(days=past_days)
+    since = None if past_days is None or archive else today - dt.timedelta(days=past_days)
 
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", f"{name} ({ARCHIVE_NAME[ui_language(lang)]})" if archive else name)
     cal.add("x-wr-caldesc", CALENDAR.title_in(lang))
 
     timed_days: list[dt.date] = []
@@ -325,7 +344,7 @@ def _ics(
         assert written_start is not None
         start, end = _event_times(written_start, written_end, tz)
         last_day = _as_date(written_end if written_end is not None else written_start)
-        if since is not None and last_day < since:
+        if (since is not None and last_day < since) or (archive and last_day >= today):
             continue
         language = {"LANGUAGE": entry.source_language(lang) or lang}
 
@@ -335,7 +354,10 @@ def _ics(
         event.add("dtstart", start)
         if end is not None:
             event.add("dtend", end)
-        event.add("summary", prefix + meta.title + _note(entry, lang), parameters=language)
+        summary = prefix + meta.title + _note(entry, lang)
+        event.add("summary", summary, parameters=language)
+        event.add("description", _description(summary, meta.place, url, lang),
+                  parameters=language)
         if meta.place:
             event.add("location", meta.place, parameters=language)
         if url:

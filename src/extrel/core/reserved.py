@@ -26,6 +26,7 @@ site, whose portal is published at ``site/<code>/``."""
 PORTAL_NAMES = frozenset({
     # written by every build of the portal (MkDocs, Material, the search plugin, extrel)
     "index", "404", "assets", "search", "sitemap", "freshness", "feed", "events",
+    "events-archive",
     # kept free for what the portal or its themes publish or may publish
     "data", "admin", "pagefind", "stylesheets", "javascripts", "static", "media", "robots",
     "api",

@@ -11,8 +11,10 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from . import addresses
+from .eventtime import event_span
 from .freshness import MunicipalityFreshness
 from .labels import country_name, file_size, long_date, word, written_in
 from .languages import STANDARD, Languages, ui_language
@@ -168,6 +170,8 @@ def _event_day(value: dt.date | dt.datetime | None) -> dt.date | None:
 def announcements_view(
     m: Municipality, lang: str, today: dt.date, dates: PageDates
 ) -> dict[str, Any]:
+    """Upcoming and past events; :func:`with_zone` adds each one's ``when_text``."""
+
     upcoming: list[dict[str, Any]] = []
     past: list[dict[str, Any]] = []
     for entry in m.entries["announcements"]:
@@ -180,6 +184,7 @@ def announcements_view(
             end_text=long_date(end, lang) if end else "",
             place=meta.place or "",
             kind_text=word(f"activity.{meta.kind}", lang) if meta.kind else "",
+            span=(start, end),
         )
         last_day = _event_day(end) or _event_day(start)
         assert last_day is not None
@@ -323,14 +328,25 @@ def title_of(section: str, lang: str) -> str:
 
 
 def list_view(
-    m: Municipality, section: str, lang: str, today: dt.date, dates: PageDates
+    m: Municipality, section: str, lang: str, today: dt.date, dates: PageDates,
+    tz: ZoneInfo | None = None,
 ) -> dict[str, Any]:
     """The data of a subsection's page."""
     view = BY_ID[section].view
     if view is None:
         return {}
     result: dict[str, Any] = globals()[view](m, lang, today, dates)
+    if tz is not None:
+        with_zone(result, tz, lang)
     return result
+
+
+def with_zone(view: dict[str, Any], tz: ZoneInfo, lang: str) -> None:
+    """Each event of an announcements view gets ``when_text``: its dates and times with the
+    region's zone named, for visitors from elsewhere (other views are left alone)."""
+    for item in [*view.get("upcoming", ()), *view.get("past", ())]:
+        if "span" in item:
+            item["when_text"] = event_span(*item["span"], tz, lang)
 
 
 def item_view(

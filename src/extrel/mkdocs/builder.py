@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import MkDocsException
 
+from ..core import regionsearch
 from ..core.buildstate import Manifest, load_manifest, next_manifest, plan, save_manifest
 from ..core.messages import bilingual
 from ..core.sections import DEFAULT_LANGUAGE
@@ -292,6 +293,10 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
             publish.check_removable(site_dir)
             publish.assemble(staging, site_dir, built=todo.build, portal=todo.portal,
                              current=current, remove=todo.remove)
+        if not shard:
+            # a shard holds part of the region: the index is made over the assembled site
+            # (regionsearch.index_region over it)
+            regionsearch.index_region(staging)
         # until the swap is done the manifest trusts nothing: a build killed in between
         # leaves the old site or the new one, and the next build builds everything
         save_manifest(site_dir, Manifest(complete=False))

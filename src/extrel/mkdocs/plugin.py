@@ -40,6 +40,8 @@ from .pictures import PictureExtension, picture, publish_files
 log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+ARCHIVE = "events-archive.ics"
+"""Beside the calendar of upcoming events: the ended ones."""
 CSS = "assets/extrel/extrel.css"
 JS = "assets/extrel/extrel.js"
 
@@ -311,6 +313,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         data["feed"] = addresses.FEED
         data["calendar"] = addresses.CALENDAR
         data["default_root"] = addresses.to_default_root(self.lang)
+        if self.config.role == "portal" and self.preset is not None:
+            # extrel build indexes every section's pages for the portal's search, in the
+            # region's root folder (relative to this build's root, as extrel-head.js reads it)
+            data["pagefind"] = "pagefind/" if self.lang == DEFAULT_LANGUAGE else "../pagefind/"
         if self.config.role == "section":
             data["data_dir"] = addresses.data_dir(self.lang)
             sets = self.pictures.sets
@@ -383,7 +389,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         """A subsection's list, computed once per build (its item pages reuse it)."""
         if section not in self.lists:
             self.lists[section] = views.list_view(m, section, self.lang, self.snapshot.today,
-                                                  self.snapshot.dates)
+                                                  self.snapshot.dates,
+                                                  self.snapshot.options.zone())
         return self.lists[section]
 
     def _coat_of_arms(self, m: Any) -> str | None:
@@ -402,7 +409,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         """Every page declares its own language and carries the Content-Security-Policy."""
         if not self.config.enabled or self.config.role == "none":
             return None
-        output = self._declare_language(output, config)
+        output = safeoutput.valid_toggles(self._declare_language(output, config))
         return safeoutput.with_policy(output, self.snapshot.options.allowed_iframe_hosts,
                                       preview_of=page if self.preview else None)
 
@@ -412,7 +419,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         if not self.config.enabled or self.config.role == "none" or (
                 not template_name.endswith(".html")):
             return None
-        return safeoutput.with_policy(output_content, self.snapshot.options.allowed_iframe_hosts)
+        return safeoutput.with_policy(safeoutput.valid_toggles(output_content),
+                                      self.snapshot.options.allowed_iframe_hosts)
 
     # -- after the build --------------------------------------------------------------------
 
@@ -480,9 +488,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         (out / addresses.FEED).write_bytes(feeds.region_feed(
             municipalities, self.lang, tz=zone, site_url=config.site_url or None,
             feed_url_path=addresses.FEED, title=name))
-        (out / addresses.CALENDAR).write_bytes(feeds.region_calendar(
-            municipalities, self.lang, tz=zone, site_url=config.site_url or None,
-            today=snap.today, name=name))
+        for file, archive in ((addresses.CALENDAR, False), (ARCHIVE, True)):
+            (out / file).write_bytes(feeds.region_calendar(
+                municipalities, self.lang, tz=zone, site_url=config.site_url or None,
+                today=snap.today, name=name, archive=archive))
 
     def _subscriptions(self, config: MkDocsConfig) -> None:
         """This language's news feed and events calendar, beside the section's home page."""
@@ -493,8 +502,10 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         (out / addresses.FEED).write_bytes(feeds.news_feed(
             m, self.lang, tz=zone, site_url=config.site_url or None,
             feed_url_path=addresses.FEED, title=title))
-        (out / addresses.CALENDAR).write_bytes(feeds.events_calendar(
-            m, self.lang, tz=zone, site_url=config.site_url or None, today=self.snapshot.today))
+        for file, archive in ((addresses.CALENDAR, False), (ARCHIVE, True)):
+            (out / file).write_bytes(feeds.events_calendar(
+                m, self.lang, tz=zone, site_url=config.site_url or None,
+                today=self.snapshot.today, archive=archive))
 
     def _site_name(self, lang: str) -> str:
         if self.config.role == "section":

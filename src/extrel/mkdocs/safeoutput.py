@@ -7,6 +7,7 @@ escaped (``Markup``, which Jinja's ``|e`` leaves alone). Called by the plugin's 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from markupsafe import Markup, escape
@@ -16,6 +17,14 @@ from mkdocs.structure.pages import Page
 from ..core import addresses, csp, sanitize
 
 LIVERELOAD = "assets/extrel/livereload.js"
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+
+
+def valid_toggles(output: str) -> str:
+    """Material's two hidden checkboxes (the drawer and the search toggles) without the
+    ``autocomplete`` that HTML allows on text fields only (the Nu HTML Checker's two errors
+    on every page). Material sets it outside any template block, hence this fix-up."""
+    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output, count=2)
 
 
 def page_content(html: str, page: Page, config: MkDocsConfig, hosts: Iterable[str],

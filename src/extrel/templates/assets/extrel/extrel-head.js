@@ -52,8 +52,17 @@
   var NativeWorker = window.Worker;
   if (NativeWorker && script) {
     var wrapper = new URL("extrel-search.js", script).href;
+    /* on the portal, the region's Pagefind index (the script tag names it, relative to the
+       root of this language's site, two folders above this script) */
+    var pagefind = document.currentScript.getAttribute("data-pagefind");
+    if (pagefind) pagefind = new URL(pagefind, new URL("../../", script)).href;
     var searchWorker = function (url, options) {
-      return new NativeWorker(wrapper + "#" + encodeURIComponent(new URL(String(url), document.baseURI).href), options);
+      var hash = new URLSearchParams({ worker: new URL(String(url), document.baseURI).href });
+      if (pagefind) {
+        hash.set("pagefind", pagefind);
+        hash.set("lang", root.lang);
+      }
+      return new NativeWorker(wrapper + "#" + hash, options);
     };
     /* A stand-in for the search worker that becomes the real one on its first message,
        which Material sends only once the index is there. */
@@ -97,6 +106,16 @@
   document.addEventListener("focusin", function (ev) { if (isSearch(ev.target)) release(); }, true);
   document.addEventListener("pointerdown", function (ev) {
     if (ev.target && ev.target.closest && isSearch(ev.target.closest("label, input"))) release();
+  }, true);
+  /* Material reads the search field on "keyup" only. Text that arrives without one (a
+     keyboard layout or an input method that composes letters, a paste, a dictation, or
+     keys pressed faster than they are released) left the results of an earlier, shorter
+     query on screen. Every change of the field is announced as a keyup here; Material
+     drops repeats of the same text, and runs the latest text once the index is ready. */
+  document.addEventListener("input", function (ev) {
+    if (ev.target && ev.target.matches && ev.target.matches("[data-md-component=search-query]")) {
+      ev.target.dispatchEvent(new KeyboardEvent("keyup", { key: "Unidentified" }));
+    }
   }, true);
   document.addEventListener("change", function (ev) {
     if (ev.target && ev.target.matches && ev.target.matches("[data-md-toggle=search]") &&

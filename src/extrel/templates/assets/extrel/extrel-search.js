@@ -4,10 +4,11 @@
    so «делегации» alone never finds «делегация». Here the query word becomes the part it
    shares with its stem (lunr's Snowball stemmer of the page's language: «делегации» →
    «делегац»), and the prefix search then finds every form of the word. extrel-head.js starts
-   this worker in place of Material's, whose address comes after the "#". */
+   this worker in place of Material's, whose address is the "worker" parameter after the "#". */
 (function () {
   "use strict";
-  var material = new URL(decodeURIComponent(self.location.hash.slice(1)), self.location.href);
+  var hash = new URLSearchParams(self.location.hash.slice(1));
+  var material = new URL(hash.get("worker") || "", self.location.href);
   if (material.origin !== self.location.origin) {
     throw new Error("extrel: the search worker must come from this site");
   }
@@ -35,7 +36,7 @@
   }
 
   self.addEventListener("message", function (ev) {
-    if (ours && ours.has(ev)) return;
+    if ((pagefindBase && !failed) || (ours && ours.has(ev))) return;
     var message = ev.data;
     if (message && message.type === SETUP && message.data && message.data.config) {
       languages = message.data.config.lang || [];
@@ -48,13 +49,102 @@
     }
   });
 
-  /* Material's worker loads the stemmers relative to itself ("../lunr/..."), not to us */
-  var load = self.importScripts;
-  self.importScripts = function () {
-    var urls = Array.prototype.map.call(arguments, function (url) {
-      return new URL(url, material).href;
-    });
-    return load.apply(self, urls);
-  };
-  self.importScripts(material.href);
+  /* The portal searches every municipality's pages with Pagefind (built by ``extrel build``
+     into /pagefind/: an index per language, split in fragments; a query fetches only the
+     fragments of its words). Its address is the "pagefind" parameter after the "#"; the
+     answers are given in the form of Material's worker, so that Material draws them. If the
+     index cannot be loaded (``extrel serve`` builds none), Material's worker runs instead. */
+  var pagefindBase = hash.get("pagefind");
+  if (pagefindBase) {
+    var base = new URL(pagefindBase, self.location.href);
+    if (base.origin !== self.location.origin) {
+      throw new Error("extrel: the search index must come from this site");
+    }
+    var root = new URL("../", base);
+    var pagefind = null, wanted = null, busy = false, failed = false, early = [];
+    var escape = function (text) {
+      return String(text).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+    };
+    var answer = function (query) {
+      return pagefind.search(query).then(function (found) {
+        var top = found ? found.results.slice(0, 20) : [];
+        return Promise.all(top.map(function (r) { return r.data(); })).then(function (pages) {
+          return pages.map(function (page, i) {
+            var location = new URL(page.url.replace(/^\//, ""), root).href;
+            return [{ location: location, title: escape(page.meta.title || location),
+                      text: page.excerpt, score: top[i].score,
+                      terms: query.trim() ? (function (t) { t[query.trim()] = true; return t; })({}) : {} }];
+          });
+        });
+      });
+    };
+    var next = function () {
+      if (busy || wanted === null) return;
+      var query = wanted;
+      wanted = null;
+      busy = true;
+      var done = function (items) {
+        busy = false;
+        /* a newer query waits: this one's answer is already stale */
+        if (wanted === null) self.postMessage({ type: 3, data: { items: items } });
+        next();
+      };
+      (query.trim() ? answer(query) : Promise.resolve([])).then(done, function (err) {
+        console.warn("extrel: search failed", err);
+        done([]);
+      });
+    };
+    self.addEventListener("message", function (ev) {
+      var message = ev.data;
+      if (failed) return;
+      if (message && message.type === SETUP) {
+        ev.stopImmediatePropagation();
+        var lang = hash.get("lang") || (message.data.config.lang || [])[0] || "en";
+        /* Pagefind takes the language of its index from <html lang> alone, and a worker has
+           no document: this stand-in answers that one question (and no other). */
+        if (typeof self.document === "undefined") {
+          self.document = {
+            currentScript: null,
+            querySelector: function (sel) {
+              return sel === "html" ? { getAttribute: function (n) { return n === "lang" ? lang : null; } } : null;
+            }
+          };
+        }
+        import(new URL("pagefind.js", base).href).then(function (module) {
+          return module.options({ basePath: base.pathname, excerptLength: 24 }).then(function () {
+            return module.init();
+          }).then(function () {
+            pagefind = module;
+            self.postMessage({ type: 1 });
+            next();
+          });
+        }).catch(function (err) {
+          console.warn("extrel: the region's search index is missing; the portal's alone is searched", err);
+          failed = true;
+          startMaterial();
+          self.dispatchEvent(new MessageEvent("message", { data: message }));
+          early.splice(0).forEach(function (m) { self.dispatchEvent(new MessageEvent("message", { data: m })); });
+        });
+      } else if (message && message.type === QUERY) {
+        ev.stopImmediatePropagation();
+        if (!pagefind) { early.push(message); return; }
+        wanted = String(message.data);
+        next();
+      }
+    }, true);
+  } else {
+    startMaterial();
+  }
+
+  function startMaterial() {
+    /* Material's worker loads the stemmers relative to itself ("../lunr/..."), not to us */
+    var load = self.importScripts;
+    self.importScripts = function () {
+      var urls = Array.prototype.map.call(arguments, function (url) {
+        return new URL(url, material).href;
+      });
+      return load.apply(self, urls);
+    };
+    self.importScripts(material.href);
+  }
 })();
