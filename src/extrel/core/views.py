@@ -346,7 +346,8 @@ def with_zone(view: dict[str, Any], tz: ZoneInfo, lang: str) -> None:
     region's zone named, for visitors from elsewhere (other views are left alone)."""
     for item in [*view.get("upcoming", ()), *view.get("past", ())]:
         if "span" in item:
-            item["when_text"] = event_span(*item["span"], tz, lang)
+            start, end = item["span"]
+            item["when_text"] = event_span(start, end, tz, lang)
 
 
 def item_view(
