@@ -26,6 +26,9 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode
 from yaml.resolver import Resolver
 
+from .messages import t, worded
+from .problems import Finding, Problem, Verdict
+
 MKDOCS_YAML_RE = re.compile(
     r'^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n', re.UNICODE | re.DOTALL
 )
@@ -55,11 +58,12 @@ def control_char(text: str) -> str | None:
 
 
 class StrictError(yaml.MarkedYAMLError):
-    """What the strict reading refuses, with its mark and both languages' texts."""
+    """What the strict reading refuses, with its mark: a key of the message catalogue and its
+    parameters (PyYAML's own ``problem`` is its English text)."""
 
-    def __init__(self, mark: Any, en: str, ru: str) -> None:
-        super().__init__(problem=en, problem_mark=mark)
-        self.problem_ru = ru
+    def __init__(self, mark: Any, key: str, /, **params: Any) -> None:
+        super().__init__(problem=t(key, "en", **params), problem_mark=mark)
+        self.verdict = Verdict(key, params)
 
 
 class AliasError(StrictError):
@@ -67,20 +71,15 @@ class AliasError(StrictError):
     few lines expand into millions of values."""
 
     def __init__(self, mark: Any) -> None:
-        super().__init__(
-            mark, "anchors and aliases ('&…', '*…') are not supported; write the value out",
-            "ссылки «&…» и «*…» не поддерживаются; запишите значение полностью")
+        super().__init__(mark, "problem.yaml.alias")
 
 
 class DateError(StrictError):
     """A plain ``2026-02-30``: MkDocs' YAML reader fails on it, so it is refused here."""
 
     def __init__(self, mark: Any, key: str, value: str) -> None:
-        super().__init__(
-            mark, f"field '{key}': «{value}» is not a real date; use YYYY-MM-DD, for example "
-            "2026-11-17",
-            f"поле «{key}»: дата «{value}» не существует или записана неверно; формат "
-            "ГГГГ-ММ-ДД, например 2026-11-17")
+        super().__init__(mark, "problem.yaml.date", field=key, value=value,
+                         example="2026-11-17")
 
 
 _C: Any
@@ -121,21 +120,13 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
     def compose_document(self) -> Node | None:
         start = self.get_event()
         if start.explicit or getattr(start, "version", None) or getattr(start, "tags", None):
-            raise StrictError(start.start_mark,
-                              "a '---' or '%' line inside the front matter starts another "
-                              "YAML document; remove it",
-                              "строка «---» или «%…» внутри блока свойств начинает новый "
-                              "документ YAML; удалите её")
+            raise StrictError(start.start_mark, "problem.yaml.document_marker")
         node = self.compose_node(None, None)
         if self.anchor is not None:
             raise AliasError(self.anchor)
         end = self.get_event()
         if end.explicit:
-            raise StrictError(end.start_mark,
-                              "the end marker '...' is not allowed; close the front matter "
-                              "with '---'",
-                              "знак конца документа «...» не допускается; закройте блок "
-                              "свойств строкой «---»")
+            raise StrictError(end.start_mark, "problem.yaml.end_marker")
         return node
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -147,17 +138,11 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
         tag = getattr(event, "tag", None)
         if tag is not None:
             tag = tag.replace("tag:yaml.org,2002:", "!!")[:40]
-            raise StrictError(event.start_mark,
-                              f"the YAML tag '{tag}' is not allowed; write the value as plain "
-                              "text",
-                              f"пометка типа YAML «{tag}» не допускается; запишите значение "
-                              "обычным текстом")
+            raise StrictError(event.start_mark, "problem.yaml.tag", tag=tag)
         if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise StrictError(event.start_mark,
-                                  f"nested too deeply (more than {MAX_DEPTH} levels)",
-                                  f"слишком глубокая вложенность (больше {MAX_DEPTH} уровней)")
+                raise StrictError(event.start_mark, "problem.yaml.too_deep", depth=MAX_DEPTH)
             node = super().compose_node(parent, index)
             self.depth -= 1
             return node
@@ -183,11 +168,7 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
         value = event.value
         found = control_char(value)
         if found:
-            raise StrictError(event.start_mark,
-                              f"the text holds the invisible control character {found}; "
-                              "retype the text without it",
-                              f"в тексте невидимый управляющий символ {found}; наберите текст "
-                              "заново без него")
+            raise StrictError(event.start_mark, "problem.safety.control_char", code=found)
         plain = event.implicit[0]  # unquoted (tags are refused before)
         node = ScalarNode(self.resolve(ScalarNode, value, event.implicit), value,
                           event.start_mark, event.end_mark, style=event.style)
@@ -206,12 +187,8 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
                     raise ValueError(value)
                 self.yaml_constructors[node.tag](self, node)
             except (ValueError, OverflowError):
-                raise StrictError(event.start_mark,
-                                  f"'{value[:30]}' is not a number YAML can read; write the "
-                                  "number plainly, or put the text in quotes",
-                                  f"«{value[:30]}» — не число, которое может прочитать YAML; "
-                                  "запишите число обычными цифрами или возьмите текст в "
-                                  "кавычки") from None
+                raise StrictError(event.start_mark, "problem.yaml.not_a_number",
+                                  value=value[:30]) from None
         return node
 
 
@@ -223,11 +200,24 @@ _StrictLoader.yaml_implicit_resolvers = {
 
 
 class FrontMatterError(Exception):
-    def __init__(self, line: int | None, ru: str, en: str) -> None:
-        super().__init__(en)
+    """A page whose front matter cannot be read: the line, a key of the message catalogue
+    and its parameters."""
+
+    def __init__(self, line: int | None, key: str, /, **params: Any) -> None:
         self.line = line
-        self.ru = ru
-        self.en = en
+        self.verdict = Verdict(key, params)
+        super().__init__(self.en)
+
+    @property
+    def ru(self) -> str:
+        return self.verdict.message("ru")
+
+    @property
+    def en(self) -> str:
+        return self.verdict.message("en")
+
+    def problem(self, file: str) -> Problem:
+        return self.verdict.problem(file, self.line)
 
 
 @dataclass
@@ -235,11 +225,16 @@ class Document:
     meta: dict[str, object]
     body: str
     lines: dict[str, int] = field(default_factory=dict)
-    problems: list[tuple[int, str, str]] = field(default_factory=list)
-    """What the page must still be refused for, found beside its readable fields (impossible
-    dates MkDocs' YAML reader would fail on): line, Russian, English."""
     """Line (1-based, in the file) of each top-level field, and of list items as ``field.N``."""
+    refusals: list[Finding] = field(default_factory=list)
+    """What the page must still be refused for, found beside its readable fields (impossible
+    dates MkDocs' YAML reader would fail on)."""
     body_line: int = 1
+
+    @property
+    def problems(self) -> list[tuple[Any, ...]]:
+        """The refusals as ``(line, Russian, English)``, for people reading them."""
+        return [tuple(found) for found in self.refusals]
 
 
 def load_yaml(text: str, dates: list[DateError] | None = None
@@ -285,43 +280,17 @@ def error_line(exc: BaseException, text: str) -> int | None:
     return min(mark.line, text.count("\n")) + 1
 
 
-_YAML_PROBLEMS: tuple[tuple[str, str, str], ...] = (
-    # (a piece of PyYAML's / libyaml's problem, Russian, English): what the editor did
-    ("mapping values are not allowed",
-     "двоеточие внутри значения: заключите значение в кавычки (title: \"Текст: с двоеточием\") "
-     "или проверьте отступ строки — поле не может начинаться с пробела",
-     "a colon inside a value: put the value in quotes (title: \"Text: with a colon\"), or "
-     "check the line's indentation — a field must not start with a space"),
-    ("unexpected end of stream",
-     "не закрыта кавычка: поставьте такую же кавычку в конце значения",
-     "a quote is not closed: put the same quote at the end of the value"),
-    ("expected ',' or ']'",
-     "не закрыта квадратная скобка списка: допишите «]» в конце или заключите значение в кавычки",
-     "a list's square bracket is not closed: add ']' at the end, or quote the value"),
-    ("expected ',' or '}'",
-     "не закрыта фигурная скобка: допишите «}» в конце или заключите значение в кавычки",
-     "a curly bracket is not closed: add '}' at the end, or quote the value"),
-    ("expected '-' indicator",
-     "после списка («- …») идёт строка с другим отступом: выровняйте строки списка или "
-     "начните новое поле с начала строки",
-     "a line after a list ('- …') has another indentation: align the list's lines, or start "
-     "the next field at the beginning of the line"),
-    ("did not find expected key",
-     "неровный отступ: строки одного уровня должны начинаться с одинакового числа пробелов",
-     "uneven indentation: lines of one level must start with the same number of spaces"),
-    ("could not find expected ':'",
-     "строка без двоеточия: запишите её как «поле: значение» или продолжите предыдущее "
-     "значение с отступом",
-     "a line without a colon: write it as 'field: value', or indent it to continue the "
-     "previous value"),
-    ("unknown escape character",
-     "обратная косая черта «\\» в кавычках \"…\": удвойте её («\\\\») или используйте "
-     "одинарные кавычки",
-     "a backslash '\\' inside \"…\" quotes: double it ('\\\\') or use single quotes"),
-    ("another document",
-     "лишняя строка «---» внутри свойств: уберите её (блок свойств — между первыми двумя «---»)",
-     "an extra '---' line inside the front matter: remove it (the front matter lies between "
-     "the first two '---')"),
+_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    # (a piece of PyYAML's / libyaml's problem, the key of what the editor did)
+    ("mapping values are not allowed", "problem.yaml.colon_in_value"),
+    ("unexpected end of stream", "problem.yaml.unclosed_quote"),
+    ("expected ',' or ']'", "problem.yaml.unclosed_bracket"),
+    ("expected ',' or '}'", "problem.yaml.unclosed_brace"),
+    ("expected '-' indicator", "problem.yaml.list_indent"),
+    ("did not find expected key", "problem.yaml.uneven_indent"),
+    ("could not find expected ':'", "problem.yaml.no_colon"),
+    ("unknown escape character", "problem.yaml.backslash"),
+    ("another document", "problem.yaml.another_document"),
 )
 
 
@@ -334,38 +303,31 @@ def _mark(exc: BaseException) -> Any:
     return getattr(exc, "context_mark", None) or problem
 
 
-def yaml_messages(exc: yaml.YAMLError, text: str | None = None) -> tuple[str, str]:
-    """The Russian and English words for what is wrong in a YAML text: what the editor did
-    and how to fix it, with the column (PyYAML's own words stay in the English one)."""
+def yaml_messages(exc: yaml.YAMLError, text: str | None = None) -> Verdict:
+    """What is wrong in a YAML text in the editor's terms: what they did and how to fix it,
+    with the column. PyYAML's own words are a parameter (``said``) only the English message
+    shows."""
     en = str(getattr(exc, "problem", None) or exc)
     if isinstance(exc, StrictError):
-        return exc.problem_ru, en
+        return exc.verdict
     if "nesting depth" in en:  # libyaml's own limit, met before ours in a single flow line
-        return (f"слишком глубокая вложенность (больше {MAX_DEPTH} уровней)",
-                f"nested too deeply (more than {MAX_DEPTH} levels)")
+        return Verdict("problem.yaml.too_deep", {"depth": MAX_DEPTH})
     mark = _mark(exc)  # the same place as ``error_line``
     column = mark.column + 1 if mark is not None else None
-    where_ru = f" (столбец {column})" if column else ""
-    where_en = f" (column {column})" if column else ""
+    where = worded("problem.yaml.column", column=column) if column else ""
     if "tab character" in en:
-        return ("знак табуляции в отступе" + where_ru + ": делайте отступы пробелами",
-                "a tab character in the indentation" + where_en + ": indent with spaces")
+        return Verdict("problem.yaml.tab_indent", {"where": where})
     if "cannot start any token" in en:
         char = _char_at(text, getattr(exc, "problem_mark", None))
         if char == "\t":
-            return ("знак табуляции в начале строки" + where_ru + ": делайте отступы пробелами",
-                    "a tab character" + where_en + ": indent with spaces")
-        shown = f"«{char}»" if char else "этого знака"
-        return (f"значение не может начинаться с {shown}{where_ru}: заключите значение в "
-                "кавычки", f"a value cannot start with '{char or '?'}'{where_en}: put it in "
-                "quotes")
-    for piece, ru, en_words in _YAML_PROBLEMS:
+            return Verdict("problem.yaml.tab_start", {"where": where})
+        if not char:
+            return Verdict("problem.yaml.cannot_start_unknown", {"where": where})
+        return Verdict("problem.yaml.cannot_start", {"char": char, "where": where})
+    for piece, key in _YAML_PROBLEMS:
         if piece in en:
-            return ru + where_ru, f"{en_words}{where_en} [{en}]"
-    return (f"неверная запись{where_ru}; проверьте двоеточия, отступы и кавычки (текст с "
-            "двоеточием заключите в кавычки)",
-            f"{en}{where_en}; check colons, indentation and quotes (quote a text that contains "
-            "a colon)")
+            return Verdict(key, {"where": where, "said": {"ru": "", "en": f" [{en}]"}})
+    return Verdict("problem.yaml.other", {"where": where, "said": {"ru": "", "en": en}})
 
 
 def _char_at(text: str | None, mark: Any) -> str:
@@ -377,52 +339,25 @@ def _char_at(text: str | None, mark: Any) -> str:
     return lines[mark.line][mark.column]
 
 
-_NO_FRONT_MATTER = (
-    "нет блока свойств страницы: первая строка файла должна быть «---», затем поля "
-    "(title: ...), затем снова «---»",
-    "no front matter: the first line must be '---', then the fields (title: ...), then "
-    "'---' again",
-)
-
-
 def split(text: str) -> tuple[str, str, int]:
     """Front matter text, body and the body's first line, split exactly as MkDocs splits a
     page (after its reading: BOM dropped, line breaks made ``\\n``). Raises FrontMatterError
     when MkDocs would not see front matter, or would end it elsewhere than at a '---'."""
     lines = text.split("\n")
     if not re.match(r"-{3}[ \t]*$", lines[0]):
-        raise FrontMatterError(1, *_NO_FRONT_MATTER)
+        raise FrontMatterError(1, "problem.frontmatter.missing")
     found = MKDOCS_YAML_RE.match(text)
     if found is None:
         closing = next((i for i, line in enumerate(lines) if i and re.match(
             r"(?:\.{3}|-{3})[ \t]*$", line)), None)
         if closing is None:
-            raise FrontMatterError(
-                1,
-                "блок свойств не закрыт: после полей добавьте строку «---»",
-                "the front matter is not closed: add a line '---' after the fields",
-            )
+            raise FrontMatterError(1, "problem.frontmatter.not_closed")
         if closing == 1:
-            raise FrontMatterError(
-                2,
-                "блок свойств пуст: между строками «---» запишите поля (title: ...)",
-                "the front matter is empty: write the fields (title: ...) between the '---' "
-                "lines",
-            )
-        raise FrontMatterError(
-            closing + 1,
-            "после закрывающей строки «---» нужен перевод строки: добавьте пустую строку в "
-            "конец файла",
-            "the closing '---' must end with a line break: add an empty line at the end of "
-            "the file",
-        )
+            raise FrontMatterError(2, "problem.frontmatter.empty")
+        raise FrontMatterError(closing + 1, "problem.frontmatter.no_line_break")
     end_line = text.count("\n", 0, found.end())
     if not found.group(0).rstrip().endswith("---"):
-        raise FrontMatterError(
-            end_line,
-            "знак конца документа «...» не закрывает блок свойств; закройте его строкой «---»",
-            "the end marker '...' does not close the front matter; close it with '---'",
-        )
+        raise FrontMatterError(end_line, "problem.frontmatter.end_marker")
     return found.group(1), text[found.end():], end_line + 1
 
 
@@ -442,32 +377,20 @@ def parse(text: str) -> Document:
     except yaml.YAMLError as exc:
         found = error_line(exc, yaml_text)
         line = found + 1 if found is not None else 1
-        ru, en = yaml_messages(exc, yaml_text)
-        raise FrontMatterError(
-            line,
-            f"ошибка в записи свойств (YAML): {ru}",
-            f"invalid YAML in the front matter: {en}",
-        ) from None
+        explained = yaml_messages(exc, yaml_text)
+        raise FrontMatterError(line, "problem.frontmatter.yaml",
+                               detail=worded(explained.key, **explained.params)) from None
     if data is None or data == {}:  # MkDocs then renders the front matter as text
-        raise FrontMatterError(
-            2,
-            "блок свойств пуст: между строками «---» запишите поля (title: ...)",
-            "the front matter is empty: write the fields (title: ...) between the '---' "
-            "lines",
-        )
+        raise FrontMatterError(2, "problem.frontmatter.empty")
     if not isinstance(data, dict):
-        raise FrontMatterError(
-            2,
-            "свойства страницы должны быть записаны как «поле: значение», по одному на строке",
-            "the front matter must be 'field: value' pairs, one per line",
-        )
+        raise FrontMatterError(2, "problem.frontmatter.not_mapping")
     return Document(
         meta={str(k): v for k, v in data.items()},
         body=body,
         lines={k: v + 1 for k, v in lines.items()},
         body_line=body_line,
-        problems=[(d.problem_mark.line + 2 if d.problem_mark else 1, d.problem_ru,
-                   str(d.problem)) for d in dates],
+        refusals=[d.verdict.at(d.problem_mark.line + 2 if d.problem_mark else 1)
+                  for d in dates],
     )
 
 

@@ -27,7 +27,7 @@ class Page:
     lang: str
     meta: dict[str, Any]
     """The front matter as the editor wrote it (not yet merged with the Russian file); once
-    the page is validated, only ``loader.RAW_FIELDS_KEPT`` remain (the rest is in
+    the page is validated, only ``pages.RAW_FIELDS_KEPT`` remain (the rest is in
     ``Entry.data``)."""
     lines: dict[str, int]
     body_line: int = 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,13 +23,6 @@ class Problem:
     """The message's placeholders; a value may be worded per language (``{"ru": …}``)."""
     severity: str = "error"
     """``error`` stops the build; ``warning`` is reported and the build goes on."""
-
-    @classmethod
-    def text(cls, file: str, line: int | None, ru: str, en: str,
-             severity: str = "error") -> Problem:
-        """A problem whose words were composed elsewhere in both languages (a library's
-        message explained, a check's finding in the editors' terms)."""
-        return cls(file, line, "problem.text", {"text": {"ru": ru, "en": en}}, severity)
 
     def message(self, lang: str = "ru") -> str:
         return t(self.key, lang, **self.params)
@@ -52,6 +46,53 @@ class Problem:
             "severity": self.severity,
             "message": self.message(lang),
         }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a check found wrong, before it knows the file: a key of the catalogue and its
+    parameters. Read as a pair it is the message in Russian and English (``ru, en =
+    verdict``), for people and tests; code passes the key and parameters on."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    def message(self, lang: str = "ru") -> str:
+        return t(self.key, lang, **self.params)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((self.message("ru"), self.message("en")))
+
+    def __getitem__(self, index: int) -> str:
+        return tuple(self)[index]
+
+    def at(self, line: int | None) -> Finding:
+        return Finding(line, self)
+
+    def problem(self, file: str, line: int | None, severity: str = "error") -> Problem:
+        return Problem(file, line, self.key, self.params, severity)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A verdict at a line of a text whose file the caller knows (a page's body, an SVG).
+    Read as a triple it is ``line, ru, en``."""
+
+    line: int | None
+    verdict: Verdict
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.line, *self.verdict))
+
+    def __getitem__(self, index: int) -> Any:
+        return tuple(self)[index]
+
+    def problem(self, file: str, severity: str = "error") -> Problem:
+        return self.verdict.problem(file, self.line, severity)
+
+
+def finding(line: int | None, key: str, /, **params: Any) -> Finding:
+    return Finding(line, Verdict(key, params))
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -19,6 +19,7 @@ from typing import Any
 from . import schema
 from .languages import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE  # where the loader and views look
 from .languages import ui_language
+from .messages import t, worded
 from .schema import ACTIVITY_KINDS as ACTIVITY_KINDS  # noqa: F401  # read here by the reports
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -31,13 +32,21 @@ YEAR = re.compile(r"^\d{4}$")
 class NameRule:
     """How the files of a subsection are named (without ``.<lang>.md``)."""
 
-    words: dict[str, str]
-    """The rule as editors read it, per language (``ГГГГ-ММ-ДД-название``)."""
+    key: str
+    """The rule as editors read it: a key of the message catalogue (``YYYY-MM-DD-slug``)."""
     pattern: re.Pattern[str]
     make: Callable[[dt.date, str], str]
     """The stem ``extrel new`` writes for a page dated ``when`` with ``slug``."""
     dated: bool = False
     """The stem starts with a real date (``YYYY-MM-DD-``)."""
+
+    @property
+    def words(self) -> dict[str, str]:
+        """The rule in each language of the catalogue."""
+        return worded(self.key)
+
+    def worded(self) -> dict[str, str]:
+        return self.words
 
     def accepts(self, stem: str) -> bool:
         match = self.pattern.match(stem)
@@ -55,13 +64,13 @@ class NameRule:
         return dt.date.fromisoformat(stem[:10])
 
 
-DATED_NAME = NameRule({"ru": "ГГГГ-ММ-ДД-название", "en": "YYYY-MM-DD-slug"}, DATED,
+DATED_NAME = NameRule("section.name.dated", DATED,
                       lambda when, slug: f"{when.isoformat()}-{slug}", dated=True)
-PARTNER_NAME = NameRule({"ru": "код-партнёра", "en": "partner-id"}, SLUG,
+PARTNER_NAME = NameRule("section.name.partner", SLUG,
                         lambda when, slug: slug)
-SLUG_NAME = NameRule({"ru": "название", "en": "slug"}, SLUG, lambda when, slug: slug)
-YEAR_NAME = NameRule({"ru": "ГГГГ", "en": "YYYY"}, YEAR, lambda when, slug: str(when.year))
-INDEX_NAME = NameRule({"ru": "index", "en": "index"}, re.compile(r"^index$"),
+SLUG_NAME = NameRule("section.name.slug", SLUG, lambda when, slug: slug)
+YEAR_NAME = NameRule("section.name.year", YEAR, lambda when, slug: str(when.year))
+INDEX_NAME = NameRule("section.name.index", re.compile(r"^index$"),
                       lambda when, slug: "index")
 
 
@@ -77,7 +86,8 @@ def day_of(value: Any) -> dt.date | None:
 @dataclass(frozen=True)
 class Subsection:
     id: str
-    title: dict[str, str]
+    title_key: str
+    """The standard's title: a key of the message catalogue (``section.<id>.title``)."""
     schema: type[schema.BaseModel]
     """Its front matter (``core/schema.py``)."""
     name: NameRule
@@ -148,10 +158,15 @@ class Subsection:
         a single-page subsection (its page is ``item_template``)."""
         return None if self.single else f"extrel/facts/{self.id}.html"
 
+    @property
+    def title(self) -> dict[str, str]:
+        """The standard's title in each language of the catalogue."""
+        return worded(self.title_key)
+
     def title_in(self, lang: str) -> str:
         """The standard's title in ``lang`` (in English for a language extrel has no words
         for)."""
-        return self.title[ui_language(lang)]
+        return t(self.title_key, ui_language(lang))
 
     def date_of(self, meta: Any) -> dt.date | None:
         """The entry's own date, from its validated front matter (None when it has none)."""
@@ -167,64 +182,44 @@ class Subsection:
 
 SUBSECTIONS: tuple[Subsection, ...] = (
     Subsection(
-        "news",
-        {"ru": "Новости в области развития внешних связей", "en": "External relations news"},
+        "news", "section.news.title",
         schema=schema.NewsMeta, name=DATED_NAME, scaffold="news_fields",
         view="news_view", item_view="news_item",
         date_field="date", activity=True, feed=True,
     ),
     Subsection(
-        "partners",
-        {
-            "ru": "Межмуниципальное сотрудничество и международные связи",
-            "en": "Partner municipalities and international links",
-        },
+        "partners", "section.partners.title",
         schema=schema.PartnerMeta, name=PARTNER_NAME, scaffold="partners_fields",
         view="partners_view",
         date_field=None, report_date_field="since", agreements=True, dataset="partners",
     ),
     Subsection(
-        "plan",
-        {
-            "ru": "План развития внешних связей на календарный год",
-            "en": "Annual plan of external relations",
-        },
+        "plan", "section.plan.title",
         schema=schema.PlanMeta, name=YEAR_NAME, scaffold="plan_fields",
         view="plan_view",
         date_field="year", yearly=True,
     ),
     Subsection(
-        "announcements",
-        {
-            "ru": "Анонсы международных и межрегиональных событий",
-            "en": "Upcoming international and interregional events",
-        },
+        "announcements", "section.announcements.title",
         schema=schema.AnnouncementMeta, name=DATED_NAME, scaffold="announcements_fields",
         view="announcements_view",
         date_field="start", end_field="end", activity=True, upcoming=True, calendar=True,
         dataset="events",
     ),
     Subsection(
-        "organizations",
-        {
-            "ru": "Сотрудничество с международными организациями и экспертами",
-            "en": "Cooperation with international organizations and experts",
-        },
+        "organizations", "section.organizations.title",
         schema=schema.OrganizationMeta, name=SLUG_NAME, scaffold="organizations_fields",
         view="organizations_view",
         date_field=None, report_date_field="since",
     ),
     Subsection(
-        "participation",
-        {"ru": "Участие в международных мероприятиях",
-         "en": "Participation in international events"},
+        "participation", "section.participation.title",
         schema=schema.ParticipationMeta, name=DATED_NAME, scaffold="participation_fields",
         view="participation_view",
         date_field="date", activity=True, dataset="participation",
     ),
     Subsection(
-        "presentation",
-        {"ru": "Презентация муниципального образования", "en": "Presentation of the municipality"},
+        "presentation", "section.presentation.title",
         schema=schema.PresentationMeta, name=INDEX_NAME, scaffold="presentation_fields",
         view=None, item_template="extrel/presentation.html",
         date_field=None, single=True, documents=True,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..problems import Problem
+from ..problems import Finding, Problem, Verdict
 from .images import RASTER_SUFFIXES, ImageChecker
 from .scan import local_path, scan_body, scan_html, short, url_kind
 from .values import markup_in_value
@@ -46,8 +46,8 @@ class Resolver:
         return self._real[key]
 
     def check(self, allowed: Path, base: Path, url: str, *, image: bool, loads: bool,
-              generated: re.Pattern[str] | None = None) -> tuple[str, str] | None:
-        """What is wrong with a reference written in a page (Russian, English), or None.
+              generated: re.Pattern[str] | None = None) -> Verdict | None:
+        """What is wrong with a reference written in a page, or None.
 
         ``generated``: for links followed by readers, the pages extrel generates (paths
         relative to ``allowed``); a link may also name a page without its language suffix."""
@@ -58,44 +58,19 @@ class Resolver:
         if kind == "external":
             if not loads:
                 return None
-            return (
-                f"«{shown}» загружается с другого сайта, а страницы раздела ничего не загружают "
-                "с чужих сайтов; скачайте файл и положите его рядом со страницей",
-                f"'{shown}' is loaded from another site, and section pages load nothing from "
-                "other sites; download the file and put it next to the page",
-            )
+            return Verdict("problem.path.external", {"path": shown})
         if kind in ("absolute", "file"):
-            return (
-                f"путь «{shown}» абсолютный или ведёт на другой сайт; укажите файл рядом со "
-                "страницей, например «photo.jpg»",
-                f"the path '{shown}' is absolute or points to another site; name a file next "
-                "to the page, e.g. 'photo.jpg'",
-            )
+            return Verdict("problem.path.absolute", {"path": shown})
         relpath = local_path(url)
         lexical = os.path.normpath(os.path.join(base, relpath))
         folder = os.path.relpath(allowed, self.root).replace(os.sep, "/")
         if not inside(lexical, self.root):
-            return (
-                f"путь «{shown}» выходит за пределы репозитория сайта; храните файлы рядом со "
-                "страницей",
-                f"the path '{shown}' leads outside the site's repository; keep files next to "
-                "the page",
-            )
+            return Verdict("problem.path.outside_repository", {"path": shown})
         if not inside(lexical, str(allowed)):
-            return (
-                f"путь «{shown}» выходит за пределы папки {folder}; храните файлы рядом со "
-                "страницей, а на другие разделы ссылайтесь полным адресом https://…",
-                f"the path '{shown}' leads outside {folder}; keep files next to the page and "
-                "link to other sections by their full https://… address",
-            )
+            return Verdict("problem.path.outside_folder", {"path": shown, "folder": folder})
         real = os.path.realpath(lexical)
         if not inside(real, self.real(allowed)):
-            return (
-                f"«{shown}» — символическая ссылка, ведущая за пределы папки {folder}; замените "
-                "её самим файлом",
-                f"'{shown}' is a symbolic link leading outside {folder}; replace it with the "
-                "file itself",
-            )
+            return Verdict("problem.path.symlink_out", {"path": shown, "folder": folder})
         if os.path.isfile(real):
             if image and Path(real).suffix.lower() in RASTER_SUFFIXES:
                 return self.images.check(Path(real), shown)
@@ -104,12 +79,7 @@ class Resolver:
             str(allowed), lexical, generated
         ):
             return None
-        return (
-            f"файл «{shown}» не найден; проверьте имя (регистр букв важен) или добавьте файл "
-            "рядом со страницей",
-            f"the file '{shown}' was not found; check the name (case matters) or add the file "
-            "next to the page",
-        )
+        return Verdict("problem.path.not_found", {"path": shown})
 
     def _page_exists(self, allowed: str, lexical: str, generated: re.Pattern[str]) -> bool:
         """A link to a page by its name without the language suffix, or to a folder's page."""
@@ -165,8 +135,11 @@ class Checks:
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.root, ImageChecker())
 
-    def add(self, relpath: str, line: int | None, ru: str, en: str) -> None:
-        self.problems.append(Problem.text(relpath, line, ru, en))
+    def add(self, relpath: str, line: int | None, key: str, /, **params: Any) -> None:
+        self.problems.append(Problem(relpath, line, key, params))
+
+    def found(self, relpath: str, finding: Finding) -> None:
+        self.problems.append(finding.problem(relpath))
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -176,13 +149,7 @@ class Checks:
         if not path.is_symlink() or inside(os.path.realpath(path), self.resolver.real(allowed)):
             return False
         folder = self.rel(allowed) if allowed != self.root else "."
-        self.add(
-            self.rel(path), None,
-            f"это символическая ссылка, ведущая за пределы папки {folder}; замените её самим "
-            "файлом или папкой",
-            f"this is a symbolic link leading outside {folder}; replace it with the file or "
-            "folder itself",
-        )
+        self.add(self.rel(path), None, "problem.file.symlink_out", folder=folder)
         return True
 
     def walk(self, folder: Path) -> list[Path]:
@@ -212,21 +179,15 @@ class Checks:
         except OSError:
             mode = 0
         if not stat.S_ISREG(mode):
-            self.add(relpath, None,
-                     "это не обычный файл (битая ссылка, устройство или канал); удалите его",
-                     "this is not a regular file (a broken link, a device or a pipe); remove it")
+            self.add(relpath, None, "problem.file.not_regular")
         elif path.name.endswith(".md"):
             pages.append(path)
         elif suffix in RUNNABLE:
-            self.add(relpath, None,
-                     f"файлы «{suffix}» публикуются как есть и могут запускать сценарии; "
-                     "перенесите текст в страницу .md, а этот файл удалите",
-                     f"'{suffix}' files are published as they are and can run script; "
-                     "move the text into a .md page and delete this file")
+            self.add(relpath, None, "problem.file.runnable", suffix=suffix)
         elif suffix == ".svg":
             text = read_text(path, relpath, self.problems)
-            for line, ru, en in scan_html(text or "", 1, ()).problems:
-                self.add(relpath, line, ru, en)
+            for finding in scan_html(text or "", 1, ()).problems:
+                self.found(relpath, finding)
 
     def body(self, allowed: Path, base: Path, relpath: str, body: str, first_line: int,
              generated: re.Pattern[str]) -> None:
@@ -237,9 +198,9 @@ class Checks:
             wrong = self.resolver.check(allowed, base, ref.url, image=ref.image,
                                         loads=ref.loads, generated=generated)
             if wrong:
-                found.append((ref.line, *wrong))
-        for line, ru, en in sorted(found, key=lambda f: f[0] or 0):
-            self.add(relpath, line, ru, en)
+                found.append(wrong.at(ref.line))
+        for finding in sorted(found, key=lambda f: f.line or 0):
+            self.found(relpath, finding)
 
     def markup(self, relpath: str, meta: dict[str, Any], lines: dict[str, int]) -> None:
         """HTML in front matter texts: templates show them as they are."""
@@ -255,4 +216,4 @@ class Checks:
                     line = lines.get(full) or lines.get(name) or lines.get(str(key))
                     problem = markup_in_value(full, text, line)
                     if problem:
-                        self.add(relpath, *problem)
+                        self.found(relpath, problem)

@@ -7,6 +7,8 @@ import warnings
 from pathlib import Path
 from struct import error as struct_error
 
+from ..messages import worded
+from ..problems import Verdict
 from .scan import short
 
 MAX_PIXELS = 50_000_000
@@ -20,10 +22,11 @@ class ImageChecker:
 
     def __init__(self, max_pixels: int = MAX_PIXELS) -> None:
         self.max_pixels = max_pixels
-        self._seen: dict[tuple[str, int, int], tuple[str, str] | None] = {}
+        self._seen: dict[tuple[str, int, int], Verdict | None] = {}
 
-    def check(self, path: Path, shown: str) -> tuple[str, str] | None:
-        """Russian and English message when the image is corrupt or absurdly large."""
+    def check(self, path: Path, shown: str) -> Verdict | None:
+        """What is wrong when the image is corrupt or absurdly large (``shown``: its name as
+        the page writes it)."""
         try:
             stat = path.stat()
         except OSError:
@@ -34,9 +37,9 @@ class ImageChecker:
         verdict = self._seen[key]
         if verdict is None:
             return None
-        return verdict[0].format(shown), verdict[1].format(shown)
+        return Verdict(verdict.key, {**verdict.params, "image": shown})
 
-    def _open(self, path: Path) -> tuple[str, str] | None:
+    def _open(self, path: Path) -> Verdict | None:
         from PIL import Image, UnidentifiedImageError  # only when an image is checked
 
         with warnings.catch_warnings():
@@ -57,26 +60,17 @@ class ImageChecker:
             except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError,
                     IndexError, TypeError, KeyError, ZeroDivisionError, MemoryError,
                     struct_error) as exc:
+                reason: str | dict[str, str]
                 if isinstance(exc, UnidentifiedImageError):
-                    reason_ru, reason_en = "формат не распознан", "unknown format"
+                    reason = worded("problem.image.unknown_format")
                 else:  # Pillow's own words, without the path
                     text = str(exc).replace(str(path), path.name) or type(exc).__name__
-                    reason_ru = reason_en = short(text, 60).replace("{", "(").replace("}", ")")
-                return (
-                    "изображение «{}» повреждено или это не изображение (" + reason_ru + "); "
-                    "сохраните его заново в формате JPEG или PNG",
-                    "the image '{}' is corrupt or not an image (" + reason_en + "); save it "
-                    "again as JPEG or PNG",
-                )
+                    reason = short(text, 60)
+                return Verdict("problem.image.corrupt", {"reason": reason})
         return None
 
 
-def _too_big(width: int, height: int, limit: int) -> tuple[str, str]:
-    pixels = width * height / 1e6
-    size = f"{width}×{height}, " if height > 1 else ""
-    return (
-        "изображение «{}» слишком велико (" + f"{size}{pixels:.0f} Мп при допустимых "
-        f"{limit // 1_000_000} Мп); уменьшите его, например до 2000 точек по длинной стороне",
-        "the image '{}' is too large (" + f"{size}{pixels:.0f} megapixels, the limit is "
-        f"{limit // 1_000_000}); scale it down, e.g. to 2000 pixels on the long side",
-    )
+def _too_big(width: int, height: int, limit: int) -> Verdict:
+    return Verdict("problem.image.too_large", {
+        "size": f"{width}×{height}, " if height > 1 else "",
+        "pixels": width * height / 1e6, "limit": limit // 1_000_000})

@@ -11,8 +11,7 @@ from __future__ import annotations
 import html.parser
 import re
 
-Message = tuple[int | None, str, str]
-"""Line, Russian and English text of one problem (as in ``scan``)."""
+from ..problems import Finding, finding
 
 MAX_BODY_CHARS = 500_000
 """Characters of a page's body (a long report is a tenth of this)."""
@@ -88,40 +87,30 @@ def _tag_cost(body: str, budget: int) -> int:
     return cost
 
 
-def body_limits(body: str, first_line: int) -> list[Message]:
+def _grouped(number: int) -> dict[str, str]:
+    """A number with its thousands grouped as each language writes them."""
+    return {"ru": f"{number:,}".replace(",", "\u00a0"), "en": f"{number:,}"}
+
+
+def body_limits(body: str, first_line: int) -> list[Finding]:
     """The limits ``body`` breaks (none for any real page), each with its line."""
     if len(body) > MAX_BODY_CHARS:
-        return [(
-            first_line,
-            f"текст страницы слишком длинный ({len(body):,} знаков, допустимо до "
-            f"{MAX_BODY_CHARS:,}); разделите его на несколько страниц".replace(",", " "),
-            f"the page's text is too long ({len(body):,} characters, the limit is "
-            f"{MAX_BODY_CHARS:,}); split it into several pages",
-        )]
+        return [finding(first_line, "problem.limits.body_chars", size=_grouped(len(body)),
+                        limit=_grouped(MAX_BODY_CHARS))]
     for m in _INDENT.finditer(body):
         width = len(m.group().expandtabs(4))
         if width > MAX_INDENT:
             line = first_line + body.count("\n", 0, m.start())
-            return [(
-                line,
-                f"строка с отступом в {width} пробелов: вложенность списков или блоков "
-                f"глубже {MAX_INDENT // 4} уровней не допускается; уменьшите отступ",
-                f"a line indented by {width} spaces: lists or blocks nested deeper than "
-                f"{MAX_INDENT // 4} levels are not allowed; indent less",
-            )]
+            return [finding(line, "problem.limits.indent", width=width,
+                            levels=MAX_INDENT // 4)]
     for m in _MARKERS.finditer(body):
         markers = sum(1 for ch in m.group() if ch in "-*+.)")
         line_end = body.find("\n", m.start())
         whole = body[m.start():line_end if line_end != -1 else len(body)]
         if markers > MAX_MARKERS and not _RULE.fullmatch(whole):
             line = first_line + body.count("\n", 0, m.start())
-            return [(
-                line,
-                f"в начале строки {markers} знаков списка подряд: вложенность списков глубже "
-                f"{MAX_MARKERS} уровней не допускается; уберите лишние «-», «*» или «1.»",
-                f"the line starts with {markers} list markers: lists nested deeper than "
-                f"{MAX_MARKERS} levels are not allowed; remove the extra '-', '*' or '1.'",
-            )]
+            return [finding(line, "problem.limits.markers", markers=markers,
+                            levels=MAX_MARKERS)]
     cost, inline, start = _tag_cost(body, MAX_SEARCH), 0, 0
     for block in _BLOCKS.split(body):
         cost += _search_cost(block)
@@ -129,14 +118,6 @@ def body_limits(body: str, first_line: int) -> list[Message]:
                       for text in _ITEM.split(block))
         if cost > MAX_SEARCH or inline > MAX_INLINE:
             line = first_line + body.count("\n", 0, body.find(block, start))
-            return [(
-                line,
-                "в тексте слишком много незакрытых скобок «[», «(», знаков «<» или разметки в "
-                "одном абзаце: страницу нельзя обработать за разумное время; закройте скобки, "
-                "уберите лишние знаки или разбейте абзац пустыми строками",
-                "the text holds too many unclosed '[', '(', '<' or too much markup in one "
-                "paragraph: the page cannot be processed in reasonable time; close the "
-                "brackets, remove the extra marks or split the paragraph with empty lines",
-            )]
+            return [finding(line, "problem.limits.too_costly")]
         start += len(block)
     return []

@@ -18,11 +18,10 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..frontmatter import CONTROL
+from ..messages import worded
+from ..problems import Finding, finding
 from .limits import body_limits
 from .urls import leads_elsewhere, web_address
-
-Message = tuple[int | None, str, str]
-"""Line, Russian and English text of one problem."""
 
 _SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "mocha"})
 _SAFE_DATA = re.compile(r"^data:image/(png|jpe?g|gif|webp|avif)[;,]")
@@ -59,7 +58,7 @@ class Ref:
 @dataclass
 class Scan:
     refs: list[Ref] = field(default_factory=list)
-    problems: list[Message] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
 
 
 def _compact(url: str) -> str:
@@ -108,15 +107,8 @@ def short(value: str, limit: int = 80) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _script_url(line: int, url: str) -> Message:
-    shown = short(url.strip(), 40)
-    return (
-        line,
-        f"адрес «{shown}» запускает сценарий и запрещён; укажите обычный адрес https://… "
-        "или файл рядом со страницей",
-        f"the address '{shown}' runs script and is not allowed; use a plain https://… address "
-        "or a file next to the page",
-    )
+def _script_url(line: int, url: str) -> Finding:
+    return finding(line, "problem.safety.script_address", url=short(url.strip(), 40))
 
 
 # --- raw HTML ------------------------------------------------------------------------------
@@ -176,32 +168,15 @@ class _HtmlScanner:
         found = self.scan.problems
         values = dict(reversed(attrs))  # the first of duplicates, as a browser reads them
         if tag in _FORBIDDEN_TAGS:
-            found.append((
-                line,
-                f"тег <{tag}> запрещён на страницах раздела (он может запускать сценарии или "
-                "уводить посетителей); удалите его",
-                f"the <{tag}> tag is not allowed on section pages (it can run script or "
-                "send visitors elsewhere); remove it",
-            ))
+            found.append(finding(line, "problem.safety.tag", tag=tag))
         elif tag == "iframe":
             self._iframe(line, values)
         elif tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
-            found.append((
-                line,
-                "тег <meta http-equiv=\"refresh\"> перенаправляет посетителей на другой адрес; "
-                "удалите его, а адрес дайте обычной ссылкой",
-                "<meta http-equiv=\"refresh\"> redirects visitors elsewhere; remove it and give "
-                "the address as a plain link",
-            ))
+            found.append(finding(line, "problem.safety.meta_refresh"))
         for name, value in attrs:  # every one, duplicates included
             if name.startswith("on"):
-                found.append((
-                    line,
-                    f"атрибут «{short(name, 30)}» у тега <{tag}> запускает сценарий и запрещён; "
-                    "удалите его",
-                    f"the attribute '{short(name, 30)}' of <{tag}> runs script and is not "
-                    "allowed; remove it",
-                ))
+                found.append(finding(line, "problem.safety.event_attribute",
+                                     name=short(name, 30), tag=tag))
             elif name in _URL_ATTRS and any(
                 url_kind(v) == "script" for v in (value.split(";") if name == "values"
                                                   else (value,))
@@ -209,13 +184,7 @@ class _HtmlScanner:
                 found.append(_script_url(line, value))
         if tag == "img" and not values.get("alt", "").strip():
             src = short(values.get("src", ""), 60)
-            found.append((
-                line,
-                f"у изображения <img src=\"{src}\"> нет описания: добавьте alt=\"что на снимке\" "
-                "(его прочтут незрячие посетители)",
-                f"the image <img src=\"{src}\"> has no alternative text: add alt=\"what it "
-                "shows\" (screen reader users hear it)",
-            ))
+            found.append(finding(line, "problem.safety.img_alt", src=src))
         for name in _LOADING.get(tag, ()):
             for url in _urls(values.get(name), name == "srcset"):
                 image = tag == "img" or name == "poster" or (tag == "input")
@@ -234,14 +203,9 @@ class _HtmlScanner:
         if host is not None and host in self.hosts:
             return
         allowed = ", ".join(sorted(self.hosts)) or "—"
-        shown = host or short(src, 40) or "без адреса"
-        self.scan.problems.append((
-            line,
-            f"вставка <iframe> с сайта «{shown}» не разрешена; разрешены только видео с сайтов: "
-            f"{allowed} (список allowed_iframe_hosts в mkdocs.yml)",
-            f"an <iframe> from '{shown}' is not allowed; only videos from these sites are: "
-            f"{allowed} (allowed_iframe_hosts in mkdocs.yml)",
-        ))
+        shown = host or short(src, 40) or worded("problem.safety.no_address")
+        self.scan.problems.append(finding(line, "problem.safety.iframe", host=shown,
+                                          allowed=allowed))
 
 
 def _urls(value: str | None, srcset: bool) -> list[str]:
@@ -333,13 +297,7 @@ def _markdown(text: str, first_line: int, scan: Scan) -> None:
 
     def found_alt(line: int, written: str) -> None:
         shown = short(written, 60)
-        scan.problems.append((
-            line,
-            f"у изображения {shown} нет описания: напишите в квадратных скобках, что на "
-            "снимке, например ![Участники встречи](photo.jpg) — его прочтут незрячие посетители",
-            f"the image {shown} has no alternative text: write what it shows in the square "
-            "brackets, e.g. ![Meeting participants](photo.jpg) — screen reader users hear it",
-        ))
+        scan.problems.append(finding(line, "problem.safety.markdown_alt", image=shown))
 
     visit(text, 0)
     for m in _DEFINITION.finditer(text):
@@ -358,13 +316,8 @@ def _markdown(text: str, first_line: int, scan: Scan) -> None:
             if value is None:
                 continue
             if name.startswith("on"):
-                scan.problems.append((
-                    line,
-                    f"атрибут «{short(name, 30)}» в фигурных скобках {{…}} запускает сценарий и "
-                    "запрещён; удалите его",
-                    f"the attribute '{short(name, 30)}' in curly braces {{…}} runs script and "
-                    "is not allowed; remove it",
-                ))
+                scan.problems.append(finding(line, "problem.safety.attr_list_event",
+                                             name=short(name, 30), braces="{…}"))
             elif name in _URL_ATTRS and url_kind(value) == "script":
                 scan.problems.append(_script_url(line, value))
             elif name in _ATTR_LOADS:
@@ -387,18 +340,15 @@ def scan_body(body: str, first_line: int, hosts: Iterable[str]) -> Scan:
         if url_kind(ref.url) == "script":
             scan.problems.append(_script_url(ref.line, ref.url))
     scan_html(body, first_line, hosts, scan)  # reports script addresses of its own tags
-    scan.problems.sort(key=lambda p: p[0] or 0)
+    scan.problems.sort(key=lambda p: p.line or 0)
     return scan
 
 
-def control_chars(body: str, first_line: int) -> list[Message]:
+def control_chars(body: str, first_line: int) -> list[Finding]:
     """The first invisible control character of a body (tab and line feed are fine)."""
     found = CONTROL.search(body)
     if not found:
         return []
     code = f"U+{ord(found.group()):04X}"
-    return [(
-        first_line + body.count("\n", 0, found.start()),
-        f"в тексте невидимый управляющий символ {code}; наберите текст заново без него",
-        f"the text holds the invisible control character {code}; retype the text without it",
-    )]
+    return [finding(first_line + body.count("\n", 0, found.start()),
+                    "problem.safety.control_char", code=code)]

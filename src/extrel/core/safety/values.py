@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from .scan import Message, url_kind
+from ..problems import Finding, finding
+from .scan import url_kind
 
 
-def markup_in_value(name: str, value: str, line: int | None) -> Message | None:
+def markup_in_value(name: str, value: str, line: int | None) -> Finding | None:
     """A front matter text is shown as is: it must hold no HTML tags and no quote that would
     let it out of an HTML attribute with an ``on…=`` handler or a script address."""
     if "<" not in value and '"' not in value and "'" not in value:
@@ -22,13 +23,7 @@ def markup_in_value(name: str, value: str, line: int | None) -> Message | None:
                 break
         else:
             return None
-    return (
-        line,
-        f"поле «{name}»: HTML-разметка и конструкции вида «\" on…=» в свойствах не "
-        "допускаются; напишите обычный текст (кавычки — «ёлочки»)",
-        f"field '{name}': HTML markup and constructs like '\" on…=' are not allowed in the "
-        "front matter; write plain text",
-    )
+    return finding(line, "problem.safety.markup_in_value", name=name)
 
 
 _TAG_OPEN = re.compile(r"<[A-Za-z/!?]")
