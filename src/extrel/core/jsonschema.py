@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from .languages import DEFAULT_LANGUAGE, REQUIRED
-from .schema import LANG_FIELDS, MunicipalityMeta
+from .messages import t
+from .schema import EDITORS_LANGUAGE, LANG_FIELDS, MunicipalityMeta
 from .sections import BY_ID, SCHEMAS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
@@ -35,26 +36,18 @@ def section_schema(section: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]
     schema = copy.deepcopy(SCHEMAS[section].model_json_schema())
     sub = BY_ID[section]
     if lang == DEFAULT_LANGUAGE:
-        description = (
-            f"Свойства страницы подраздела «{sub.title['ru']}» ({section}), русский файл "
-            "*.ru.md: поля между строками «---» в начале файла."
-        )
+        description = t("schema.section.russian", EDITORS_LANGUAGE, title=sub.title,
+                        section=section)
     else:
         schema["required"] = [f for f in schema.get("required", []) if f in LANG_FIELDS]
-        description = (
-            f"Свойства страницы подраздела «{sub.title['ru']}» ({section}), перевод "
-            f"*.{lang}.md: поля, не зависящие от языка (даты, коды, статус), можно не "
-            "повторять — они берутся из русского файла; если они указаны, они должны совпадать."
-        )
+        description = t("schema.section.translation", EDITORS_LANGUAGE, title=sub.title,
+                        section=section, lang=lang)
     return _finish(schema, f"extrel: {section} ({lang})", description)
 
 
 def municipality_schema() -> dict[str, Any]:
     schema = copy.deepcopy(MunicipalityMeta.model_json_schema())
-    description = (
-        "Запись муниципалитета municipalities/<код>.yml: название на двух языках, вид, герб, "
-        "ответственный за раздел, официальный сайт."
-    )
+    description = t("schema.municipality", EDITORS_LANGUAGE)
     return _finish(schema, "extrel: municipality", description)
 
 

@@ -100,17 +100,18 @@ def _phone(value: object) -> object:
 # JSON Schema hints for what the validators above check (``extrel schema``)
 _COUNTRY_SCHEMA: JsonDict = {"pattern": "^[A-Z]{2}$", "examples": ["BY", "KZ", "DE"]}
 _LOCATION_SCHEMA: JsonDict = {"examples": [[52.21, 24.36]]}
-_LOCATION = ("Координаты города: [широта, долгота] в градусах, например [52.21, 24.36] "
-             "(для карты партнёров)")
 _URL_SCHEMA: JsonDict = {"pattern": "^https?://[^\\s]+$", "examples": ["https://example.org"]}
-_DATE = "дата в формате ГГГГ-ММ-ДД, например 2026-11-17"
-_KIND = (
-    "Вид мероприятия для годового отчёта: presentation — презентация, delegation-in-russia — "
-    "делегация в России, delegation-in-foreign — делегация за рубежом, friendship-day — "
-    "День дружбы, business-visit — деловой визит, trade-mission — торговая миссия, "
-    "conference — конференция, humanitarian-action — гуманитарная акция, youth-exchange — "
-    "молодёжный обмен, new-partner — новый партнёр, other — другое"
-)
+EDITORS_LANGUAGE = "ru"
+"""The language of the fields' descriptions in the JSON Schemas (editors read them)."""
+
+
+def _hint(key: str, /, **params: Any) -> str:
+    """A field's description in the JSON Schemas, from the message catalogue."""
+    return t(key, EDITORS_LANGUAGE, **params)
+
+
+_LOCATION = _hint("schema.location")
+_KIND = _hint("schema.kind")
 DateOrTime = Annotated[
     dt.datetime | dt.date,
     WithJsonSchema({
@@ -120,23 +121,25 @@ DateOrTime = Annotated[
     }),
 ]
 """A date, or a date and time as editors write it (``2026-11-17 10:00``)."""
-_PARTNER = "Код партнёра: имя его файла в partners/ без «.ru.md», например kobrin"
+_PARTNER = _hint("schema.partner")
+_BRACES = {"lb": "{", "rb": "}"}
+"""The braces of a YAML mapping in a description (a template's own braces are its
+placeholders)."""
 
 
 class _Meta(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    title: str = Field(min_length=1, description="Заголовок страницы на языке файла")
+    title: str = Field(min_length=1, description=_hint("schema.title"))
 
 
 class _WithImage(_Meta):
     model_config = ConfigDict(json_schema_extra={"dependencies": {"image": ["image_alt"]}})
     image: str | None = Field(
-        default=None, description="Изображение: файл рядом со страницей, например photo.jpg"
+        default=None, description=_hint("schema.image")
     )
     image_alt: str | None = Field(
         default=None,
-        description="Описание изображения для незрячих посетителей: что на снимке "
-        "(обязательно, если есть image)",
+        description=_hint("schema.image_alt"),
     )
 
     @model_validator(mode="after")
@@ -147,33 +150,33 @@ class _WithImage(_Meta):
 
 
 class NewsMeta(_WithImage):
-    date: dt.date = Field(description="Дата события: " + _DATE)
-    summary: str | None = Field(default=None, description="Краткое содержание для списка новостей")
+    date: dt.date = Field(description=_hint("schema.news.date"))
+    summary: str | None = Field(default=None, description=_hint("schema.news.summary"))
     partner: str | None = Field(default=None, description=_PARTNER)
     kind: ActivityKind | None = Field(default=None, description=_KIND)
-    tags: list[str] = Field(default=[], description="Метки, например [culture, tourism]")
+    tags: list[str] = Field(default=[], description=_hint("schema.tags"))
 
 
 class PartnerMeta(_Meta):
     country: str = Field(
-        description="Страна: двухбуквенный код ISO 3166-1 заглавными буквами, например BY",
+        description=_hint("schema.partners.country"),
         json_schema_extra=_COUNTRY_SCHEMA,
     )
     type: Literal["twin", "partner", "agreement"] = Field(
-        description="twin — город-побратим, partner — партнёр, agreement — соглашение"
+        description=_hint("schema.partners.type")
     )
     status: Literal["active", "paused", "planned", "ended"] = Field(
-        description="active — действует, paused — приостановлено, planned — планируется, "
-        "ended — завершено"
+        description=_hint("schema.partners.status")
     )
-    since: dt.date | None = Field(default=None, description="С какого времени: " + _DATE)
-    expires: dt.date | None = Field(default=None, description="Действует до: " + _DATE)
-    ended: dt.date | None = Field(default=None, description="Прекращено: " + _DATE)
+    since: dt.date | None = Field(default=None, description=_hint("schema.since"))
+    expires: dt.date | None = Field(default=None, description=_hint("schema.partners.expires"))
+    ended: dt.date | None = Field(default=None, description=_hint("schema.partners.ended"))
     agreement: str | None = Field(
-        default=None, description="Файл соглашения рядом со страницей, например agreement.pdf"
+        default=None, description=_hint("schema.partners.agreement")
     )
-    directions: list[str] = Field(default=[], description="Направления сотрудничества (список)")
-    last_contact: dt.date | None = Field(default=None, description="Последний контакт: " + _DATE)
+    directions: list[str] = Field(default=[], description=_hint("schema.partners.directions"))
+    last_contact: dt.date | None = Field(
+        default=None, description=_hint("schema.partners.last_contact"))
     location: tuple[float, float] | None = Field(
         default=None, description=_LOCATION, json_schema_extra=_LOCATION_SCHEMA)
 
@@ -182,18 +185,18 @@ class PartnerMeta(_Meta):
 
 
 class PlanMeta(_Meta):
-    year: int = Field(ge=2000, le=2100, description="Год плана, как в имени файла, например 2026")
-    approved: dt.date | None = Field(default=None, description="Дата утверждения: " + _DATE)
+    year: int = Field(ge=2000, le=2100, description=_hint("schema.plan.year"))
+    approved: dt.date | None = Field(default=None, description=_hint("schema.plan.approved"))
 
 
 class AnnouncementMeta(_Meta):
     start: DateOrTime = Field(
-        description="Начало: " + _DATE + " (или с временем: 2026-11-17 10:00)"
+        description=_hint("schema.announcements.start")
     )
     end: DateOrTime | None = Field(
-        default=None, description="Окончание (не раньше начала): " + _DATE
+        default=None, description=_hint("schema.announcements.end")
     )
-    place: str | None = Field(default=None, description="Место проведения")
+    place: str | None = Field(default=None, description=_hint("schema.place"))
     kind: ActivityKind | None = Field(default=None, description=_KIND)
     partner: str | None = Field(default=None, description=_PARTNER)
 
@@ -218,12 +221,12 @@ class AnnouncementMeta(_Meta):
 
 class OrganizationMeta(_Meta):
     country: str | None = Field(
-        default=None, description="Страна: код ISO 3166-1, например DE",
+        default=None, description=_hint("schema.country", example="DE"),
         json_schema_extra=_COUNTRY_SCHEMA,
     )
-    since: dt.date | None = Field(default=None, description="С какого времени: " + _DATE)
+    since: dt.date | None = Field(default=None, description=_hint("schema.since"))
     url: str | None = Field(
-        default=None, description="Сайт организации: адрес https://…",
+        default=None, description=_hint("schema.organizations.url"),
         json_schema_extra=_URL_SCHEMA,
     )
 
@@ -232,10 +235,10 @@ class OrganizationMeta(_Meta):
 
 
 class ParticipationMeta(_Meta):
-    date: dt.date = Field(description="Дата участия: " + _DATE)
-    place: str | None = Field(default=None, description="Место проведения")
+    date: dt.date = Field(description=_hint("schema.participation.date"))
+    place: str | None = Field(default=None, description=_hint("schema.place"))
     country: str | None = Field(
-        default=None, description="Страна: код ISO 3166-1, например KZ",
+        default=None, description=_hint("schema.country", example="KZ"),
         json_schema_extra=_COUNTRY_SCHEMA,
     )
     kind: ActivityKind | None = Field(default=None, description=_KIND)
@@ -245,18 +248,16 @@ class ParticipationMeta(_Meta):
 
 class PresentationFile(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    file: str = Field(description="Файл рядом со страницей, например overview.pdf")
-    title: str = Field(description="Название файла на языке страницы")
+    file: str = Field(description=_hint("schema.file.file"))
+    title: str = Field(description=_hint("schema.file.title"))
     kind: PresentationKind = Field(
-        description="overview — общая презентация, investment — инвестиционная, tourism — "
-        "туристическая, export — экспортная, catalog — каталог, video — видео, info-sheet — "
-        "информационный листок"
+        description=_hint("schema.file.kind")
     )
 
 
 class PresentationMeta(_Meta):
     files: list[PresentationFile] = Field(
-        default=[], description="Файлы презентации: список {file, title, kind}"
+        default=[], description=_hint("schema.presentation.files", **_BRACES)
     )
 
 
@@ -264,15 +265,15 @@ class PresentationMeta(_Meta):
 
 class Localized(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    ru: str = Field(min_length=1, description="По-русски")
-    en: str = Field(min_length=1, description="По-английски")
+    ru: str = Field(min_length=1, description=_hint("schema.localized.ru"))
+    en: str = Field(min_length=1, description=_hint("schema.localized.en"))
 
 
 class Coordinator(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    name: Localized = Field(description="Фамилия, имя, отчество: {ru: ..., en: ...}")
-    email: str | None = Field(default=None, description="Электронная почта")
-    phone: str | None = Field(default=None, description="Телефон, например +7 (84241) 2-51-37")
+    name: Localized = Field(description=_hint("schema.coordinator.name", **_BRACES))
+    email: str | None = Field(default=None, description=_hint("schema.coordinator.email"))
+    phone: str | None = Field(default=None, description=_hint("schema.coordinator.phone"))
 
     _check_email = field_validator("email")(_email)
     _check_phone = field_validator("phone")(_phone)
@@ -280,18 +281,18 @@ class Coordinator(BaseModel):
 
 class MunicipalityMeta(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    name: Localized = Field(description="Название: {ru: Инзенский район, en: Inza District}")
+    name: Localized = Field(description=_hint("schema.municipality.name", **_BRACES))
     kind: Literal["district", "city", "settlement"] = Field(
-        description="district — район, city — городской округ, settlement — поселение"
+        description=_hint("schema.municipality.kind")
     )
     coat_of_arms: str | None = Field(
-        default=None, description="Герб: файл в папке municipalities/, например inza.png"
+        default=None, description=_hint("schema.municipality.coat_of_arms")
     )
     coordinator: Coordinator | None = Field(
-        default=None, description="Кто отвечает за раздел: name, email, phone"
+        default=None, description=_hint("schema.municipality.coordinator")
     )
     website: str | None = Field(
-        default=None, description="Официальный сайт муниципалитета: адрес https://…",
+        default=None, description=_hint("schema.municipality.website"),
         json_schema_extra=_URL_SCHEMA,
     )
 
