@@ -26,6 +26,7 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from . import addresses
 from .labels import written_in
 from .languages import ui_language
+from .messages import t
 from .model import Entry, Municipality
 from .sections import CALENDAR, DEFAULT_LANGUAGE, FEED
 from .views import entry_url
@@ -33,7 +34,6 @@ from .views import entry_url
 PAST_EVENTS_DAYS = 0
 """Ended events leave ``events.ics`` the day after they end: it holds upcoming events only
 ("upcoming" means upcoming); the ended ones are in ``events-archive.ics``."""
-ARCHIVE_NAME = {"ru": "архив", "en": "archive"}
 
 PRODID = "-//extrel//External relations sections//EN"
 
@@ -310,8 +310,8 @@ def region_calendar(
 def _description(title: str, place: str | None, url: str | None, lang: str) -> str:
     """DESCRIPTION: what calendar clients show when the event is opened — the title, the
     place and, with ``site_url``, the page's address."""
-    more = {"ru": "Подробнее", "en": "Details"}[ui_language(lang)]
-    lines = [title, place or "", f"{more}: {url}" if url else ""]
+    more = t("feed.details", ui_language(lang), url=url) if url else ""
+    lines = [title, place or "", more]
     return "\n".join(line for line in lines if line)
 
 
@@ -333,7 +333,8 @@ def _ics(
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{name} ({ARCHIVE_NAME[ui_language(lang)]})" if archive else name)
+    cal.add("x-wr-calname", t("feed.archive_name", ui_language(lang), name=name) if archive
+            else name)
     cal.add("x-wr-caldesc", CALENDAR.title_in(lang))
 
     timed_days: list[dt.date] = []

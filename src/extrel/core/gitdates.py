@@ -37,11 +37,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from . import githistory
 from .fingerprint import Fingerprint
+from .messages import bilingual
 
 if TYPE_CHECKING:
     from .loadcache import LoadCache
@@ -72,24 +73,20 @@ _REPO_ENV_VARS = frozenset(
 )
 
 class GitError(RuntimeError):
-    """git could not be run on the content's repository."""
+    """git could not be run on the content's repository: a key of the message catalogue
+    and its parameters; read as text, the message in Russian, then in English, then what
+    git itself said (``detail``)."""
+
+    def __init__(self, key: str, /, detail: str = "", **params: Any) -> None:
+        self.key, self.params = key, params
+        super().__init__(bilingual(key, sep="\n", **params) + (f"\n{detail}" if detail else ""))
 
 
 class ShallowCloneError(GitError):
     """The repository is a shallow clone: dates from its history would be wrong."""
 
     def __init__(self, toplevel: Path | str) -> None:
-        super().__init__(
-            f"Репозиторий «{toplevel}» склонирован не полностью (shallow clone): "
-            "без всей истории git каждый файл выглядел бы обновлённым в день последнего "
-            "коммита, и проверка актуальности была бы неверной.\n"
-            "Как исправить: загрузите всю историю командой `git fetch --unshallow`; "
-            "в CI клонируйте без ограничения глубины (GitHub Actions: "
-            "`actions/checkout` с `fetch-depth: 0`; GitLab CI: переменная `GIT_DEPTH: 0`). "
-            "Если неточные даты допустимы, разрешите неполную историю явно.\n"
-            "(The repository is a shallow clone; fetch the whole history with "
-            "`git fetch --unshallow`, or in CI use `fetch-depth: 0` / `GIT_DEPTH: 0`.)"
-        )
+        super().__init__("git.shallow", toplevel=str(toplevel))
         self.toplevel = toplevel
 
 
@@ -188,15 +185,10 @@ def _git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
     try:
         proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, check=False)
     except FileNotFoundError as e:
-        raise GitError(
-            "Не найдена программа git: установите git, чтобы даты обновления брались "
-            f"из истории ({e})."
-        ) from e
+        raise GitError("git.missing", error=str(e)) from e
     if check and proc.returncode != 0:
-        raise GitError(
-            f"Ошибка git в «{cwd}» (`git {' '.join(args)}`, код {proc.returncode}):\n"
-            + _decode(proc.stderr).strip()
-        )
+        raise GitError("git.failed", cwd=str(cwd), command=" ".join(args),
+                       code=proc.returncode, detail=_decode(proc.stderr).strip())
     return proc
 
 
@@ -213,7 +205,8 @@ def _find_repo(root: Path) -> tuple[Path, str, bool] | None:
         err = _decode(proc.stderr)
         if "not a git repository" in err:
             return None
-        raise GitError(f"Ошибка git в «{root}» (`git rev-parse`):\n{err.strip()}")
+        raise GitError("git.failed", cwd=str(root), command="rev-parse",
+                       code=proc.returncode, detail=err.strip())
     if _decode(proc.stdout).strip() != "true":
         return None  # inside .git or a bare repository: no work tree
     out = _decode(

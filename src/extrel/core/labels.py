@@ -11,8 +11,6 @@ from .messages import CATALOGUES, has, t
 BABEL_LOCALES = {"ru": "ru", "en": "en_GB"}
 """en_GB writes «5 November 2026», as the standard's English pages should."""
 
-LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
-
 
 def word(key: str, lang: str) -> str:
     """The word for an editor's code (``status.stale``, ``type.twin``): the catalogue's

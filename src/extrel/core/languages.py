@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .messages import t
 from .problems import Problem
 
 DEFAULT_LANGUAGE = "ru"
@@ -20,7 +21,13 @@ UI_FALLBACK = "en"
 """The language of extrel's own words (statuses, labels) in a language it has none for."""
 REQUIRED: tuple[str, ...] = (DEFAULT_LANGUAGE, UI_FALLBACK)
 """The languages the standard requires, whatever the i18n block says."""
-_NAMES = {"ru": "Русский", "en": "English"}
+_NAMES = {"ru": "language.ru", "en": "language.en"}
+"""The keys of the required languages' own names (as the switcher shows them)."""
+
+
+def _name(code: str) -> str:
+    """A language's own name when extrel knows it, else its code."""
+    return t(_NAMES[code], code) if code in _NAMES else code
 
 
 def ui_language(lang: str) -> str:
@@ -79,7 +86,7 @@ class Languages:
     def of(cls, codes: Iterable[str]) -> Languages:
         """Languages by code alone (tests, and regions without an i18n block)."""
         ordered = _ordered(codes)
-        return cls(tuple(Language(c, _NAMES.get(c, c)) for c in ordered))
+        return cls(tuple(Language(c, _name(c)) for c in ordered))
 
 
 def _ordered(codes: Iterable[str]) -> list[str]:
@@ -113,8 +120,8 @@ def from_i18n(options: Mapping[str, Any] | None, source: str = "mkdocs.yml"
             problems.append(Problem(source, None, "problem.i18n.default_not_ru",
                                     {"code": code}))
         site_name = item.get("site_name")
-        found[code] = Language(code, str(item.get("name") or _NAMES.get(code, code)),
+        found[code] = Language(code, str(item.get("name") or _name(code)),
                                str(site_name) if site_name else None)
     for code in REQUIRED:
-        found.setdefault(code, Language(code, _NAMES[code]))
+        found.setdefault(code, Language(code, _name(code)))
     return Languages(tuple(found[c] for c in _ordered(found))), problems

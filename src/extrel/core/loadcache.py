@@ -30,6 +30,7 @@ from pydantic import TypeAdapter, ValidationError
 from .. import __version__
 from .cachedir import TOP, cache_dir
 from .fingerprint import Fingerprint
+from .messages import bilingual
 
 _CORE = Path(__file__).resolve().parent
 T = TypeVar("T")
@@ -55,9 +56,7 @@ def tracked_by_git(root: Path) -> bool:
     except OSError:
         return False
     if done.returncode == 0 and done.stdout:
-        log.warning(".cache/ в репозитории (git отслеживает его файлы): кеш не используется; "
-                    "удалите его из git: git rm -r --cached .cache / .cache/ is tracked by git: "
-                    "the cache is not used; remove it from git: git rm -r --cached .cache")
+        log.warning(bilingual("log.cache_tracked"))
         return True
     return False
 
