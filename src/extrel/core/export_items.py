@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .export import Cell, Column, _cap, agreement_list
+from .export_columns import Cell, Column, _cap, agreement_list
 from .labels import long_date, word
 from .messages import t
 from .report import PUBLISHED_SECTIONS, ReportItem, YearlyReport, YearlyRow

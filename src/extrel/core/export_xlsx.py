@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import export_items
-from .export import (
+from .export_columns import (
     Cell,
     Column,
     Report,

@@ -13,8 +13,10 @@ from pydantic_core import PydanticCustomError
 from .freshness import Thresholds
 from .messages import worded
 from .problems import Problem
-from .project import DEFAULT_TIMEZONE
 from .sections import SUBSECTION_IDS
+
+DEFAULT_TIMEZONE = "Europe/Moscow"
+"""The region's time zone when mkdocs.yml names none (the option ``timezone``)."""
 
 
 class SectionThresholds(BaseModel):

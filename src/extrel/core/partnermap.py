@@ -7,14 +7,12 @@ The numbers are the rows of the table beside the map. Texts are in the page's la
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .languages import ui_language
 from .messages import t
 from .worldmap import MapSpec, Marker, has_country, render
 
-if TYPE_CHECKING:
-    from .snapshot import Snapshot
 
 def _named(row: dict[str, Any]) -> str:
     """"3 — Kurchatov (Kazakhstan)", the country left out where the title already names it."""
@@ -64,20 +62,3 @@ def map_view(
     )
     return {"svg": render(spec), "title": spec.title, "desc": spec.desc, "rows": rows,
             "homes": [m.name for m in home_markers]}
-
-
-def region_map(snapshot: Snapshot, lang: str) -> dict[str, Any] | None:
-    """The whole region's partners on one map (the portal), each row naming its municipality."""
-    from .portal import section_link
-    from .views import partners_view
-
-    items = []
-    homes = []
-    for mid, m in snapshot.region.municipalities.items():
-        for item in partners_view(m, lang, snapshot.today, snapshot.dates)["items"]:
-            items.append({**item, "url": section_link(mid, lang, item["url"]),
-                          "municipality": m.name(lang),
-                          "municipality_url": section_link(mid, lang)})
-        if m.meta.location:
-            homes.append((m.name(lang), m.meta.location))
-    return map_view(t("ui.map.region", lang), items, homes, lang)

@@ -8,15 +8,29 @@ from typing import Any
 from . import addresses
 from .labels import BABEL_LOCALES, long_date, word
 from .messages import CATALOGUES, t
-from .partnermap import region_map
+from .partnermap import map_view
 from .sections import SUBSECTIONS
 from .snapshot import Snapshot
-from .views import news_items
+from .views import news_items, partners_view
 
 
 def section_link(mid: str, lang: str, path: str = "") -> str:
     """Link from a portal language root (``site/`` or ``site/<lang>/``) into a section."""
     return addresses.portal_to_section(mid, lang, url=path)
+
+
+def region_map(snapshot: Snapshot, lang: str) -> dict[str, Any] | None:
+    """The whole region's partners on one map (the portal), each row naming its municipality."""
+    items = []
+    homes = []
+    for mid, m in snapshot.region.municipalities.items():
+        for item in partners_view(m, lang, snapshot.today, snapshot.dates)["items"]:
+            items.append({**item, "url": section_link(mid, lang, item["url"]),
+                          "municipality": m.name(lang),
+                          "municipality_url": section_link(mid, lang)})
+        if m.meta.location:
+            homes.append((m.name(lang), m.meta.location))
+    return map_view(t("ui.map.region", lang), items, homes, lang)
 
 
 def counts(snapshot: Snapshot) -> dict[str, int]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .languages import Languages, from_i18n
+from .options import DEFAULT_TIMEZONE
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -30,8 +31,6 @@ I18N = "i18n"
 DEFAULT_DOCS_DIR = "content"
 """Where the content is when mkdocs.yml names no ``docs_dir`` (extrel's layout)."""
 REGISTRY_DIR = "municipalities"
-DEFAULT_TIMEZONE = "Europe/Moscow"
-"""The region's time zone when mkdocs.yml names none (the option ``timezone``)."""
 
 
 def plugin_entries(raw: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
