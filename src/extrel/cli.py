@@ -1,8 +1,9 @@
 """The ``extrel`` command: a thin click front end. Each command parses its options and calls
 its module in ``extrel.commands``, which enters through the region's ``Project``.
 
-Messages are in Russian by default (the editors' language); ``--lang en`` or an English
-locale switches them to English. Exit codes follow PRODUCT.md: 0 all good, 1 valid but
+Messages, and the help of every command and option (catalogue keys ``help.*``), are in
+Russian by default (the editors' language); ``--lang en`` or an English locale switches them
+to English. Exit codes follow PRODUCT.md: 0 all good, 1 valid but
 something stale or missing, 2 invalid content or configuration, or a usage error, 3 a
 failure of extrel itself (one line, the traceback in a file; ``extrel --debug`` prints it).
 """
@@ -19,7 +20,7 @@ from typing import NoReturn
 
 import click
 
-from .cli_errors import Choice, Group
+from .cli_errors import Choice, Command, Group, Option, option
 from .commands.common import (  # noqa: F401  (the front end's vocabulary, for main())
     EXIT_BEHIND,
     EXIT_INVALID,
@@ -27,7 +28,7 @@ from .commands.common import (  # noqa: F401  (the front end's vocabulary, for m
     default_lang,
     fail,
 )
-from .core.messages import t
+from .core.messages import bilingual, t
 from .core.sections import SUBSECTION_IDS
 
 EXIT_INTERNAL = 3
@@ -47,89 +48,69 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(
-            f"«{value}» — не дата; нужен формат ГГГГ-ММ-ДД / not a date; use YYYY-MM-DD"
-        ) from None
+        raise click.BadParameter(bilingual("cli.bad_date", value=value)) from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise click.BadParameter(
-            f"«{value}»: дата должна быть между {FIRST_DAY} и {LAST_DAY} / the date must lie "
-            f"between {FIRST_DAY} and {LAST_DAY}"
-        )
+        raise click.BadParameter(bilingual("cli.date_out_of_range", value=value,
+                                           first=FIRST_DAY, last=LAST_DAY))
     return day
 
 
 
 # --- the command group ---------------------------------------------------------------------
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="extrel")
-@click.option("--debug", is_flag=True, expose_value=False, is_eager=True,
-              help="Показать подробности внутренней ошибки extrel / show the traceback of an "
-                   "internal error.")
+@click.group(cls=Group, help_key="help.extrel",
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="extrel", cls=Option, help_key="help.version")
+@option("--debug", key="help.debug", is_flag=True, expose_value=False, is_eager=True)
 def cli() -> None:
-    """extrel: разделы «Развитие внешних связей муниципального образования» на русском и
-    английском — сборка, проверка своевременности, отчёты.
-
-    extrel: bilingual external-relations sections of municipal websites."""
+    """The ``extrel`` group (its help: the catalogue's ``help.extrel``)."""
 
 
-config_option = click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
-                             help="Файл настроек региона / the region's mkdocs.yml.")
-today_option = click.option("--today", callback=parse_date, metavar="YYYY-MM-DD",
-                            help="Дата проверки (по умолчанию сегодня) / check date.")
-only_option = click.option("--only", multiple=True, metavar="ID",
-                           help="Только этот муниципалитет (можно повторять) / only this one.")
-shallow_option = click.option("--allow-shallow", is_flag=True,
-                              help="Принять неполную (shallow) копию репозитория: даты будут "
-                                   "неверны / accept a shallow clone (dates will be wrong).")
-lang_option = click.option("--lang", type=Choice(["ru", "en"]), default=None,
-                           help="Язык сообщений / language of messages.")
+config_option = option("-f", "--config-file", key="help.config_file", default="mkdocs.yml",
+                       show_default=True)
+today_option = option("--today", key="help.today", callback=parse_date, metavar="YYYY-MM-DD")
+only_option = option("--only", key="help.only", multiple=True, metavar="ID")
+shallow_option = option("--allow-shallow", key="help.allow_shallow", is_flag=True)
+lang_option = option("--lang", key="help.lang", type=Choice(["ru", "en"]), default=None)
 
 
 
-@cli.command()
+@cli.command(cls=Command, help_key="help.check")
 @config_option
 @today_option
 @only_option
-@click.option("--format", "fmt", type=Choice(["text", "json", "csv"]), default="text",
-              show_default=True)
+@option("--format", "fmt", key="help.format", type=Choice(["text", "json", "csv"]),
+        default="text", show_default=True)
 @shallow_option
-@click.option("--no-freshness", is_flag=True,
-              help="Только проверка содержания: код 0 или 2, без учёта сроков (для pre-commit) "
-                   "/ validate only: exit 0 or 2, never 1 for staleness.")
+@option("--no-freshness", key="help.check.no_freshness", is_flag=True)
 @lang_option
 def check(config_file: str, today: dt.date | None, only: tuple[str, ...], fmt: str,
           allow_shallow: bool, no_freshness: bool, lang: str | None) -> None:
-    """Проверить содержание и своевременность обновления / validate and report freshness."""
+    """Validate the content and report its freshness (commands/check.py)."""
     from .commands.check import check as run
 
     run(config_path(config_file), today, only, fmt, allow_shallow, no_freshness,
         lang or default_lang())
 
 
-@cli.command()
+@cli.command(cls=Command, help_key="help.build")
 @config_option
 @only_option
-@click.option("--shard", metavar="K/N", help="Собрать K-ю из N долей / build share K of N.")
-@click.option("--portal-only", is_flag=True,
-              help="Только портал и мониторинг, разделы остаются как есть (после сборки долями) "
-                   "/ only the portal and dashboard, keeping the sections in place.")
-@click.option("--site-dir", type=click.Path(file_okay=False), default=None,
-              help="Куда собирать (по умолчанию site/) / output folder.")
+@option("--shard", key="help.build.shard", metavar="K/N")
+@option("--portal-only", key="help.build.portal_only", is_flag=True)
+@option("--site-dir", key="help.build.site_dir", type=click.Path(file_okay=False),
+        default=None)
 @today_option
 @shallow_option
-@click.option("--fail-on-stale", is_flag=True, default=None,
-              help="Код 1, если что-то просрочено / exit 1 when something is stale or missing.")
-@click.option("--workers", type=click.IntRange(1), default=None,
-              help="Число процессов (по умолчанию по числу ядер) / parallel processes.")
-@click.option("--progress/--no-progress", default=None,
-              help="Показывать ход сборки (по умолчанию — в терминале) / show progress.")
+@option("--fail-on-stale", key="help.build.fail_on_stale", is_flag=True, default=None)
+@option("--workers", key="help.build.workers", type=click.IntRange(1), default=None)
+@option("--progress/--no-progress", key="help.build.progress", default=None)
 @lang_option
 def build(config_file: str, only: tuple[str, ...], shard: str | None, portal_only: bool,
           site_dir: str | None,
           today: dt.date | None, allow_shallow: bool, fail_on_stale: bool | None,
           workers: int | None, progress: bool | None, lang: str | None) -> None:
-    """Собрать портал и разделы всех муниципалитетов в site/ / build the site."""
+    """Build the portal and every section into site/ (commands/build.py)."""
     from .commands.build import build as run
 
     lang = lang or default_lang()
@@ -152,87 +133,68 @@ def _parse_shard(value: str, lang: str) -> tuple[int, int]:
 
 
 
-@cli.command()
+@cli.command(cls=Command, help_key="help.serve")
 @click.argument("municipality")
 @config_option
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
-              metavar="IP:PORT")
+@option("-a", "--dev-addr", key="help.serve.dev_addr", default="127.0.0.1:8000",
+        show_default=True, metavar="IP:PORT")
 @today_option
-@click.option("--open", "open_in_browser", is_flag=True, help="Открыть в браузере / open it.")
+@option("--open", "open_in_browser", key="help.serve.open", is_flag=True)
 @lang_option
 def serve(municipality: str, config_file: str, dev_addr: str, today: dt.date | None,
           open_in_browser: bool, lang: str | None) -> None:
-    """Просмотр раздела муниципалитета с обновлением на лету / live preview of one section."""
+    """Live preview of one municipality's section (commands/serve.py)."""
     from .commands.serve import serve as run
 
     run(config_path(config_file), municipality, dev_addr, today, open_in_browser,
         lang or default_lang())
 
 
-@cli.command()
+@cli.command(cls=Command, help_key="help.new",
+             help_params={"types": ", ".join(SUBSECTION_IDS)})
 @click.argument("type_", metavar="TYPE", type=Choice(SUBSECTION_IDS))
-@click.option("-m", "--municipality", required=True, metavar="ID",
-              help="Код муниципалитета (имя папки) / municipality id.")
-@click.option("-t", "--title", required=True, help="Заголовок на русском / Russian title.")
-@click.option("--title-en", help="Заголовок на английском / English title.")
-@click.option("--date", "when", callback=parse_date, metavar="YYYY-MM-DD",
-              help="Дата (по умолчанию сегодня) / date (default: today).")
-@click.option("--slug", help="Часть имени файла латиницей / file name part (a-z, 0-9, -).")
+@option("-m", "--municipality", key="help.new.municipality", required=True, metavar="ID")
+@option("-t", "--title", key="help.new.title", required=True)
+@option("--title-en", key="help.new.title_en")
+@option("--date", "when", key="help.new.date", callback=parse_date, metavar="YYYY-MM-DD")
+@option("--slug", key="help.new.slug")
 @config_option
 @lang_option
 def new(type_: str, municipality: str, title: str, title_en: str | None,
         when: dt.date | None, slug: str | None, config_file: str, lang: str | None) -> None:
-    """Создать страницу на всех языках сайта по образцу / create a page in every language.
-
-    TYPE — подраздел: news, partners, plan, announcements, organizations, participation,
-    presentation.
-    """
+    """Create a page in every language of the site from its scaffold (commands/new.py)."""
     from .commands.new import new as run
 
     run(config_path(config_file), type_, municipality, title, title_en, when, slug,
         lang or default_lang())
 
 
-@cli.command()
-@click.option("--year", type=click.IntRange(2000, 2100), metavar="YYYY",
-              help="Годовой отчёт: число мероприятий по видам / the year's activity counts.")
-@click.option("--month", metavar="YYYY-MM",
-              help="Что опубликовано за месяц / what was published in that month.")
-@click.option("--format", "fmt", type=Choice(["text", "json", "csv", "xlsx"]),
-              default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Файл для отчёта (для xlsx обязателен) / output file (required for xlsx).")
-@click.option("--lang", type=Choice(["ru", "en"]), default=None)
+@cli.command(cls=Command, help_key="help.report")
+@option("--year", key="help.report.year", type=click.IntRange(2000, 2100), metavar="YYYY")
+@option("--month", key="help.report.month", metavar="YYYY-MM")
+@option("--format", "fmt", key="help.format", type=Choice(["text", "json", "csv", "xlsx"]),
+        default="text", show_default=True)
+@option("-o", "--output", key="help.report.output", type=click.Path(dir_okay=False))
+@lang_option
 @today_option
 @config_option
 def report(year: int | None, month: str | None, fmt: str, output: str | None,
            lang: str | None, today: dt.date | None, config_file: str) -> None:
-    """Отчёт для рейтинга: мероприятия за год или публикации за месяц / yearly report.
-
-    Годовой отчёт составляется на дату --today (по умолчанию сегодня): событие идёт в счёт,
-    когда оно уже произошло / the yearly report counts what has happened by --today."""
+    """The rating's report: the year's activities or a month's publications
+    (commands/report.py)."""
     from .commands.report import report as run
 
     run(config_file, year, month, fmt, output, today, lang or default_lang())
 
 
-@cli.command()
-@click.option("-o", "--output", type=click.Path(file_okay=False), default="schemas",
-              show_default=True, help="Папка для схем / output folder.")
-@click.option("--check", "check_only", is_flag=True,
-              help="Ничего не записывать, код 1, если схемы в папке устарели / write nothing, "
-                   "exit 1 when the folder's schemas are out of date.")
-@click.option("--lang", type=Choice(["ru", "en"]), default=None)
+@cli.command(cls=Command, help_key="help.schema")
+@option("-o", "--output", key="help.schema.output", type=click.Path(file_okay=False),
+        default="schemas", show_default=True)
+@option("--check", "check_only", key="help.schema.check", is_flag=True)
+@lang_option
 @config_option
 def schema(output: str, check_only: bool, lang: str | None, config_file: str) -> None:
-    """Записать JSON Schema свойств страниц каждого подраздела / write the front matter's
-    JSON Schemas.
-
-    По ним редакторы (VS Code и др.) подсказывают и проверяют поля при наборе: news.schema.json
-    для русских файлов новостей, news.en.schema.json для английских, …,
-    municipality.schema.json для municipalities/<код>.yml; переводы — по каждому языку блока
-    i18n в mkdocs.yml (без него — русский и английский).
-    """
+    """Write the JSON Schemas of every subsection's front matter (commands/schema.py)."""
     from .commands.schema import schema as run
 
     run(output, check_only, lang or default_lang(), config_file)

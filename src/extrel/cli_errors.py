@@ -1,7 +1,11 @@
-"""Usage errors of the ``extrel`` command in the editor's language: click's own exceptions are
-caught where the group parses and invokes, and raised again as ``Usage``, which shows itself
-in Russian (click's English words with ``--lang en`` or an English locale), with a guess at
-what was meant. Nothing of click is patched: a ``Group`` subclass and a ``Choice`` subclass."""
+"""The ``extrel`` command in the editor's language: its help and its usage errors.
+
+Help: every command's and option's help is a key of the message catalogue (``help_key``),
+worded when click shows it, in the language of messages (Russian; English with ``--lang en``
+or an English locale). Usage errors: click's own exceptions are caught where the group parses
+and invokes, and raised again as ``Usage``, which shows itself in Russian (click's English
+words with ``--lang en``), with a guess at what was meant. Nothing of click is patched:
+subclasses of ``Group``, ``Command``, ``Option`` and ``Choice``."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from typing import IO, Any
 import click
 
 from .commands.common import default_lang
+from .core.messages import t
 
 TRANSLITERATED = {
     "novosti": "news", "partnery": "partners", "partnyory": "partners", "plany": "plan",
@@ -69,12 +74,14 @@ class Usage(click.UsageError):
             return
         out = file or sys.stderr
         ctx = self.ctx
+        lang = self.lang
         if ctx is not None:
-            usage = ctx.get_usage().replace("Usage:", "Вызов:", 1)
+            usage = ctx.get_usage().replace("Usage:", t("cli.usage.usage", lang), 1)
             click.echo(usage, file=out, err=True)
-            click.echo(f"Справка: {ctx.command_path} --help", file=out, err=True)
+            click.echo(t("cli.usage.help", lang, command=ctx.command_path), file=out, err=True)
             click.echo("", file=out, err=True)
-        click.echo(f"Ошибка: {russian(self.original)}", file=out, err=True)
+        click.echo(t("cli.usage.error", lang, message=worded(self.original, lang)), file=out,
+                   err=True)
 
 
 def _names(param: click.Parameter | None) -> str:
@@ -85,34 +92,35 @@ def _names(param: click.Parameter | None) -> str:
     return param.human_readable_name
 
 
-def russian(exc: click.UsageError) -> str:
-    """The Russian words for one of click's usage errors, from its type and parameter."""
+def worded(exc: click.UsageError, lang: str) -> str:
+    """The catalogue's words for one of click's usage errors, from its type and parameter."""
     if isinstance(exc, click.NoSuchOption):
         guess = sorted(exc.possibilities or [])
-        tail = f"; может быть, {', '.join(guess)}?" if guess else ""
-        return f"нет параметра «{exc.option_name}»{tail}"
+        tail = t("cli.did_you_mean", lang, guess=", ".join(guess)) if guess else ""
+        return t("cli.usage.no_such_option", lang, option=exc.option_name, tail=tail)
     if isinstance(exc, click.MissingParameter):
         if isinstance(exc.param, click.Argument):
-            return f"не указан {_names(exc.param)}"
-        return f"не указан обязательный параметр {_names(exc.param)}"
+            return t("cli.usage.missing_argument", lang, name=_names(exc.param))
+        return t("cli.usage.missing_option", lang, name=_names(exc.param))
     if isinstance(exc, BadChoice):
         meant = did_you_mean(exc.value, exc.choices)
-        hint = f"может быть, {meant}? " if meant else ""
-        return (f"«{exc.value}» — нет такого значения для {_names(exc.param)}; {hint}"
-                f"допустимые: {', '.join(exc.choices)}")
+        hint = t("cli.usage.maybe_head", lang, guess=meant) if meant else ""
+        return t("cli.usage.bad_choice", lang, value=exc.value, name=_names(exc.param),
+                 hint=hint, choices=", ".join(exc.choices))
     if isinstance(exc, NoSuchCommand):
         meant = did_you_mean(exc.name, exc.commands)
-        hint = f"; может быть, {meant}?" if meant else ""
-        return f"нет команды «{exc.name}»{hint} Команды: {', '.join(exc.commands)}"
+        hint = t("cli.did_you_mean", lang, guess=meant) if meant else ""
+        return t("cli.usage.no_such_command", lang, name=exc.name, hint=hint,
+                 commands=", ".join(exc.commands))
     if isinstance(exc, click.BadParameter):
-        # extrel's own checks already say it in Russian (and in English after " / ")
+        # extrel's own checks already say it in both languages (Russian, " / ", English)
         return f"{_names(exc.param)}: {exc.message}" if exc.param else exc.message
     if exc.message.startswith("Got unexpected extra argument"):
         extra = exc.message.split("(", 1)[-1].rstrip(")")
-        return f"лишнее в команде: {extra}; значения с пробелами заключите в кавычки"
+        return t("cli.usage.extra_argument", lang, extra=extra)
     if exc.message.startswith("Option") and "requires" in exc.message:
         option = exc.message.split("'")[1] if "'" in exc.message else ""
-        return f"после {option} нужно значение"
+        return t("cli.usage.needs_value", lang, option=option)
     return exc.message
 
 
@@ -124,11 +132,71 @@ class NoSuchCommand(click.UsageError):
         self.name, self.commands = name, list(commands)
 
 
-class Group(click.Group):
-    """The ``extrel`` group: its usage errors, and those of its commands, in the language of
-    messages (``--lang en`` anywhere on the line, else the locale)."""
+def current_lang() -> str:
+    """The language of messages of the command line being run: the group's (``--lang``
+    anywhere on the line, else the locale); the locale's outside a run."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root().command if ctx is not None else None
+    return root.lang if isinstance(root, Group) else default_lang()
+
+
+class Worded:
+    """A command or option whose help is the catalogue's message ``help_key`` (filled with
+    ``help_params``), worded in the language of messages whenever click reads it."""
+
+    help_key: str | None = None
+    help_params: dict[str, Any] = {}  # noqa: RUF012 - read only, replaced per instance
+    _help: str | None = None
+
+    @property
+    def help(self) -> str | None:
+        if self.help_key is None:
+            return self._help
+        return t(self.help_key, current_lang(), **self.help_params)
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        self._help = value  # a docstring or help= given to click: the key goes first
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """``--help``, its own help worded too (the catalogue's ``help.help``)."""
+        found: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
+        if found is not None:
+            found.help = t("help.help", current_lang())
+        return found
+
+
+class Command(Worded, click.Command):
+    """An ``extrel`` command: ``@click.command(cls=Command, help_key="help.check")``."""
+
+    def __init__(self, *args: Any, help_key: str, help_params: dict[str, Any] | None = None,
+                 **kwargs: Any) -> None:
+        self.help_key, self.help_params = help_key, help_params or {}
+        super().__init__(*args, **kwargs)
+
+
+class Option(Worded, click.Option):
+    """An option whose help is a catalogue key: ``option("--today", key="help.today")``."""
+
+    def __init__(self, *args: Any, help_key: str, **kwargs: Any) -> None:
+        self.help_key = help_key
+        super().__init__(*args, **kwargs)
+
+
+def option(*decls: str, key: str, **kwargs: Any) -> Any:
+    """``click.option`` with its help from the catalogue's ``key``."""
+    return click.option(*decls, cls=Option, help_key=key, **kwargs)
+
+
+class Group(Worded, click.Group):
+    """The ``extrel`` group: its help, and its usage errors and those of its commands, in the
+    language of messages (``--lang en`` anywhere on the line, else the locale)."""
 
     lang = "ru"
+
+    def __init__(self, *args: Any, help_key: str, **kwargs: Any) -> None:
+        self.help_key = help_key
+        super().__init__(*args, **kwargs)
 
     def main(self, args: Sequence[str] | None = None, *a: Any, **kw: Any) -> Any:
         given = list(sys.argv[1:] if args is None else args)

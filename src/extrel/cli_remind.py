@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from .cli_errors import Command, option
 from .core.messages import t
 
 PASSWORD_VARIABLE = "EXTREL_SMTP_PASSWORD"
@@ -33,29 +34,20 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
     return parse_date(ctx, param, value)
 
 
-@click.command()
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
-              help="Файл настроек региона / the region's mkdocs.yml.")
-@click.option("--today", callback=_date, metavar="YYYY-MM-DD",
-              help="Дата проверки (по умолчанию сегодня) / check date.")
-@click.option("--smtp", metavar="HOST:PORT",
-              help="SMTP-сервер (иначе extrel: remind: smtp в mkdocs.yml) / SMTP server.")
-@click.option("--from", "sender", metavar="ADDR",
-              help="Адрес отправителя (иначе extrel: remind: from) / sender address.")
-@click.option("--dry-run", type=click.Path(file_okay=False), metavar="DIR",
-              help="Не отправлять, а записать письма в папку как .eml / write .eml files.")
-@click.option("--allow-shallow", is_flag=True,
-              help="Принять неполную (shallow) копию репозитория / accept a shallow clone.")
-@click.option("--lang", type=click.Choice(["ru", "en"]), default=None,
-              help="Язык сообщений команды (письма — по-русски) / language of messages.")
+@click.command(cls=Command, help_key="help.remind",
+               help_params={"variable": PASSWORD_VARIABLE})
+@option("-f", "--config-file", key="help.config_file", default="mkdocs.yml",
+        show_default=True)
+@option("--today", key="help.today", callback=_date, metavar="YYYY-MM-DD")
+@option("--smtp", key="help.remind.smtp", metavar="HOST:PORT")
+@option("--from", "sender", key="help.remind.from", metavar="ADDR")
+@option("--dry-run", key="help.remind.dry_run", type=click.Path(file_okay=False),
+        metavar="DIR")
+@option("--allow-shallow", key="help.allow_shallow", is_flag=True)
+@option("--lang", key="help.remind.lang", type=click.Choice(["ru", "en"]), default=None)
 def remind(config_file: str, today: dt.date | None, smtp: str | None, sender: str | None,
            dry_run: str | None, allow_shallow: bool, lang: str | None) -> None:
-    """Напомнить координаторам об обновлении разделов / e-mail the coordinators.
-
-    Письмо по-русски получает координатор каждого муниципалитета, у которого что-то
-    просрочено, скоро срок, нет материалов, нет перевода или не закончено; пароль SMTP —
-    из переменной окружения EXTREL_SMTP_PASSWORD. Код 2, если кому-то письмо не ушло.
-    """
+    """E-mail the coordinators whose sections are behind (core/remind.py)."""
     from .commands.common import config_path, default_lang, fail, load_project, load_snapshot
     from .core import remind as core
     from .core.freshness import freshness_to_dict

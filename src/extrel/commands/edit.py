@@ -12,20 +12,20 @@ from typing import Any
 
 import click
 
+from ..cli_errors import Command, option
+from ..core.messages import t
 
-@click.command()
+
+@click.command(cls=Command, help_key="help.edit")
 @click.argument("municipality", required=False)
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
-              help="Файл настроек региона / the region's mkdocs.yml.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8010, show_default=True,
-              help="Порт страницы редактора (0 — любой свободный) / the editor page's port.")
-@click.option("--preview-port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Порт просмотра / the preview's port.")
+@option("-f", "--config-file", key="help.config_file", default="mkdocs.yml",
+        show_default=True)
+@option("--port", key="help.edit.port", type=click.IntRange(0, 65535), default=8010,
+        show_default=True)
+@option("--preview-port", key="help.edit.preview_port", type=click.IntRange(0, 65535),
+        default=8000, show_default=True)
 def edit(municipality: str | None, config_file: str, port: int, preview_port: int) -> None:
-    """Редактор в браузере (Decap CMS) и просмотр рядом / the web editor and the preview.
-
-    Без MUNICIPALITY в редакторе все муниципалитеты региона; просмотр — того, что указан,
-    или единственного."""
+    """The web editor (Decap CMS) and the preview beside it (editor/local.py)."""
     from ..editor.admin import MissingCMS
     from ..editor.local import run
     from .common import config_path, default_lang, fail, load_project, load_snapshot
@@ -48,22 +48,22 @@ def edit(municipality: str | None, config_file: str, port: int, preview_port: in
         with run(project.root, names, config_file=path, preview=preview,
                  languages=project.languages.codes, admin_port=port,
                  preview_port=preview_port) as editor:
-            click.echo(f"Редактор:  {editor.admin_url}", err=True)
+            click.echo(t("cli.edit.editor_at", lang, url=editor.admin_url), err=True)
             if editor.preview_url:
-                click.echo(f"Просмотр:  {editor.preview_url}", err=True)
+                click.echo(t("cli.edit.preview_at", lang, url=editor.preview_url), err=True)
             else:
-                click.echo("Просмотр не запущен: укажите муниципалитет, например "
-                           f"«extrel edit {next(iter(region), 'inza')}».", err=True)
-            click.echo("Откройте адрес редактора в браузере. Ctrl+C — остановить.", err=True)
+                click.echo(t("cli.edit.no_preview", lang,
+                             example=next(iter(region), "inza")), err=True)
+            click.echo(t("cli.edit.open_it", lang), err=True)
             while editor.alive():
                 time.sleep(0.5)
-            fail("Редактор остановлен: один из его процессов завершился.")
+            fail(t("cli.edit.died", lang))
     except MissingCMS as exc:
         fail(str(exc))
     except KeyboardInterrupt:
-        click.echo("Редактор остановлен.", err=True)
+        click.echo(t("cli.edit.stopped", lang), err=True)
     except RuntimeError as exc:
-        fail(f"Редактор не запустился: {exc}")
+        fail(t("cli.edit.failed", lang, reason=exc))
     sys.exit(0)
 
 

@@ -32,6 +32,9 @@ DATA = "data/"
 ASSETS = "assets/"
 DASHBOARD = "freshness/"
 """The freshness dashboard, at the portal's root."""
+FRESHNESS = "freshness"
+"""The freshness data at the portal's default language root: ``freshness.json``, and the same
+table for spreadsheets, ``freshness.xlsx`` and ``freshness.csv``."""
 
 
 # --- languages and depth --------------------------------------------------------------------
@@ -145,3 +148,15 @@ def site_url(base: str, municipality: str | None, lang: str) -> str:
 def dashboard(base: str | None) -> str | None:
     """The freshness dashboard's absolute URL (None without a site URL)."""
     return base.rstrip("/") + "/" + DASHBOARD if base else None
+
+
+def freshness_file(fmt: str) -> str:
+    """The freshness data as ``fmt`` (json, csv, xlsx), under the portal's default language
+    root."""
+    return f"{FRESHNESS}.{fmt}"
+
+
+def freshness_links(lang: str) -> dict[str, str]:
+    """The freshness data's files from the ``lang`` dashboard page: its download links."""
+    back = up(depth(DASHBOARD)) + to_default_root(lang)
+    return {fmt: back + freshness_file(fmt) for fmt in ("xlsx", "csv", "json")}

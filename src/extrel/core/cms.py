@@ -24,6 +24,7 @@ from typing import Any
 
 from .jsonschema import section_schema
 from .languages import DEFAULT_LANGUAGE, REQUIRED
+from .messages import t
 from .schema import LANG_FIELDS
 from .sections import BY_ID, SCHEMAS, SLUG, SUBSECTION_IDS, SUBSECTIONS, Subsection
 
@@ -32,27 +33,33 @@ FILE_KEY = "_extrel_file"
 FORMAT = "extrel-frontmatter"
 """The custom file format extrel.js registers: Decap's front matter without ``FILE_KEY``."""
 
+EDITOR_LANG = DEFAULT_LANGUAGE
+"""The language of the editor's own words (Decap's locale, the forms' labels and hints): the
+editors' language."""
+
 SHORT_TITLES = {
-    "news": "Новости",
-    "partners": "Партнёры",
-    "plan": "План на год",
-    "announcements": "Анонсы",
-    "organizations": "Организации и эксперты",
-    "participation": "Участие в мероприятиях",
-    "presentation": "Презентация",
+    "news": "cms.title.news",
+    "partners": "cms.title.partners",
+    "plan": "cms.title.plan",
+    "announcements": "cms.title.announcements",
+    "organizations": "cms.title.organizations",
+    "participation": "cms.title.participation",
+    "presentation": "cms.title.presentation",
 }
+"""The catalogue's short name of each subsection in the editor's menu."""
 
 FILE_WIDGETS = {"image": "image", "agreement": "file", "file": "file"}
 """Fields holding a file beside the page, and the widget that uploads it."""
 
 _LABELS = {
-    "type": "Вид связи",
-    "status": "Состояние",
-    "kind": "Вид",
-    "files": "Файлы презентации",
-    "file": "Файл",
+    "type": "cms.label.type",
+    "status": "cms.label.status",
+    "kind": "cms.label.kind",
+    "files": "cms.label.files",
+    "file": "cms.label.file",
 }
-"""Labels of the fields whose description starts with the list of their values."""
+"""The catalogue's labels of the fields whose description starts with the list of their
+values."""
 
 def _rule(sub: Subsection) -> dict[str, str]:
     """The subsection's file-name rule (its record's ``name``) as extrel.js applies it: the
@@ -73,14 +80,18 @@ _ENUM_ITEM = re.compile(r"([a-z][a-z-]*) — (.+?)(?=, [a-z][a-z-]* — |$)")
 
 
 def _label(name: str, description: str) -> str:
-    head = re.split(r":|, например| \(", description, maxsplit=1)[0].strip()
+    """The label: the description's head (before its colon, its examples, its brackets),
+    else the catalogue's label for the field."""
+    examples = re.escape(t("cms.examples_lead", EDITOR_LANG))
+    head = re.split(rf":|{examples}| \(", description, maxsplit=1)[0].strip()
     if not head or " — " in head:
-        return _LABELS.get(name, name)
+        return t(_LABELS[name], EDITOR_LANG) if name in _LABELS else name
     return head
 
 
 def _options(values: Sequence[str], description: str) -> list[dict[str, str] | str]:
-    """A select's options, labelled in Russian from the description's ``value — label``."""
+    """A select's options, labelled from the (editors' language) description's
+    ``value — label``."""
     text = description.split(": ", 1)[1] if ": " in description.split(" — ")[0] else description
     labels = {m.group(1): m.group(2).strip() for m in _ENUM_ITEM.finditer(text)}
     return [{"label": f"{labels[v]} ({v})" if v in labels else v, "value": v} for v in values]
@@ -149,11 +160,10 @@ def field(name: str, prop: Mapping[str, Any], required: bool, defs: Mapping[str,
     pattern = prop.get("pattern")
     if isinstance(pattern, str) and result["widget"] == "string":
         example = ", ".join(str(e) for e in prop.get("examples", [])[:2])
-        result["pattern"] = [pattern, "Неверный формат" + (f"; например: {example}"
-                                                           if example else "")]
+        result["pattern"] = [pattern, t("cms.bad_format_example", EDITOR_LANG, example=example)
+                             if example else t("cms.bad_format", EDITOR_LANG)]
     if name == "partner" and result["widget"] == "string":
-        result["pattern"] = [SLUG.pattern, "Код партнёра: строчные латинские буквы, цифры и "
-                                            "дефисы, например kobrin"]
+        result["pattern"] = [SLUG.pattern, t("cms.partner.pattern", EDITOR_LANG)]
     return result
 
 
@@ -164,9 +174,9 @@ def section_fields(section: str) -> list[dict[str, Any]]:
     required = set(schema.get("required", []))
     fields = [field(name, prop, name in required, defs, True if name in LANG_FIELDS else "none")
               for name, prop in schema["properties"].items()]
-    fields.append({"name": "body", "label": "Текст страницы", "widget": "markdown",
-                   "i18n": True, "required": True,
-                   "hint": "Текст на языке этой стороны формы"})
+    fields.append({"name": "body", "label": t("cms.body.label", EDITOR_LANG),
+                   "widget": "markdown", "i18n": True, "required": True,
+                   "hint": t("cms.body.hint", EDITOR_LANG)})
     return fields
 
 
@@ -174,9 +184,9 @@ def _partner_choice(field_: dict[str, Any], municipality: str) -> dict[str, Any]
     """``partner`` chosen among the municipality's partners by title; stored as the
     partner's code (its file name), which is what the schema's pattern asks for."""
     result = {k: v for k, v in field_.items() if k not in ("widget", "pattern")}
-    result.update(label="Партнёр", widget="relation", collection=f"{municipality}-partners",
-                  hint="Выберите партнёра по названию; в файл пишется его код (имя файла "
-                       "в partners/)",
+    result.update(label=t("cms.partner.label", EDITOR_LANG), widget="relation",
+                  collection=f"{municipality}-partners",
+                  hint=t("cms.partner.hint", EDITOR_LANG),
                   value_field="{{slug}}", search_fields=["title"],
                   display_fields=["title"], options_length=50)
     return result
@@ -187,11 +197,12 @@ def collection(municipality: str, name: str, section: str) -> dict[str, Any]:
     sub = BY_ID[section]
     fields = [_partner_choice(f, municipality) if f["name"] == "partner" else f
               for f in section_fields(section)]
+    short = t(SHORT_TITLES[section], EDITOR_LANG)
     return {
         "name": f"{municipality}-{section}",
-        "label": f"{name}: {SHORT_TITLES[section]}",
-        "label_singular": SHORT_TITLES[section],
-        "description": sub.title["ru"],
+        "label": f"{name}: {short}",
+        "label_singular": short,
+        "description": sub.title_in(EDITOR_LANG),
         "folder": folder,
         "extension": "md",
         "format": FORMAT,
@@ -234,7 +245,7 @@ def config(municipalities: Mapping[str, str], *, editor: Mapping[str, Any] | Non
     are the region's, the first (Russian) holding the language-independent fields."""
     result: dict[str, Any] = {
         "backend": backend(editor, local_url),
-        "locale": "ru",
+        "locale": EDITOR_LANG,
         "load_config_file": False,
         "media_folder": "content",
         "public_folder": "",

@@ -1,4 +1,5 @@
-"""Reminders to the coordinators: one Russian e-mail per municipality that is behind.
+"""Reminders to the coordinators: one e-mail per municipality that is behind, in Russian
+(PRODUCT.md; its words are the catalogue's ``remind.*``, in any language it has).
 
 ``reminders`` reads the freshness data in its JSON form (PRODUCT.md, ``extrel check
 --format json``) and the registry's coordinators, and drafts a message for each
@@ -22,9 +23,12 @@ from typing import Any
 
 from . import addresses
 from .labels import long_date, word
+from .messages import t
 from .sections import SUBSECTIONS
 
 BEHIND = ("missing", "stale", "due")
+LANGUAGE = "ru"
+"""The reminders' language (PRODUCT.md: one message in Russian per municipality)."""
 SMTPS_PORT = 465
 
 
@@ -33,7 +37,7 @@ class Contact:
     """Who answers for a municipality's section."""
 
     name: str
-    """The municipality's name in Russian."""
+    """The municipality's name in the reminder's language."""
     email: str | None
     person: str | None = None
 
@@ -46,15 +50,15 @@ class Reminder:
     body: str
 
 
-def _language_name(code: str) -> str:
-    """«английский» for ``en``: Babel's Russian name of any language."""
+def _language_name(code: str, lang: str) -> str:
+    """«английский» for ``en`` in Russian: Babel's name of any language in ``lang``."""
     from babel import Locale
 
-    return Locale.parse("ru").languages.get(code, code)
+    return Locale.parse(lang).languages.get(code, code)
 
 
-def _date(value: str | None) -> str:
-    return long_date(dt.date.fromisoformat(value), "ru") if value else "—"
+def _date(value: str | None, lang: str) -> str:
+    return long_date(dt.date.fromisoformat(value), lang) if value else "—"
 
 
 def needs_attention(entry: Mapping[str, Any]) -> bool:
@@ -62,50 +66,52 @@ def needs_attention(entry: Mapping[str, Any]) -> bool:
             or bool(entry.get("unfinished")))
 
 
-def _line(title: str, code: str, entry: Mapping[str, Any], as_of: dt.date) -> str:
+def _line(title: str, code: str, entry: Mapping[str, Any], as_of: dt.date, lang: str) -> str:
     status = entry["status"]
-    parts = [f"{title}, {_language_name(code)}: {word(f'status.{status}', 'ru')}"]
+    parts = [t("remind.line.status", lang, section=title, language=_language_name(code, lang),
+               status=word(f"status.{status}", lang))]
     if entry.get("last_updated"):
-        parts.append(f"последнее обновление {_date(entry['last_updated'])}")
+        parts.append(t("remind.line.last_updated", lang,
+                       date=_date(entry["last_updated"], lang)))
     due_by = entry.get("due_by")
     if due_by:
         late = dt.date.fromisoformat(due_by) < as_of
-        parts.append(("срок был до " if late else "обновить до ") + _date(due_by)
-                     + " включительно")
+        parts.append(t("remind.line.was_due" if late else "remind.line.due", lang,
+                       date=_date(due_by, lang)))
     if entry.get("untranslated"):
-        parts.append(f"без перевода: {entry['untranslated']}")
+        parts.append(t("remind.line.untranslated", lang, n=entry["untranslated"]))
     if entry.get("unfinished"):
-        parts.append(f"не закончено (заготовки extrel new): {entry['unfinished']}")
+        parts.append(t("remind.line.unfinished", lang, n=entry["unfinished"]))
     return "; ".join(parts)
 
 
 def message_text(m: Mapping[str, Any], contact: Contact, as_of: dt.date,
-                 dashboard: str | None) -> tuple[str, str]:
-    """(subject, body) of the reminder for one municipality of the freshness data."""
-    titles = {s.id: s.title["ru"] for s in SUBSECTIONS}
+                 dashboard: str | None, lang: str = LANGUAGE) -> tuple[str, str]:
+    """(subject, body) of the reminder for one municipality of the freshness data, in
+    ``lang``."""
+    titles = {s.id: s.title_in(lang) for s in SUBSECTIONS}
     todo: list[str] = []
     fine: list[str] = []
     for s in m["sections"]:
         for code, entry in s["languages"].items():
-            line = _line(titles.get(s["id"], s["id"]), code, entry, as_of)
+            line = _line(titles.get(s["id"], s["id"]), code, entry, as_of, lang)
             (todo if needs_attention(entry) else fine).append(line)
-    subject = (f"Внешние связи: {contact.name} — раздел нужно обновить "
-               f"(проверка на {long_date(as_of, 'ru')})")
-    greeting = f"Здравствуйте, {contact.person}!" if contact.person else "Здравствуйте!"
+    checked = long_date(as_of, lang)
+    subject = t("remind.subject", lang, name=contact.name, date=checked)
+    greeting = (t("remind.greeting.named", lang, person=contact.person) if contact.person
+                else t("remind.greeting", lang))
     lines = [
         greeting, "",
-        f"Проверка раздела «Развитие внешних связей» ({contact.name}) на "
-        f"{long_date(as_of, 'ru')} показала, что его нужно обновить.", "",
-        "Требует внимания:",
+        t("remind.intro", lang, name=contact.name, date=checked), "",
+        t("remind.todo", lang),
         *(f"  • {line}" for line in todo),
     ]
     if fine:
-        lines += ["", "В порядке:", *(f"  • {line}" for line in fine)]
-    lines += ["", "Раздел должен обновляться не реже раза в месяц на каждом языке; "
-              "после обновления проверьте его командой extrel check."]
+        lines += ["", t("remind.fine", lang), *(f"  • {line}" for line in fine)]
+    lines += ["", t("remind.rule", lang)]
     if dashboard:
-        lines += ["", f"Сводная таблица по всем муниципалитетам: {dashboard}"]
-    lines += ["", "Письмо составлено автоматически (extrel remind)."]
+        lines += ["", t("remind.dashboard", lang, url=dashboard)]
+    lines += ["", t("remind.signature", lang)]
     return subject, "\n".join(lines) + "\n"
 
 
@@ -126,15 +132,16 @@ def dashboard_url(site_url: str | None) -> str | None:
 
 
 def reminders(data: Mapping[str, Any], contacts: Mapping[str, Contact],
-              site_url: str | None = None) -> list[Reminder]:
-    """A reminder for every municipality of ``data`` that needs one, in the data's order."""
+              site_url: str | None = None, lang: str = LANGUAGE) -> list[Reminder]:
+    """A reminder in ``lang`` for every municipality of ``data`` that needs one, in the
+    data's order."""
     as_of = dt.date.fromisoformat(data["as_of"])
     result = []
     for m in data["municipalities"]:
         if not any(needs_attention(e) for s in m["sections"] for e in s["languages"].values()):
             continue
         contact = contacts.get(m["id"]) or Contact(m["id"], None)
-        subject, body = message_text(m, contact, as_of, dashboard_url(site_url))
+        subject, body = message_text(m, contact, as_of, dashboard_url(site_url), lang)
         result.append(Reminder(m["id"], contact.email, subject, body))
     return result
 

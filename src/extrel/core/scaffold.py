@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .languages import REQUIRED
+from .messages import t
 from .sections import BY_ID
 
 _TRANSLIT = dict(zip(
@@ -103,95 +104,103 @@ def new_page(section: str, title: str, title_en: str | None, when: dt.date,
     carries the shared fields). Whatever the editor must still write is a placeholder with
     ``DRAFT_MARK``: a translation without its title, the text, fields without a sensible
     default (a partner's country, type, status; a place). Nothing is pre-filled that would
-    pass for real."""
+    pass for real. The hints are the catalogue's ``scaffold.*``, each file's in its language
+    (English where the catalogue has none)."""
     sub = BY_ID[section]
     stem = sub.name.make(when, slug or slugify(title_en or title))
     fields: Scaffold = globals()[sub.scaffold]
-    base_fields, other_fields, base_body = fields(when)
-    files = {languages[0]: f"---\ntitle: {_q(title)}\n{base_fields}---\n\n{base_body}\n"}
+    base = languages[0]
+    base_fields, _, base_body = fields(when, base)
+    files = {base: f"---\ntitle: {_q(title)}\n{base_fields}---\n\n{base_body}\n"}
     for lang in languages[1:]:
         own = title_en if lang == "en" and title_en else None
-        head = _q(own) if own else _draft(f"translate the title: {title}")
-        body = _body("translate the Russian text here, then delete this line")
+        head = _q(own) if own else _draft(t("scaffold.translate_title", lang, title=title))
+        body = _body(t("scaffold.translate_text", lang))
+        other_fields = fields(when, lang)[1]
         files[lang] = f"---\ntitle: {head}\n{other_fields}---\n\n{body}\n"
     return NewPage(stem, files)
 
 
-Scaffold = Callable[[dt.date], tuple[str, str, str]]
+Scaffold = Callable[[dt.date, str], tuple[str, str, str]]
 """A subsection's scaffold (``Subsection.scaffold`` names it): the front matter of the default
-language's file, of the others, and the default body, for a page dated ``when``."""
+language's file, of the others, and the default body, for a page dated ``when``, worded in the
+language given."""
 
 
-def news_fields(when: dt.date) -> tuple[str, str, str]:
+def _hint(field: str, value: str, hint: str) -> str:
+    """A commented-out example line with its hint: ``# since: 2026-11-21   # ...``."""
+    return f"# {field}: {value}".ljust(29) + f" # {hint}\n"
+
+
+def news_fields(when: dt.date, lang: str) -> tuple[str, str, str]:
     d = when.isoformat()
+    alt = _q(t("scaffold.news.image_alt", lang))
     return (
-        f"date: {d}\nsummary: {_draft('одно-два предложения для списка новостей')}\n"
-        "# image: photo.jpg          # снимок рядом со страницей\n"
-        "# image_alt: \"Что на снимке\"\n"
-        "# kind: delegation-in-russia  # вид мероприятия для годового отчёта\n"
-        "# partner: kutaisi           # код партнёра из partners/\n"
-        "# tags: [культура]\n",
-        f"summary: {_draft('one or two sentences for the news list')}\n"
-        "# image_alt: \"What the photo shows\"\n",
-        _body("напишите, что произошло, с кем и какой итог; эту строку удалите"),
+        f"date: {d}\nsummary: {_draft(t('scaffold.news.summary', lang))}\n"
+        + _hint("image", "photo.jpg", t("scaffold.news.image", lang))
+        + f"# image_alt: {alt}\n"
+        + _hint("kind", "delegation-in-russia", t("scaffold.news.kind", lang))
+        + _hint("partner", "kutaisi", t("scaffold.news.partner", lang))
+        + f"# tags: [{t('scaffold.news.tags', lang)}]\n",
+        f"summary: {_draft(t('scaffold.news.summary', lang))}\n"
+        f"# image_alt: {alt}\n",
+        _body(t("scaffold.news.body", lang)),
     )
 
 
-def partners_fields(when: dt.date) -> tuple[str, str, str]:
+def partners_fields(when: dt.date, lang: str) -> tuple[str, str, str]:
     d = when.isoformat()
+    directions = f"# directions: [{t('scaffold.partners.directions', lang)}]\n"
     return (
-        f"country: {_draft('код страны ISO 3166-1, например GE')}\n"
+        f"country: {_draft(t('scaffold.partners.country', lang))}\n"
         f"type: {_draft('twin | partner | agreement')}\n"
         f"status: {_draft('active | paused | planned | ended')}\n"
-        f"# since: {d}               # дата заключения соглашения\n"
-        "# directions: [культура, образование]\n"
-        f"# last_contact: {d}\n",
-        "# directions: [culture, education]\n",
-        _body("история и содержание сотрудничества; эту строку удалите"),
+        + _hint("since", d, t("scaffold.partners.since", lang))
+        + directions
+        + f"# last_contact: {d}\n",
+        directions,
+        _body(t("scaffold.partners.body", lang)),
     )
 
 
-def plan_fields(when: dt.date) -> tuple[str, str, str]:
+def plan_fields(when: dt.date, lang: str) -> tuple[str, str, str]:
     d = when.isoformat()
     return (
         f"year: {when.year}\n# approved: {d}\n", "",
-        "| Месяц | Мероприятие | Ответственный | Партнёр |\n|---|---|---|---|\n"
+        f"| {t('scaffold.plan.columns', lang)} |\n|---|---|---|---|\n"
         f"| {DRAFT_MARK} | … | … | … |",
     )
 
 
-def announcements_fields(when: dt.date) -> tuple[str, str, str]:
+def announcements_fields(when: dt.date, lang: str) -> tuple[str, str, str]:
     d = when.isoformat()
+    place = f"place: {_draft(t('scaffold.announcements.place', lang))}\n"
     return (
-        f"start: {d}\n# end: {d}\nplace: {_draft('место проведения')}\n"
-        "# kind: conference\n# partner: kutaisi\n",
-        f"place: {_draft('venue')}\n",
-        _body("о чём событие, кто приглашён, как принять участие; эту строку удалите"),
+        f"start: {d}\n# end: {d}\n{place}# kind: conference\n# partner: kutaisi\n",
+        place,
+        _body(t("scaffold.announcements.body", lang)),
     )
 
 
-def organizations_fields(when: dt.date) -> tuple[str, str, str]:
+def organizations_fields(when: dt.date, lang: str) -> tuple[str, str, str]:
     d = when.isoformat()
     return (
         "# country: KZ\n" f"# since: {d}\n" "# url: https://example.org\n", "",
-        _body("чем занимается организация и в чём сотрудничество; эту строку удалите"),
+        _body(t("scaffold.organizations.body", lang)),
     )
 
 
-def participation_fields(when: dt.date) -> tuple[str, str, str]:
+def participation_fields(when: dt.date, lang: str) -> tuple[str, str, str]:
     d = when.isoformat()
+    place = f"place: {_draft(t('scaffold.participation.place', lang))}\n"
     return (
-        f"date: {d}\nplace: {_draft('город')}\n# country: KZ\n# kind: conference\n",
-        f"place: {_draft('city')}\n",
-        _body("кто участвовал, с чем выступили, какие договорённости; эту строку удалите"),
+        f"date: {d}\n{place}# country: KZ\n# kind: conference\n",
+        place,
+        _body(t("scaffold.participation.body", lang)),
     )
 
 
-def presentation_fields(when: dt.date) -> tuple[str, str, str]:
-    return (
-        "# files:\n#   - {file: presentation.pdf, title: \"Общая презентация\", kind: overview}\n",
-        "# files:\n#   - {file: presentation.pdf, title: \"General presentation\", "
-        "kind: overview}\n",
-        _body("кратко о муниципальном образовании: положение, экономика, партнёры; "
-              "эту строку удалите"),
-    )
+def presentation_fields(when: dt.date, lang: str) -> tuple[str, str, str]:
+    files = ("# files:\n#   - {file: presentation.pdf, title: "
+             + _q(t("scaffold.presentation.file_title", lang)) + ", kind: overview}\n")
+    return (files, files, _body(t("scaffold.presentation.body", lang)))

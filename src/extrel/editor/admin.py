@@ -9,6 +9,7 @@ own origin and the git host it is configured for, nothing else.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit
 
 from ..core import cms
 from ..core.languages import REQUIRED
+from ..core.messages import t
 
 if TYPE_CHECKING:
     from ..core.snapshot import Snapshot
@@ -42,20 +44,18 @@ def node_modules() -> Path:
     return (Path(base) if base else Path(sys.prefix) / "cms") / "node_modules"
 
 
-INSTALL_HINT_RU = (
-    "Редактор не установлен: нет файлов Decap CMS в {where}. Установите их командой "
-    "«bash scripts/setup --test» в папке extrel (нужен npm: «sudo apt-get install npm») или "
-    "вручную: npm install --prefix {prefix} decap-cms@" + DECAP_VERSION
-    + " decap-server@" + SERVER_VERSION
-)
+def install_hint(modules: Path) -> str:
+    """How to install the vendored CMS into ``modules`` (in the editors' language)."""
+    return t("editor.not_installed", cms.EDITOR_LANG, where=modules, prefix=modules.parent,
+             decap=DECAP_VERSION, server=SERVER_VERSION)
 
 
 def require_cms() -> Path:
-    """The vendored node_modules folder; raises MissingCMS with a Russian hint."""
+    """The vendored node_modules folder; raises MissingCMS with a hint how to install it."""
     modules = node_modules()
     if not (modules / "decap-cms" / "dist" / "decap-cms.js").is_file() or \
             not (modules / "yaml" / "browser" / "dist" / "index.js").is_file():
-        raise MissingCMS(INSTALL_HINT_RU.format(where=modules, prefix=modules.parent))
+        raise MissingCMS(install_hint(modules))
     return modules
 
 
@@ -105,12 +105,31 @@ def write(dest: Path, config: Mapping[str, Any], hosts: list[str]) -> Path:
     for name in _STATIC:
         text = (static / name).read_text(encoding="utf-8")
         if name == "index.html":
-            text = text.replace("__CSP__", policy(hosts))
+            text = page(text, policy(hosts))
         (dest / name).write_text(text, encoding="utf-8")
-    payload = {"config": config, "rules": cms.rules()}
+    payload = {"config": config, "rules": cms.rules(), "messages": script_messages()}
     (dest / "extrel.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n",
                                       encoding="utf-8")
     return dest
+
+
+def page(template: str, csp: str) -> str:
+    """The admin page: its policy and its words (the editors' language) filled in."""
+    lang = cms.EDITOR_LANG
+    return (template.replace("__CSP__", csp).replace("__LANG__", lang)
+            .replace("__TITLE__", html.escape(t("editor.page.title", lang)))
+            .replace("__NOSCRIPT__", html.escape(t("editor.page.noscript", lang))))
+
+
+def script_messages() -> dict[str, str]:
+    """The words extrel.js shows (its checks across fields), in the editors' language;
+    ``{locale}`` is left for the script to fill."""
+    lang = cms.EDITOR_LANG
+    return {
+        "alt_missing": t("editor.check.alt_missing", lang),
+        "alt_missing_in": t("editor.check.alt_missing_in", lang, locale="{locale}"),
+        "end_before_start": t("editor.check.end_before_start", lang),
+    }
 
 
 def publish(site_dir: Path, municipalities: Mapping[str, str],

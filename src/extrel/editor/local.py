@@ -21,17 +21,13 @@ from pathlib import Path
 
 from ..core import cms
 from ..core.languages import REQUIRED
+from ..core.messages import t
 from . import admin
 
 HOST = "127.0.0.1"
 STARTUP_SECONDS = 60.0
 """How long decap-server may take to listen before ``extrel edit`` gives up."""
 
-NODE_HINT_RU = (
-    "Не найдена программа node (Node.js), без неё редактор не запустить. Установите её: "
-    "«sudo apt-get install nodejs npm» (Debian, Ubuntu, Astra Linux) или с nodejs.org, "
-    "затем «bash scripts/setup --test» в папке extrel."
-)
 
 
 def free_port() -> int:
@@ -43,7 +39,7 @@ def free_port() -> int:
 def node() -> str:
     found = shutil.which("node") or shutil.which("nodejs")
     if not found:
-        raise admin.MissingCMS(NODE_HINT_RU)
+        raise admin.MissingCMS(t("editor.no_node", cms.EDITOR_LANG))
     return found
 
 
@@ -76,11 +72,13 @@ def _wait_listening(port: int, process: subprocess.Popen[bytes], what: str) -> N
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{what} завершился с кодом {process.returncode}")
+            raise RuntimeError(t("editor.process_ended", cms.EDITOR_LANG, what=what,
+                                 code=process.returncode))
         with contextlib.suppress(OSError), socket.create_connection((HOST, port), timeout=1):
             return
         time.sleep(0.1)
-    raise RuntimeError(f"{what} не начал работу за {STARTUP_SECONDS:.0f} с")
+    raise RuntimeError(t("editor.process_silent", cms.EDITOR_LANG, what=what,
+                         seconds=STARTUP_SECONDS))
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -101,8 +99,7 @@ def run(root: Path, municipalities: Mapping[str, str], *, config_file: Path,
     modules = admin.require_cms()
     server_js = modules / "decap-server" / "dist" / "index.js"
     if not server_js.is_file():
-        raise admin.MissingCMS(admin.INSTALL_HINT_RU.format(where=modules,
-                                                            prefix=modules.parent))
+        raise admin.MissingCMS(admin.install_hint(modules))
     node_exe = node()
     backend_port = free_port()
     backend_url = f"http://{HOST}:{backend_port}/api/v1"

@@ -313,6 +313,8 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         data["feed"] = addresses.FEED
         data["calendar"] = addresses.CALENDAR
         data["default_root"] = addresses.to_default_root(self.lang)
+        if info.get("kind") == "dashboard":
+            data["freshness"] = addresses.freshness_links(self.lang)
         if self.config.role == "portal" and self.preset is not None:
             # extrel build indexes every section's pages for the portal's search, in the
             # region's root folder (relative to this build's root, as extrel-head.js reads it)
@@ -436,7 +438,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                 list(snap.freshness.values()),
                 [p.to_dict() for p in snap.problems],
             )
-            out = Path(config.site_dir) / "freshness.json"
+            out = Path(config.site_dir) / addresses.freshness_file("json")
             out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             # the same table for spreadsheets, linked from the dashboard
             out.with_suffix(".csv").write_text(freshtable.as_csv(data), encoding="utf-8")

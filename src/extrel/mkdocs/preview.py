@@ -18,6 +18,7 @@ the saves to settle. ``serve`` is MkDocs' ``serve`` command with that server.
 
 from __future__ import annotations
 
+import html
 import logging
 import shutil
 import tempfile
@@ -41,6 +42,7 @@ from watchdog.events import (
     FileSystemEvent,
 )
 
+from ..core.messages import bilingual, t
 from ..core.problems import Problem
 
 if TYPE_CHECKING:
@@ -56,14 +58,18 @@ SETTLE_SECONDS = 0.03
 ``build_delay`` is 0.1 s): an editor's save is one write or a write and a rename."""
 
 
-_NOT_FOUND = """<!doctype html><html lang="ru"><meta charset="utf-8">
-<title>Страница не найдена</title>
-<h1>Страница не найдена / Page not found</h1>
-<p>По этому адресу в разделе нет страницы: её файл переименован, удалён или ещё не создан.
-Страницы с ошибками остаются по своим адресам, с перечнем ошибок.</p>
-<p lang="en">The section has no page at this address: its file was renamed, removed or not
-written yet. Pages with problems stay at their addresses, with the list of problems.</p>
-<p><a href="{home}">На главную страницу раздела / Section home</a></p>
+def not_found(home: str) -> bytes:
+    """The preview's 404 page: in Russian and English (the preview's visitor is an editor,
+    whatever the page's language), with a link to the section's home."""
+    def text(key: str, lang: str) -> str:
+        return html.escape(t(key, lang))
+
+    return f"""<!doctype html><html lang="ru"><meta charset="utf-8">
+<title>{text("preview.not_found.title", "ru")}</title>
+<h1>{html.escape(bilingual("preview.not_found.title"))}</h1>
+<p>{text("preview.not_found.text", "ru")}</p>
+<p lang="en">{text("preview.not_found.text", "en")}</p>
+<p><a href="{html.escape(home)}">{html.escape(bilingual("preview.not_found.home"))}</a></p>
 """.encode()
 
 
@@ -217,8 +223,7 @@ def serve(config_file: str, *, open_in_browser: bool, **overrides: Any) -> None:
 
     server: LiveReloadServer = PreviewServer(builder=builder, host=host, port=port,
                                              root=site_dir, mount_path=mount_path)
-    server.error_handler = lambda code: _NOT_FOUND.replace(
-        b"{home}", mount_path.encode()) if code == 404 else None
+    server.error_handler = lambda code: not_found(mount_path) if code == 404 else None
     try:
         builder(config)
         server.watch(config.docs_dir)

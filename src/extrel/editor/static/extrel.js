@@ -4,7 +4,8 @@
 // host but the page's own and the git backend Decap is configured for.
 import { YAML } from './yaml/index.js';
 
-const { config, rules } = await (await fetch('extrel.json', { cache: 'no-store' })).json();
+// messages: extrel's words for the editor (the catalogue's editor.check.*)
+const { config, rules, messages } = await (await fetch('extrel.json', { cache: 'no-store' })).json();
 const FILE_KEY = rules.file_key;
 
 // Russian letters in latin (the passport transliteration, ICAO Doc 9303)
@@ -46,19 +47,17 @@ export function crossFieldProblems(data, translations) {
   const problems = [];
   if (data.image) {
     if (!data.image_alt) {
-      problems.push('у изображения нет описания на стороне RU: заполните «Описание ' +
-        'изображения для незрячих посетителей» — что изображено на снимке');
+      problems.push(messages.alt_missing);
     }
     for (const [locale, other] of Object.entries(translations || {})) {
       const fields = (other && other.data) || {};
       if (fields.title && !fields.image_alt) {
-        problems.push(`у изображения нет описания на стороне ${locale.toUpperCase()}: ` +
-          'заполните «Описание изображения для незрячих посетителей» на этом языке');
+        problems.push(messages.alt_missing_in.replace('{locale}', locale.toUpperCase()));
       }
     }
   }
   if (data.start && data.end && day(data.end) < day(data.start)) {
-    problems.push('дата окончания («Окончание») раньше даты начала («Начало»)');
+    problems.push(messages.end_before_start);
   }
   return problems;
 }
