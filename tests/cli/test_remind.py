@@ -290,3 +290,53 @@ def test_a_coordinator_without_an_address_is_named(region: Path,
     assert "No coordinator address: gamma (coordinator.email in municipalities/gamma.yml)" \
         in output
     assert "Messages sent: 2, not sent: 1" in output
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_message_in_each_language_of_the_catalogue(
+        region: Path, smtp: tuple[Handler, str], lang: str) -> None:
+    """The reminder's subject and body are the catalogue's ``remind.*`` in the language asked
+    for (the command sends Russian, PRODUCT.md): the region's freshness data from ``extrel
+    check --format json``, sent to the real server and read back."""
+    import datetime as dt
+    import json
+
+    from extrel.core import remind as core
+    from extrel.core.labels import long_date
+    from extrel.core.messages import t
+
+    handler, server = smtp
+    checked_out = CliRunner().invoke(cli, ["check", "-f", str(region), "--today", TODAY,
+                                           "--format", "json"], catch_exceptions=False)
+    assert checked_out.exit_code == 1, checked_out.output  # behind, as the region is made
+    data = json.loads(checked_out.stdout)
+    core.fill_due_by(data, dict.fromkeys([s["id"] for s in data["municipalities"][0]
+                                          ["sections"]], 31))
+    names = {"ru": "Бетинский район", "en": "Beta District"}
+    contacts = {"beta": core.Contact(names[lang], "beta@example.org", "Anna")}
+    drafts = [r for r in core.reminders(data, contacts, "https://vs.example/", lang=lang)
+              if r.municipality == "beta"]
+    when = dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC)
+    host, port = server.rsplit(":", 1)
+    outcome = core.send([(r.to or "", core.email(r, "vs@region.example", when))
+                         for r in drafts], host, int(port))
+    assert outcome.sent == ["beta@example.org"], outcome
+    [(_, raw)] = handler.received
+    msg = parse(raw)
+    checked = long_date(dt.date(2026, 11, 23), lang)
+    assert msg["Subject"] == t("remind.subject", lang, name=names[lang], date=checked)
+    body = msg.get_content()
+    assert body.startswith(t("remind.greeting.named", lang, person="Anna"))
+    assert t("remind.intro", lang, name=names[lang], date=checked) in body
+    for key in ("remind.todo", "remind.fine", "remind.rule", "remind.signature"):
+        assert t(key, lang) in body, key
+    assert t("remind.dashboard", lang, url="https://vs.example/freshness/") in body
+    if lang == "en":
+        assert msg["Subject"] == ("External relations: Beta District — the section needs "
+                                  "updating (checked on 23 November 2026)")
+        attention = body.split("Needs attention:")[1].split("In order:")[0]
+        assert ", Russian: nothing published" in attention
+        assert ", English: nothing published" in attention
+        assert "Требует" not in body and "Здравствуйте" not in body
+    else:
+        assert "Требует внимания:" in body and "Needs attention" not in body

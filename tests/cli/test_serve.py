@@ -80,3 +80,18 @@ def test_serve_previews_every_language(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_the_missing_page_is_worded_by_the_catalogue_in_both_languages() -> None:
+    """The preview's 404 page: Russian and English from the catalogue, the link home
+    escaped."""
+    from extrel.core.messages import t
+    from extrel.mkdocs.preview import not_found
+
+    page = not_found('/inza/"x"/').decode("utf-8")
+    assert f"<h1>{t('preview.not_found.title', 'ru')} / {t('preview.not_found.title', 'en')}" \
+           "</h1>" in page
+    assert t("preview.not_found.text", "ru") in page
+    assert f'<p lang="en">{t("preview.not_found.text", "en")}</p>' in page
+    assert '<a href="/inza/&quot;x&quot;/">' in page
+    assert t("preview.not_found.home", "en") in page

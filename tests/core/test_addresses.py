@@ -83,3 +83,13 @@ def test_switch(url: str, current: str, target: str, link: str) -> None:
 def test_depth(url: str, depth: int) -> None:
     assert a.depth(url) == depth
     assert a.up(depth) == "../" * depth
+
+
+@pytest.mark.parametrize("lang, back", [("ru", "../"), ("en", "../../"), ("zh", "../../")])
+def test_the_dashboards_links_to_the_freshness_files(lang: str, back: str) -> None:
+    """From the dashboard page (``freshness/`` of a language root) to the tables beside
+    freshness.json at the portal's default root."""
+    assert a.freshness_links(lang) == {"xlsx": f"{back}freshness.xlsx",
+                                       "csv": f"{back}freshness.csv",
+                                       "json": f"{back}freshness.json"}
+    assert a.freshness_file("json") == "freshness.json"

@@ -165,3 +165,42 @@ def test_edit_says_in_russian_how_to_install_a_missing_editor(
     result = CliRunner().invoke(cli, ["edit", "alpha", "-f", str(config)])
     assert result.exit_code == 2
     assert "Редактор не установлен" in result.output and "scripts/setup" in result.output
+
+
+def test_the_forms_words_are_the_catalogues_in_the_editors_language() -> None:
+    from extrel.core.messages import t
+
+    lang = cms.EDITOR_LANG
+    assert _config()["locale"] == lang == "ru"
+    collections = {c["name"]: c for c in _config()["collections"]}
+    news = collections["inza-news"]
+    assert news["label"] == f"Инзенский район: {t('cms.title.news', lang)}"
+    assert news["label_singular"] == t("cms.title.news", lang) == "Новости"
+    fields = {f["name"]: f for f in news["fields"]}
+    assert (fields["body"]["label"], fields["body"]["hint"]) == (
+        t("cms.body.label", lang), t("cms.body.hint", lang))
+    assert fields["partner"]["label"] == t("cms.partner.label", lang)
+    partners = {f["name"]: f for f in collections["inza-partners"]["fields"]}
+    assert partners["type"]["label"] == t("cms.label.type", lang) == "Вид связи"
+    assert partners["country"]["pattern"][1].startswith(t("cms.bad_format", lang))
+    # a label is the description's head, before its examples («…, например BY»)
+    assert fields["tags"]["label"] == "Метки"
+
+
+def test_the_admin_page_and_the_scripts_words(tmp_path: Path) -> None:
+    """The admin page's title and the checks extrel.js shows are the catalogue's."""
+    from importlib import resources
+
+    from extrel.core.messages import t
+
+    template = (resources.files("extrel.editor") / "static/index.html").read_text("utf-8")
+    html = admin.page(template, "default-src 'none'")
+    assert '<html lang="ru">' in html and "__" not in html
+    assert f"<title>{t('editor.page.title', 'ru')}</title>" in html
+    assert t("editor.page.noscript", "ru") in html
+    words = admin.script_messages()
+    assert words["alt_missing_in"] == t("editor.check.alt_missing_in", "ru", locale="{locale}")
+    assert "{locale}" in words["alt_missing_in"]
+    assert words["end_before_start"] == t("editor.check.end_before_start", "ru")
+    script = (resources.files("extrel.editor") / "static/extrel.js").read_text("utf-8")
+    assert all(f"messages.{key}" in script for key in words)

@@ -92,3 +92,32 @@ def test_drafts_in_the_loader(tmp_path: Path) -> None:
     assert any(p.file == f"{a}/partners/riga.ru.md" and p.severity == "error"
                and "sleeping" in p.ru for p in region.problems)
     assert not any(p.file.startswith(f"{a}/presentation/") for p in region.problems)
+
+
+BODY_HINTS = {"news": "scaffold.news.body", "partners": "scaffold.partners.body",
+              "plan": "scaffold.plan.columns", "announcements": "scaffold.announcements.body",
+              "organizations": "scaffold.organizations.body",
+              "participation": "scaffold.participation.body",
+              "presentation": "scaffold.presentation.body"}
+
+
+@pytest.mark.parametrize("section", SUBSECTION_IDS)
+def test_the_hints_are_the_catalogues_each_in_its_files_language(section: str) -> None:
+    """The default language's file carries the Russian hints of the catalogue, a translation
+    the hints in its own language (English where the catalogue has none: zh), and every
+    file is still told apart as an unedited scaffold."""
+    from extrel.core.messages import t
+
+    made = new_page(section, "Форум в Казани", None, WHEN, languages=("ru", "en", "zh"))
+    ru, en, zh = made.files["ru"], made.files["en"], made.files["zh"]
+    assert t(BODY_HINTS[section], "ru") in ru
+    assert t(BODY_HINTS[section], "en") not in ru
+    for text in (en, zh):
+        assert f'"{DRAFT_MARK} — {t("scaffold.translate_title", "en", title="Форум в Казани")}"' \
+            in text
+        assert f"{DRAFT_MARK} — {t('scaffold.translate_text', 'en')}" in text
+        assert t("scaffold.translate_text", "ru") not in text
+    for text in made.files.values():
+        assert draft_lines(text)
+    if section == "news":
+        assert t("scaffold.news.summary", "ru") in ru and t("scaffold.news.summary", "en") in en
