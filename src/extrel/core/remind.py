@@ -23,7 +23,7 @@ from typing import Any
 
 from . import addresses
 from .labels import long_date, word
-from .messages import t
+from .messages import bilingual, t
 from .sections import SUBSECTIONS
 
 BEHIND = ("missing", "stale", "due")
@@ -195,8 +195,7 @@ def send(messages: Sequence[tuple[str, EmailMessage]], host: str, port: int,
                 secure = True
             if password:
                 if not secure:
-                    raise smtplib.SMTPException(
-                        "the server offers no STARTTLS: the password is not sent in clear text")
+                    raise smtplib.SMTPException(bilingual("remind.no_starttls"))
                 smtp.login(user or (str(pending[0][1]["From"]) if pending else ""), password)
             while pending:
                 to, msg = pending[0]
