@@ -241,3 +241,22 @@ def test_schemas_for_every_language(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert {"news.schema.json", "news.en.schema.json", "news.zh.schema.json"} <= names
     zh = json.loads((config.parent / "schemas/news.zh.schema.json").read_text("utf-8"))
     assert zh["required"] == ["title"]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en", "zh"])
+def test_the_dashboards_spreadsheet_links_reach_the_files_in_every_language(
+        site: Path, lang: str) -> None:
+    """The dashboard's links to freshness.xlsx, .csv and .json (core/addresses) resolve, from
+    each language's dashboard, to the files beside the portal's default root."""
+    import posixpath
+
+    folder = "freshness" if lang == "ru" else f"{lang}/freshness"
+    page = soup(site / folder / "index.html")
+    hrefs = [a["href"] for a in page.select("main a")
+             if str(a["href"]).rsplit("/", 1)[-1].startswith("freshness.")]
+    assert sorted(h.rsplit("/", 1)[-1] for h in hrefs) == [
+        "freshness.csv", "freshness.json", "freshness.xlsx"]
+    for href in hrefs:
+        target = posixpath.normpath(posixpath.join(folder, href))
+        assert not target.startswith(".."), href
+        assert (site / target).is_file(), (lang, href)
