@@ -158,6 +158,10 @@ class Worded:
     def help(self, value: str | None) -> None:
         self._help = value  # a docstring or help= given to click: the key goes first
 
+
+class _WordedCommand(Worded):
+    """A worded command or group: ``--help``'s own help from the catalogue too."""
+
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """``--help``, its own help worded too (the catalogue's ``help.help``)."""
         found: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
@@ -166,7 +170,7 @@ class Worded:
         return found
 
 
-class Command(Worded, click.Command):
+class Command(_WordedCommand, click.Command):
     """An ``extrel`` command: ``@click.command(cls=Command, help_key="help.check")``."""
 
     def __init__(self, *args: Any, help_key: str, help_params: dict[str, Any] | None = None,
@@ -188,7 +192,7 @@ def option(*decls: str, key: str, **kwargs: Any) -> Any:
     return click.option(*decls, cls=Option, help_key=key, **kwargs)
 
 
-class Group(Worded, click.Group):
+class Group(_WordedCommand, click.Group):
     """The ``extrel`` group: its help, and its usage errors and those of its commands, in the
     language of messages (``--lang en`` anywhere on the line, else the locale)."""
 
