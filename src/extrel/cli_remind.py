@@ -62,7 +62,7 @@ def remind(config_file: str, today: dt.date | None, smtp: str | None, sender: st
     contacts = {}
     for mid, m in snapshot.region.municipalities.items():
         person = m.meta.coordinator
-        contacts[mid] = core.Contact(m.name("ru"), person.email if person else None,
+        contacts[mid] = core.Contact(m.name(core.LANGUAGE), person.email if person else None,
                                      person.name.ru if person else None)
     site_url = project.raw.get("site_url")
     drafts = core.reminders(data, contacts, site_url if isinstance(site_url, str) else None)
