@@ -20,7 +20,7 @@ from typing import NoReturn
 
 import click
 
-from .cli_errors import Choice, Command, Group, Option, option
+from .cli_errors import Choice, Command, Group, Option, option, parse_date
 from .commands.common import (  # noqa: F401  (the front end's vocabulary, for main())
     EXIT_BEHIND,
     EXIT_INVALID,
@@ -28,31 +28,13 @@ from .commands.common import (  # noqa: F401  (the front end's vocabulary, for m
     default_lang,
     fail,
 )
-from .core.messages import bilingual, t
+from .core.messages import t
 from .core.sections import SUBSECTION_IDS
 
 EXIT_INTERNAL = 3
 
-FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
-"""The check dates extrel accepts: the date arithmetic of freshness and feeds stays far from
-the calendar's ends (``--today 9999-12-31`` would overflow it)."""
-
 MAX_SHARES = 10_000
 """``--shard K/N``: at most this many shares (a region has fewer municipalities)."""
-
-
-
-def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(bilingual("cli.bad_date", value=value)) from None
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise click.BadParameter(bilingual("cli.date_out_of_range", value=value,
-                                           first=FIRST_DAY, last=LAST_DAY))
-    return day
 
 
 

@@ -9,6 +9,7 @@ subclasses of ``Group``, ``Command``, ``Option`` and ``Choice``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import sys
 from collections.abc import Sequence
@@ -17,7 +18,7 @@ from typing import IO, Any
 import click
 
 from .commands.common import default_lang
-from .core.messages import t
+from .core.messages import bilingual, t
 
 TRANSLITERATED = {
     "novosti": "news", "partnery": "partners", "partnyory": "partners", "plany": "plan",
@@ -238,3 +239,23 @@ def _lang_of(args: list[str]) -> str:
         if arg.startswith("--lang="):
             return "en" if arg == "--lang=en" else "ru"
     return default_lang()
+
+
+# --- dates on the command line -----------------------------------------------------------
+
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+"""The check dates extrel accepts: the date arithmetic of freshness and feeds stays far from
+the calendar's ends (``--today 9999-12-31`` would overflow it)."""
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(bilingual("cli.bad_date", value=value)) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise click.BadParameter(bilingual("cli.date_out_of_range", value=value,
+                                           first=FIRST_DAY, last=LAST_DAY))
+    return day

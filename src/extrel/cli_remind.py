@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .cli_errors import Command, option
+from .cli_errors import Command, option, parse_date
 from .core.messages import t
 
 PASSWORD_VARIABLE = "EXTREL_SMTP_PASSWORD"
@@ -28,17 +28,13 @@ def _server(value: str, lang: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    from .cli import parse_date  # the other commands' bilingual message
-
-    return parse_date(ctx, param, value)
 
 
 @click.command(cls=Command, help_key="help.remind",
                help_params={"variable": PASSWORD_VARIABLE})
 @option("-f", "--config-file", key="help.config_file", default="mkdocs.yml",
         show_default=True)
-@option("--today", key="help.today", callback=_date, metavar="YYYY-MM-DD")
+@option("--today", key="help.today", callback=parse_date, metavar="YYYY-MM-DD")
 @option("--smtp", key="help.remind.smtp", metavar="HOST:PORT")
 @option("--from", "sender", key="help.remind.from", metavar="ADDR")
 @option("--dry-run", key="help.remind.dry_run", type=click.Path(file_okay=False),
