@@ -183,7 +183,7 @@ def test_the_forms_words_are_the_catalogues_in_the_editors_language() -> None:
     partners = {f["name"]: f for f in collections["inza-partners"]["fields"]}
     assert partners["type"]["label"] == t("cms.label.type", lang) == "Вид связи"
     assert partners["country"]["pattern"][1].startswith(t("cms.bad_format", lang))
-    # a label is the description's head, before its examples («…, например BY»)
+    # a label is the catalogue's own words, without the description's examples
     assert fields["tags"]["label"] == "Метки"
 
 

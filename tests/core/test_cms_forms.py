@@ -48,3 +48,39 @@ def test_the_forms_words_are_the_pinned_ones() -> None:
 
 if __name__ == "__main__":  # re-pin after a deliberate change of words
     PINNED.write_text(json.dumps(forms(), ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+def test_a_choices_words_are_the_ones_the_site_shows_for_the_code() -> None:
+    """An editor chooses ``investment`` by the words a visitor reads for it (core/labels)."""
+    from extrel.core.labels import word
+
+    groups = {"news": ("kind", "activity"), "partners": ("type", "type"),
+              "presentation": ("files", "file")}
+    for section, (name, group) in groups.items():
+        found = {f["name"]: f for f in cms.section_fields(section)}[name]
+        if section == "presentation":
+            found = {f["name"]: f for f in found["fields"]}["kind"]
+        for option in found["options"]:
+            code = option["value"]
+            assert option["label"] == f"{word(f'{group}.{code}', cms.EDITOR_LANG)} ({code})"
+            assert f"{code} — {word(f'{group}.{code}', cms.EDITOR_LANG)}" in found["hint"]
+    status = {f["name"]: f for f in cms.section_fields("partners")}["status"]
+    assert [o["label"] for o in status["options"]][0] == (
+        f"{word('partner.active', cms.EDITOR_LANG)} (active)")
+
+
+def test_the_written_schemas_leave_the_editors_keys_out() -> None:
+    """The catalogue keys the forms read are extrel's own: not in ``extrel schema``'s files,
+    and in the forms' schema for every field of every subsection."""
+    from extrel.core.fieldtypes import EDITOR_KEYS, LABEL
+    from extrel.core.jsonschema import all_schemas, dump, section_schema
+    from extrel.core.sections import SUBSECTION_IDS
+
+    written = "".join(dump(s) for s in all_schemas().values())
+    assert all(key not in written for key in EDITOR_KEYS)
+    for section in SUBSECTION_IDS:
+        schema = section_schema(section, editor_keys=True)
+        props = [*schema["properties"].values(),
+                 *(p for d in schema.get("$defs", {}).values()
+                   for p in d.get("properties", {}).values())]
+        assert all(LABEL in p for p in props), section

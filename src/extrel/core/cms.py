@@ -4,7 +4,10 @@ One collection per municipality and subsection, ``content/<id>/<subsection>/``, 
 ``multiple_files``: a page is ``<stem>.ru.md`` and ``<stem>.en.md`` side by side. Every field
 comes from ``jsonschema.section_schema`` (itself generated from the pydantic models the
 loader uses): the Russian schema's required fields are required, enums become lists to choose
-from, patterns are checked as the editor types, dates get a date picker. The fields of
+from, patterns are checked as the editor types, dates get a date picker. A field's label and
+its options' words are the catalogue's, by the keys each field carries (``fieldtypes.LABEL``,
+``OPTIONS``; an option's words are those the site shows for that code); its description is
+the hint beneath. The fields of
 ``LANG_FIELDS`` are written in each language (``i18n: true``); every other field is edited
 once and written to the Russian file only (``i18n: none``), as PRODUCT.md allows.
 
@@ -18,10 +21,10 @@ how: ``date`` (the dated subsections: ``YYYY-MM-DD-`` and a latin slug of the ti
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .fieldtypes import LABEL, OPTIONS
 from .jsonschema import section_schema
 from .languages import DEFAULT_LANGUAGE, REQUIRED
 from .messages import t
@@ -51,15 +54,6 @@ SHORT_TITLES = {
 FILE_WIDGETS = {"image": "image", "agreement": "file", "file": "file"}
 """Fields holding a file beside the page, and the widget that uploads it."""
 
-_LABELS = {
-    "type": "cms.label.type",
-    "status": "cms.label.status",
-    "kind": "cms.label.kind",
-    "files": "cms.label.files",
-    "file": "cms.label.file",
-}
-"""The catalogue's labels of the fields whose description starts with the list of their
-values."""
 
 def _rule(sub: Subsection) -> dict[str, str]:
     """The subsection's file-name rule (its record's ``name``) as extrel.js applies it: the
@@ -76,25 +70,17 @@ def _rule(sub: Subsection) -> dict[str, str]:
 RULES: dict[str, dict[str, str]] = {sub.id: _rule(sub) for sub in SUBSECTIONS}
 """How extrel.js names a new page's file in each subsection (PRODUCT.md, "Pages")."""
 
-_ENUM_ITEM = re.compile(r"([a-z][a-z-]*) — (.+?)(?=, [a-z][a-z-]* — |$)")
+def _label(prop: Mapping[str, Any]) -> str:
+    """The field's label: the catalogue's words for its key (``fieldtypes.LABEL``)."""
+    return t(prop[LABEL], EDITOR_LANG)
 
 
-def _label(name: str, description: str) -> str:
-    """The label: the description's head (before its colon, its examples, its brackets),
-    else the catalogue's label for the field."""
-    examples = re.escape(t("cms.examples_lead", EDITOR_LANG))
-    head = re.split(rf":|{examples}| \(", description, maxsplit=1)[0].strip()
-    if not head or " — " in head:
-        return t(_LABELS[name], EDITOR_LANG) if name in _LABELS else name
-    return head
-
-
-def _options(values: Sequence[str], description: str) -> list[dict[str, str] | str]:
-    """A select's options, labelled from the (editors' language) description's
-    ``value — label``."""
-    text = description.split(": ", 1)[1] if ": " in description.split(" — ")[0] else description
-    labels = {m.group(1): m.group(2).strip() for m in _ENUM_ITEM.finditer(text)}
-    return [{"label": f"{labels[v]} ({v})" if v in labels else v, "value": v} for v in values]
+def _options(values: Sequence[str], prop: Mapping[str, Any]) -> list[dict[str, str] | str]:
+    """A select's options: each value with the catalogue's words for it
+    (``fieldtypes.OPTIONS``), the words the site shows for that code."""
+    keys: Mapping[str, str] = prop.get(OPTIONS, {})
+    return [{"label": f"{t(keys[v], EDITOR_LANG)} ({v})" if v in keys else v, "value": v}
+            for v in values]
 
 
 def _plain(prop: Mapping[str, Any]) -> tuple[Mapping[str, Any], bool]:
@@ -120,7 +106,7 @@ def field(name: str, prop: Mapping[str, Any], required: bool, defs: Mapping[str,
     """One Decap field from one JSON Schema property."""
     prop, _nullable = _plain(_resolve(prop, defs))
     description = str(prop.get("description", ""))
-    result: dict[str, Any] = {"name": name, "label": _label(name, description),
+    result: dict[str, Any] = {"name": name, "label": _label(prop),
                               "required": required}
     if description and description != result["label"]:
         result["hint"] = description
@@ -135,7 +121,7 @@ def field(name: str, prop: Mapping[str, Any], required: bool, defs: Mapping[str,
         result["choose_url"] = False
     elif "enum" in prop or "const" in prop:
         values = prop.get("enum") or [prop["const"]]
-        result.update(widget="select", options=_options(values, description))
+        result.update(widget="select", options=_options(values, prop))
     elif kind == "string" and prop.get("format") == "date":
         result.update(widget="datetime", format="YYYY-MM-DD", date_format="YYYY-MM-DD",
                       time_format=False, picker_utc=True)
@@ -169,7 +155,7 @@ def field(name: str, prop: Mapping[str, Any], required: bool, defs: Mapping[str,
 
 def section_fields(section: str) -> list[dict[str, Any]]:
     """The fields of a ``section`` page, in the model's order, then the text."""
-    schema = section_schema(section, DEFAULT_LANGUAGE)
+    schema = section_schema(section, DEFAULT_LANGUAGE, editor_keys=True)
     defs = schema.get("$defs", {})
     required = set(schema.get("required", []))
     fields = [field(name, prop, name in required, defs, True if name in LANG_FIELDS else "none")

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from .fieldtypes import EDITOR_KEYS
 from .languages import DEFAULT_LANGUAGE, REQUIRED
 from .messages import t
 from .schema import EDITORS_LANGUAGE, LANG_FIELDS, MunicipalityMeta
@@ -21,18 +22,25 @@ DIALECT = "http://json-schema.org/draft-07/schema#"
 pydantic's ``$defs`` are reached by JSON pointers, which every draft resolves."""
 
 
-def _finish(schema: dict[str, Any], title: str, description: str) -> dict[str, Any]:
-    """Add the dialect and a Russian title; drop pydantic's English titles ("Image Alt")."""
+def _finish(schema: dict[str, Any], title: str, description: str,
+            editor_keys: bool = False) -> dict[str, Any]:
+    """Add the dialect and a Russian title; drop pydantic's English titles ("Image Alt") and,
+    unless ``editor_keys``, the catalogue keys only the web editor reads."""
+    dropped = ("title",) if editor_keys else ("title", *EDITOR_KEYS)
     for model in [schema, *schema.get("$defs", {}).values()]:
         model.pop("title", None)
         for prop in model.get("properties", {}).values():
-            prop.pop("title", None)
+            for key in dropped:
+                prop.pop(key, None)
     return {"$schema": DIALECT, "title": title, "description": description, **schema}
 
 
-def section_schema(section: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+def section_schema(section: str, lang: str = DEFAULT_LANGUAGE, *,
+                   editor_keys: bool = False) -> dict[str, Any]:
     """The front matter of a ``<section>`` page in ``lang``. In a translation the fields that
-    do not depend on the language may be left out: they are read from the Russian file."""
+    do not depend on the language may be left out: they are read from the Russian file.
+    ``editor_keys``: keep each field's catalogue keys of its label and options
+    (``fieldtypes.LABEL``, ``OPTIONS``), which the web editor's forms read."""
     schema = copy.deepcopy(SCHEMAS[section].model_json_schema())
     sub = BY_ID[section]
     if lang == DEFAULT_LANGUAGE:
@@ -42,7 +50,7 @@ def section_schema(section: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]
         schema["required"] = [f for f in schema.get("required", []) if f in LANG_FIELDS]
         description = t("schema.section.translation", EDITORS_LANGUAGE, title=sub.title,
                         section=section, lang=lang)
-    return _finish(schema, f"extrel: {section} ({lang})", description)
+    return _finish(schema, f"extrel: {section} ({lang})", description, editor_keys)
 
 
 def municipality_schema() -> dict[str, Any]:

@@ -1,7 +1,9 @@
 """Front matter schemas of the seven subsections and of a municipality's registry entry.
 
 One pydantic model per subsection. ``LANG_FIELDS`` are the fields written in each language;
-every other field is language-independent and read from the Russian file.
+every other field is language-independent and read from the Russian file. Each field of a
+subsection carries the catalogue keys of its label and options in the web editor
+(``fieldtypes.labelled``); the value types and checks they share are core/fieldtypes.py.
 """
 
 from __future__ import annotations
@@ -9,138 +11,86 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
-from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
     ValidationError,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
-from pydantic.json_schema import JsonDict
 from pydantic_core import PydanticCustomError
 
+from . import fieldtypes
+from .fieldtypes import (  # noqa: F401  # ACTIVITY_KINDS, EDITORS_LANGUAGE, LANG_FIELDS: read through here
+    ACTIVITY_KINDS,
+    BRACES,
+    COUNTRY_SCHEMA,
+    EDITORS_LANGUAGE,
+    LANG_FIELDS,
+    LOCATION_SCHEMA,
+    URL_SCHEMA,
+    ActivityKind,
+    DateOrTime,
+    MunicipalityKind,
+    PartnerStatus,
+    PartnerType,
+    PresentationKind,
+    as_date,
+    hint,
+    labelled,
+    listed,
+    words,
+)
 from .messages import t, worded
-from .safety.urls import is_phone, web_address
 
-ACTIVITY_KINDS: tuple[str, ...] = (
-    "presentation",
-    "delegation-in-russia",
-    "delegation-in-foreign",
-    "friendship-day",
-    "business-visit",
-    "trade-mission",
-    "conference",
-    "humanitarian-action",
-    "youth-exchange",
-    "new-partner",
-    "other",
-)
-"""The kinds of activity the yearly report counts (also read through ``sections``)."""
-
-ActivityKind = Literal[ACTIVITY_KINDS]  # type: ignore[valid-type]  # the one list
-
-PresentationKind = Literal[
-    "overview", "investment", "tourism", "export", "catalog", "video", "info-sheet"
-]
-
-LANG_FIELDS: frozenset[str] = frozenset(
-    {"title", "summary", "image_alt", "place", "directions", "files"}
-)
-"""Fields each language writes for itself (``files``: only the titles differ)."""
+_ACTIVITY = words("label.activity", ACTIVITY_KINDS)
 
 
-def _country(value: object) -> object:
-    if isinstance(value, str) and not (len(value) == 2 and value.isascii() and value.isupper()):
-        raise PydanticCustomError("country_invalid", "not a country code")
-    return value
+def _kind() -> Any:
+    return Field(default=None, description=listed("schema.kind", _ACTIVITY),
+                 json_schema_extra=labelled("cms.label.activity", _ACTIVITY))
 
 
-def _location(value: object) -> object:
-    """``[lat, lon]``: two numbers, latitude within ±90, longitude within ±180."""
-    if value is None:
-        return value
-    if (not isinstance(value, list | tuple) or len(value) != 2
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
-            or not (-90 <= value[0] <= 90 and -180 <= value[1] <= 180)):
-        raise PydanticCustomError("location_invalid", "not a location")
-    return value
+def _partner() -> Any:
+    return Field(default=None, description=hint("schema.partner"),
+                 json_schema_extra=labelled("cms.partner.label"))
 
 
-def _web_url(value: object) -> object:
-    """Shown as a link: only a web address as a browser reads it (http or https, a host, no
-    ``user@``, port, backslash or space), never ``javascript:`` or a local path."""
-    if isinstance(value, str) and web_address(value, https_only=False) is None:
-        raise PydanticCustomError("url_invalid", "not a web address")
-    return value
+def _place() -> Any:
+    return Field(default=None, description=hint("schema.place"),
+                 json_schema_extra=labelled("schema.place"))
 
 
-def _email(value: object) -> object:
-    """An e-mail address by the RFCs' syntax (email-validator; no look-up of the domain)."""
-    if isinstance(value, str):
-        try:
-            validate_email(value, check_deliverability=False)
-        except EmailNotValidError:
-            raise PydanticCustomError("email_invalid", "not an e-mail address") from None
-    return value
+def _location_field() -> Any:
+    return Field(default=None, description=hint("schema.location"),
+                 json_schema_extra=labelled("cms.label.location", extra=LOCATION_SCHEMA))
 
 
-def _phone(value: object) -> object:
-    """Digits, spaces, ``+``, ``(…)``, ``-`` and an extension: nothing that could leave the
-    ``tel:`` link the template makes of it."""
-    if isinstance(value, str) and not is_phone(value):
-        raise PydanticCustomError("phone_invalid", "not a phone number")
-    return value
+def _country_field(example: str) -> Any:
+    return Field(default=None, description=hint("schema.country", example=example),
+                 json_schema_extra=labelled("cms.label.country", extra=COUNTRY_SCHEMA))
 
 
-# JSON Schema hints for what the validators above check (``extrel schema``)
-_COUNTRY_SCHEMA: JsonDict = {"pattern": "^[A-Z]{2}$", "examples": ["BY", "KZ", "DE"]}
-_LOCATION_SCHEMA: JsonDict = {"examples": [[52.21, 24.36]]}
-_URL_SCHEMA: JsonDict = {"pattern": "^https?://[^\\s]+$", "examples": ["https://example.org"]}
-EDITORS_LANGUAGE = "ru"
-"""The language of the fields' descriptions in the JSON Schemas (editors read them)."""
-
-
-def _hint(key: str, /, **params: Any) -> str:
-    """A field's description in the JSON Schemas, from the message catalogue."""
-    return t(key, EDITORS_LANGUAGE, **params)
-
-
-_LOCATION = _hint("schema.location")
-_KIND = _hint("schema.kind")
-DateOrTime = Annotated[
-    dt.datetime | dt.date,
-    WithJsonSchema({
-        "type": "string",
-        "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$",
-        "examples": ["2026-11-17", "2026-11-17 10:00"],
-    }),
-]
-"""A date, or a date and time as editors write it (``2026-11-17 10:00``)."""
-_PARTNER = _hint("schema.partner")
-_BRACES = {"lb": "{", "rb": "}"}
-"""The braces of a YAML mapping in a description (a template's own braces are its
-placeholders)."""
+def _date(key: str, label: str) -> Any:
+    """An optional date field: its description's key and its label's key."""
+    return Field(default=None, description=hint(key), json_schema_extra=labelled(label))
 
 
 class _Meta(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    title: str = Field(min_length=1, description=_hint("schema.title"))
+    title: str = Field(min_length=1, description=hint("schema.title"),
+                       json_schema_extra=labelled("schema.title"))
 
 
 class _WithImage(_Meta):
     model_config = ConfigDict(json_schema_extra={"dependencies": {"image": ["image_alt"]}})
-    image: str | None = Field(
-        default=None, description=_hint("schema.image")
-    )
-    image_alt: str | None = Field(
-        default=None,
-        description=_hint("schema.image_alt"),
-    )
+    image: str | None = Field(default=None, description=hint("schema.image"),
+                              json_schema_extra=labelled("cms.label.image"))
+    image_alt: str | None = Field(default=None, description=hint("schema.image_alt"),
+                                  json_schema_extra=labelled("cms.label.image_alt"))
 
     @model_validator(mode="after")
     def _alt_with_image(self) -> _WithImage:
@@ -150,55 +100,55 @@ class _WithImage(_Meta):
 
 
 class NewsMeta(_WithImage):
-    date: dt.date = Field(description=_hint("schema.news.date"))
-    summary: str | None = Field(default=None, description=_hint("schema.news.summary"))
-    partner: str | None = Field(default=None, description=_PARTNER)
-    kind: ActivityKind | None = Field(default=None, description=_KIND)
-    tags: list[str] = Field(default=[], description=_hint("schema.tags"))
+    date: dt.date = Field(description=hint("schema.news.date"),
+                          json_schema_extra=labelled("cms.label.news.date"))
+    summary: str | None = Field(default=None, description=hint("schema.news.summary"),
+                                json_schema_extra=labelled("schema.news.summary"))
+    partner: str | None = _partner()
+    kind: ActivityKind | None = _kind()
+    tags: list[str] = Field(default=[], description=hint("schema.tags"),
+                            json_schema_extra=labelled("cms.label.tags"))
+
+
+_TYPES = words("label.type", PartnerType)
+_STATUSES = words("label.partner", PartnerStatus)
 
 
 class PartnerMeta(_Meta):
-    country: str = Field(
-        description=_hint("schema.partners.country"),
-        json_schema_extra=_COUNTRY_SCHEMA,
-    )
-    type: Literal["twin", "partner", "agreement"] = Field(
-        description=_hint("schema.partners.type")
-    )
-    status: Literal["active", "paused", "planned", "ended"] = Field(
-        description=_hint("schema.partners.status")
-    )
-    since: dt.date | None = Field(default=None, description=_hint("schema.since"))
-    expires: dt.date | None = Field(default=None, description=_hint("schema.partners.expires"))
-    ended: dt.date | None = Field(default=None, description=_hint("schema.partners.ended"))
-    agreement: str | None = Field(
-        default=None, description=_hint("schema.partners.agreement")
-    )
-    directions: list[str] = Field(default=[], description=_hint("schema.partners.directions"))
-    last_contact: dt.date | None = Field(
-        default=None, description=_hint("schema.partners.last_contact"))
-    location: tuple[float, float] | None = Field(
-        default=None, description=_LOCATION, json_schema_extra=_LOCATION_SCHEMA)
+    country: str = Field(description=hint("schema.partners.country"),
+                         json_schema_extra=labelled("cms.label.country", extra=COUNTRY_SCHEMA))
+    type: PartnerType = Field(description=listed("schema.partners.type", _TYPES),
+                              json_schema_extra=labelled("cms.label.type", _TYPES))
+    status: PartnerStatus = Field(description=listed("schema.partners.status", _STATUSES),
+                                  json_schema_extra=labelled("cms.label.status", _STATUSES))
+    since: dt.date | None = _date("schema.since", "cms.label.since")
+    expires: dt.date | None = _date("schema.partners.expires", "cms.label.expires")
+    ended: dt.date | None = _date("schema.partners.ended", "cms.label.ended")
+    agreement: str | None = Field(default=None, description=hint("schema.partners.agreement"),
+                                  json_schema_extra=labelled("cms.label.agreement"))
+    directions: list[str] = Field(default=[], description=hint("schema.partners.directions"),
+                                  json_schema_extra=labelled("cms.label.directions"))
+    last_contact: dt.date | None = _date("schema.partners.last_contact",
+                                         "cms.label.last_contact")
+    location: tuple[float, float] | None = _location_field()
 
-    _check_country = field_validator("country")(_country)
-    _check_location = field_validator("location", mode="before")(_location)
+    _check_country = field_validator("country")(fieldtypes.country)
+    _check_location = field_validator("location", mode="before")(fieldtypes.location)
 
 
 class PlanMeta(_Meta):
-    year: int = Field(ge=2000, le=2100, description=_hint("schema.plan.year"))
-    approved: dt.date | None = Field(default=None, description=_hint("schema.plan.approved"))
+    year: int = Field(ge=2000, le=2100, description=hint("schema.plan.year"),
+                      json_schema_extra=labelled("cms.label.year"))
+    approved: dt.date | None = _date("schema.plan.approved", "cms.label.approved")
 
 
 class AnnouncementMeta(_Meta):
-    start: DateOrTime = Field(
-        description=_hint("schema.announcements.start")
-    )
-    end: DateOrTime | None = Field(
-        default=None, description=_hint("schema.announcements.end")
-    )
-    place: str | None = Field(default=None, description=_hint("schema.place"))
-    kind: ActivityKind | None = Field(default=None, description=_KIND)
-    partner: str | None = Field(default=None, description=_PARTNER)
+    start: DateOrTime = Field(description=hint("schema.announcements.start"),
+                              json_schema_extra=labelled("cms.label.start"))
+    end: DateOrTime | None = _date("schema.announcements.end", "cms.label.end")
+    place: str | None = _place()
+    kind: ActivityKind | None = _kind()
+    partner: str | None = _partner()
 
     @field_validator("start", "end", mode="before")
     @classmethod
@@ -214,97 +164,81 @@ class AnnouncementMeta(_Meta):
 
     @model_validator(mode="after")
     def _end_after_start(self) -> AnnouncementMeta:
-        if self.end is not None and _as_date(self.end) < _as_date(self.start):
+        if self.end is not None and as_date(self.end) < as_date(self.start):
             raise PydanticCustomError("end_before_start", "the end is before the start")
         return self
 
 
 class OrganizationMeta(_Meta):
-    country: str | None = Field(
-        default=None, description=_hint("schema.country", example="DE"),
-        json_schema_extra=_COUNTRY_SCHEMA,
-    )
-    since: dt.date | None = Field(default=None, description=_hint("schema.since"))
-    url: str | None = Field(
-        default=None, description=_hint("schema.organizations.url"),
-        json_schema_extra=_URL_SCHEMA,
-    )
+    country: str | None = _country_field("DE")
+    since: dt.date | None = _date("schema.since", "cms.label.since")
+    url: str | None = Field(default=None, description=hint("schema.organizations.url"),
+                            json_schema_extra=labelled("cms.label.url", extra=URL_SCHEMA))
 
-    _check_country = field_validator("country")(_country)
-    _check_url = field_validator("url")(_web_url)
+    _check_country = field_validator("country")(fieldtypes.country)
+    _check_url = field_validator("url")(fieldtypes.web_url)
 
 
 class ParticipationMeta(_Meta):
-    date: dt.date = Field(description=_hint("schema.participation.date"))
-    place: str | None = Field(default=None, description=_hint("schema.place"))
-    country: str | None = Field(
-        default=None, description=_hint("schema.country", example="KZ"),
-        json_schema_extra=_COUNTRY_SCHEMA,
-    )
-    kind: ActivityKind | None = Field(default=None, description=_KIND)
+    date: dt.date = Field(description=hint("schema.participation.date"),
+                          json_schema_extra=labelled("cms.label.participation.date"))
+    place: str | None = _place()
+    country: str | None = _country_field("KZ")
+    kind: ActivityKind | None = _kind()
 
-    _check_country = field_validator("country")(_country)
+    _check_country = field_validator("country")(fieldtypes.country)
+
+
+_FILE_KINDS = words("label.file", PresentationKind)
 
 
 class PresentationFile(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    file: str = Field(description=_hint("schema.file.file"))
-    title: str = Field(description=_hint("schema.file.title"))
-    kind: PresentationKind = Field(
-        description=_hint("schema.file.kind")
-    )
+    file: str = Field(description=hint("schema.file.file"),
+                      json_schema_extra=labelled("cms.label.file"))
+    title: str = Field(description=hint("schema.file.title"),
+                       json_schema_extra=labelled("schema.file.title"))
+    kind: PresentationKind = Field(description=listed("schema.file.kind", _FILE_KINDS),
+                                   json_schema_extra=labelled("cms.label.kind", _FILE_KINDS))
 
 
 class PresentationMeta(_Meta):
     files: list[PresentationFile] = Field(
-        default=[], description=_hint("schema.presentation.files", **_BRACES)
-    )
-
-
+        default=[], description=hint("schema.presentation.files", **BRACES),
+        json_schema_extra=labelled("cms.label.files"))
 
 
 class Localized(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    ru: str = Field(min_length=1, description=_hint("schema.localized.ru"))
-    en: str = Field(min_length=1, description=_hint("schema.localized.en"))
+    ru: str = Field(min_length=1, description=hint("schema.localized.ru"))
+    en: str = Field(min_length=1, description=hint("schema.localized.en"))
 
 
 class Coordinator(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    name: Localized = Field(description=_hint("schema.coordinator.name", **_BRACES))
-    email: str | None = Field(default=None, description=_hint("schema.coordinator.email"))
-    phone: str | None = Field(default=None, description=_hint("schema.coordinator.phone"))
+    name: Localized = Field(description=hint("schema.coordinator.name", **BRACES))
+    email: str | None = Field(default=None, description=hint("schema.coordinator.email"))
+    phone: str | None = Field(default=None, description=hint("schema.coordinator.phone"))
 
-    _check_email = field_validator("email")(_email)
-    _check_phone = field_validator("phone")(_phone)
+    _check_email = field_validator("email")(fieldtypes.email)
+    _check_phone = field_validator("phone")(fieldtypes.phone)
 
 
 class MunicipalityMeta(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-    name: Localized = Field(description=_hint("schema.municipality.name", **_BRACES))
-    kind: Literal["district", "city", "settlement"] = Field(
-        description=_hint("schema.municipality.kind")
-    )
+    name: Localized = Field(description=hint("schema.municipality.name", **BRACES))
+    kind: MunicipalityKind = Field(description=hint("schema.municipality.kind"))
     coat_of_arms: str | None = Field(
-        default=None, description=_hint("schema.municipality.coat_of_arms")
-    )
+        default=None, description=hint("schema.municipality.coat_of_arms"))
     coordinator: Coordinator | None = Field(
-        default=None, description=_hint("schema.municipality.coordinator")
-    )
-    website: str | None = Field(
-        default=None, description=_hint("schema.municipality.website"),
-        json_schema_extra=_URL_SCHEMA,
-    )
-
+        default=None, description=hint("schema.municipality.coordinator"))
+    website: str | None = Field(default=None, description=hint("schema.municipality.website"),
+                                json_schema_extra=URL_SCHEMA)
     location: tuple[float, float] | None = Field(
-        default=None, description=_LOCATION, json_schema_extra=_LOCATION_SCHEMA)
+        default=None, description=hint("schema.location"), json_schema_extra=LOCATION_SCHEMA)
 
-    _check_website = field_validator("website")(_web_url)
-    _check_location = field_validator("location", mode="before")(_location)
-
-
-def _as_date(value: dt.date | dt.datetime) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
+    _check_website = field_validator("website")(fieldtypes.web_url)
+    _check_location = field_validator("location", mode="before")(fieldtypes.location)
 
 
 # --- turning pydantic's errors into editors' messages ----------------------------------------
