@@ -82,9 +82,9 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
 
     def report(result: Any, done: int, total: int) -> None:
         if show:
-            click.echo(f"[{done}/{total}] {result.municipality}: {result.seconds:.1f} s "
-                       f"({t('cli.build.elapsed', lang)} {time.monotonic() - started:.0f} s)",
-                       err=True)
+            click.echo(t("cli.build.progress", lang, done=done, total=total,
+                         municipality=result.municipality, seconds=result.seconds,
+                         elapsed=time.monotonic() - started), err=True)
 
     try:
         result = build_region(path, snapshot, out, only=only or None, shard=shard,
@@ -102,8 +102,8 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
     reused = sum(1 for r in result.sections if r.reused)
     _build_summary(lang, len(result.sections), len(result.sections) - reused, result.seconds,
                    out, counts,
-                   (f" ({t('cli.build.slowest', lang)}: {slowest.municipality}, "
-                    f"{slowest.seconds:.1f} s)" if slowest and show else ""))
+                   (" " + t("cli.build.slowest", lang, municipality=slowest.municipality,
+                                seconds=slowest.seconds) if slowest and show else ""))
     strict = fail_on_stale if fail_on_stale is not None else snapshot.options.fail_on_stale
     if strict and (counts["stale"] or counts["missing"]):
         sys.exit(EXIT_BEHIND)

@@ -7,9 +7,9 @@ loader uses): the Russian schema's required fields are required, enums become li
 from, patterns are checked as the editor types, dates get a date picker. A field's label and
 its options' words are the catalogue's, by the keys each field carries (``fieldtypes.LABEL``,
 ``OPTIONS``; an option's words are those the site shows for that code); its description is
-the hint beneath. The fields of
-``LANG_FIELDS`` are written in each language (``i18n: true``); every other field is edited
-once and written to the Russian file only (``i18n: none``), as PRODUCT.md allows.
+the hint beneath. The fields of ``LANG_FIELDS`` are written in each language
+(``i18n: true``); every other field is edited once and written to the Russian file only
+(``i18n: none``), as PRODUCT.md allows.
 
 A page's file name is not a field (extrel's schemas forbid unknown fields): the admin page's
 script (``editor/static/extrel.js``) computes it when a new page is saved, into the hidden

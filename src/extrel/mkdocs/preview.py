@@ -44,6 +44,7 @@ from watchdog.events import (
 
 from ..core.messages import bilingual, t
 from ..core.problems import Problem
+from ..core.sections import BY_ID, INDEX_NAME
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -163,9 +164,10 @@ def problem_pages(snapshot: Snapshot, content_dir: str, municipality: str,
             continue
         section, name = parts
         stem = name[: -len(".md")].rpartition(".")[0]
-        if not stem or (stem == "index") != (section == "presentation"):
-            continue  # never in place of a subsection's list
-        src_uri = "presentation/index.md" if section == "presentation" else f"{section}/{stem}.md"
+        sub = BY_ID.get(section)
+        if not stem or INDEX_NAME.accepts(stem) != (sub is not None and sub.single):
+            continue  # never in place of a subsection's list; a one-page one's is its index
+        src_uri = f"{section}/{stem}.md"
         if src_uri not in built:
             result.setdefault(src_uri, []).append(problem)
     return result
