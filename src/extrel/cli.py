@@ -28,7 +28,7 @@ from .commands.common import (  # noqa: F401  (the front end's vocabulary, for m
     default_lang,
     fail,
 )
-from .core.messages import t
+from .core.messages import CATALOGUES, t
 from .core.sections import SUBSECTION_IDS
 
 EXIT_INTERNAL = 3
@@ -53,7 +53,7 @@ config_option = option("-f", "--config-file", key="help.config_file", default="m
 today_option = option("--today", key="help.today", callback=parse_date, metavar="YYYY-MM-DD")
 only_option = option("--only", key="help.only", multiple=True, metavar="ID")
 shallow_option = option("--allow-shallow", key="help.allow_shallow", is_flag=True)
-lang_option = option("--lang", key="help.lang", type=Choice(["ru", "en"]), default=None)
+lang_option = option("--lang", key="help.lang", type=Choice(list(CATALOGUES)), default=None)
 
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .cli_errors import Command, option, parse_date
-from .core.messages import t
+from .core.messages import CATALOGUES, t
 
 PASSWORD_VARIABLE = "EXTREL_SMTP_PASSWORD"
 USER_VARIABLE = "EXTREL_SMTP_USER"
@@ -40,7 +40,7 @@ def _server(value: str, lang: str) -> tuple[str, int]:
 @option("--dry-run", key="help.remind.dry_run", type=click.Path(file_okay=False),
         metavar="DIR")
 @option("--allow-shallow", key="help.allow_shallow", is_flag=True)
-@option("--lang", key="help.remind.lang", type=click.Choice(["ru", "en"]), default=None)
+@option("--lang", key="help.remind.lang", type=click.Choice(list(CATALOGUES)), default=None)
 def remind(config_file: str, today: dt.date | None, smtp: str | None, sender: str | None,
            dry_run: str | None, allow_shallow: bool, lang: str | None) -> None:
     """E-mail the coordinators whose sections are behind (core/remind.py)."""
