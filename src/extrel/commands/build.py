@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from ..core import siteurl
 from ..core.labels import word
 from ..core.messages import t
 from ..core.problems import Problem
@@ -40,6 +41,7 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
     started = time.monotonic()
     path = config_file
     _quiet_mkdocs()
+    print_problems(siteurl.missing(path), lang)  # no site_url: relative feed links (a warning)
     out = Path(site_dir) if site_dir else path.parent / "site"
     quick = None
     if not (only or shard or portal_only):

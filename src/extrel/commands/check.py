@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 import orjson
 
+from ..core import siteurl
 from ..core.freshness import freshness_to_dict
 from ..core.labels import word
 from ..core.messages import t
@@ -39,6 +40,9 @@ def check(config_file: Path, today: dt.date | None, only: tuple[str, ...], fmt: 
     snapshot = load_snapshot(project, today, only, allow_shallow, lang, entries=False)
     rated = [f for mid, f in snapshot.freshness.items() if not only or mid in only]
     told = concerning(snapshot.problems, only, project)
+    # mkdocs.yml without site_url: a warning beside the problems (stderr), not in the JSON's
+    # list of the content's problems; the exit code stays what the content makes it
+    print_problems(siteurl.missing(config_file), lang)
     if fmt == "json":
         data = freshness_to_dict(snapshot.today, snapshot.options.timezone, rated,
                                  [p.to_dict(lang) for p in told])

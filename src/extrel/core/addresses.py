@@ -18,7 +18,9 @@ name a page. Nothing else in extrel writes ``../``, a language folder or a subse
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from .languages import DEFAULT_LANGUAGE
 from .sections import BY_ID
@@ -160,3 +162,29 @@ def freshness_links(lang: str) -> dict[str, str]:
     """The freshness data's files from the ``lang`` dashboard page: its download links."""
     back = up(depth(DASHBOARD)) + to_default_root(lang)
     return {fmt: back + freshness_file(fmt) for fmt in ("xlsx", "csv", "json")}
+
+
+# --- the frame of every page: the header's logo, the error pages (issue 16) -----------------
+
+def logo(coat_of_arms_file: str | None) -> str | None:
+    """The header's logo on a section's page, relative to its language root (every language
+    has its copy of the coat of arms): the municipality's coat of arms, None without one."""
+    return coat_of_arms(coat_of_arms_file) if coat_of_arms_file else None
+
+
+def error_page_root(site_url: str | None, lang: str) -> str:
+    """The absolute path of the ``lang`` portal's root, as a 404 page links it (it is served
+    at any depth, so nothing on it can be relative): ``site_url``'s path, which the build
+    already gives per language, else the server's root and the language's folder."""
+    if site_url:
+        path = urlsplit(site_url).path or "/"
+        return path if path.endswith("/") else f"{path}/"
+    return "/" + lang_root(lang)
+
+
+def error_page_roots(site_url: str | None, lang: str, languages: Iterable[str]
+                     ) -> dict[str, str]:
+    """The absolute path of every language's portal root, seen from the ``lang`` 404 page."""
+    own = error_page_root(site_url, lang)
+    region = own[: len(own) - len(lang_root(lang))] if own.endswith(lang_root(lang)) else own
+    return {code: region + lang_root(code) for code in languages}

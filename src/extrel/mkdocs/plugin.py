@@ -33,7 +33,7 @@ from ..core.languages import DEFAULT_LANGUAGE, Languages
 from ..core.messages import t
 from ..core.sections import BY_ID, DOCUMENTS, FEED, SUBSECTIONS
 from ..core.snapshot import Snapshot
-from . import preview, safeoutput, siteconfig, words
+from . import pagechrome, preview, safeoutput, siteconfig, words
 from .config import ExtrelConfig
 from .pictures import PictureExtension, picture, publish_files
 
@@ -321,6 +321,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             data["pagefind"] = "pagefind/" if self.lang == DEFAULT_LANGUAGE else "../pagefind/"
         if self.config.role == "section":
             data["data_dir"] = addresses.data_dir(self.lang)
+            data["logo"] = pagechrome.logo(self.snapshot, self.config.municipality)
             sets = self.pictures.sets
             data["picture"] = lambda url: picture(url, sets[url]) if url in sets else None
             item = data.get("item") or {}
@@ -414,6 +415,13 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         output = safeoutput.valid_toggles(self._declare_language(output, config))
         return safeoutput.with_policy(output, self.snapshot.options.allowed_iframe_hosts,
                                       preview_of=page if self.preview else None)
+
+    def on_template_context(self, context: dict[str, Any], *, template_name: str,
+                            config: MkDocsConfig) -> dict[str, Any] | None:
+        if self.config.enabled and self.config.role == "portal" and template_name == "404.html":
+            return pagechrome.not_found_context(context, config, self.lang, self.languages,
+                                                indexed=self.preset is not None)
+        return None
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str | None:
