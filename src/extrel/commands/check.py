@@ -40,20 +40,24 @@ def check(config_file: Path, today: dt.date | None, only: tuple[str, ...], fmt: 
     snapshot = load_snapshot(project, today, only, allow_shallow, lang, entries=False)
     rated = [f for mid, f in snapshot.freshness.items() if not only or mid in only]
     told = concerning(snapshot.problems, only, project)
-    # mkdocs.yml without site_url: a warning beside the problems (stderr), not in the JSON's
-    # list of the content's problems; the exit code stays what the content makes it
-    print_problems(siteurl.missing(config_file), lang)
+    # mkdocs.yml without site_url: a warning about publishing, not about the content. It is
+    # printed with the problems (standard error), and in JSON it is a key of its own
+    # ("warnings"), so that standard output stays one JSON object and "problems" stays the
+    # content's; the exit code stays what the content makes it
+    publishing = siteurl.missing(config_file)
     if fmt == "json":
         data = freshness_to_dict(snapshot.today, snapshot.options.timezone, rated,
                                  [p.to_dict(lang) for p in told])
+        if publishing:
+            data["warnings"] = [p.to_dict(lang) for p in publishing]
         # orjson: the same bytes as json.dumps(indent=2, ensure_ascii=False), and a national
         # check's report (17,500 municipalities, ~60 MB) in a fraction of a second
         click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
     elif fmt == "csv":
         click.echo(freshness_csv(rated), nl=False)
-        print_problems(told, lang)
+        print_problems([*publishing, *told], lang)
     else:
-        print_problems(told, lang)
+        print_problems([*publishing, *told], lang)
         click.echo(freshness_table(snapshot, rated, lang))
     if not snapshot.ok():
         sys.exit(EXIT_INVALID)
