@@ -39,17 +39,22 @@ COMPRESSED = ("text/", "application/javascript", "application/json", "applicatio
 
 # -- the site ------------------------------------------------------------------------------
 
+def build_site(config: Path, *args: str, today: str = TODAY) -> Path:
+    """``extrel build -f config --today today *args``, which must succeed; the site folder
+    (``--site-dir`` where given, else ``site/`` beside mkdocs.yml)."""
+    result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", today, *args],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    if "--site-dir" in args:
+        return Path(args[args.index("--site-dir") + 1])
+    return config.parent / "site"
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo region built as ``extrel build`` builds it, into a temporary folder."""
     out = tmp_path_factory.mktemp("demo") / "site"
-    result = CliRunner().invoke(
-        cli,
-        ["build", "-f", str(CONFIG), "--today", TODAY, "--site-dir", str(out), "--no-progress"],
-        catch_exceptions=False,
-    )
-    assert result.exit_code == 0, result.output
-    return out
+    return build_site(CONFIG, "--site-dir", str(out), "--no-progress")
 
 
 @pytest.fixture(scope="session")
@@ -70,7 +75,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if path.is_dir() and urlsplit(self.path).path.endswith("/"):
             path = path / "index.html"
         if not path.is_file():
-            super().do_GET()  # redirects for folders, 404 for the rest
+            if path.is_dir() or not self._not_found():
+                super().do_GET()  # redirects for folders, 404 for the rest
             return
         ctype = self.guess_type(str(path))
         data = path.read_bytes()
@@ -85,6 +91,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         self.wfile.write(data)
+
+    def _not_found(self) -> bool:
+        """The site's own ``404.html`` with status 404, as production servers are set up
+        (nginx ``error_page 404 /404.html``, GitHub Pages): the one of the language folder
+        the address lies in where there is one (``/en/...`` gets ``en/404.html``)."""
+        root = Path(self.directory)
+        first = urlsplit(self.path).path.lstrip("/").split("/", 1)[0]
+        pages = [root / first / "404.html"] if first else []
+        page = next((p for p in [*pages, root / "404.html"] if p.is_file()), None)
+        if page is None:
+            return False
+        data = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+        return True
 
 
 class _Server(http.server.ThreadingHTTPServer):

@@ -9,26 +9,14 @@ plan on 28 October (due soon); beta untouched since 1 September.
 from __future__ import annotations
 
 import csv
-import http.server
 import io
-import threading
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from conftest import build_site, serve
 from regions import commit_all, git, make_region
-
-from extrel.cli import cli
-
-TODAY = "2026-11-23"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
-        pass
 
 
 def touch(root: Path, relpath: str, date: str) -> None:
@@ -47,27 +35,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     touch(root, "content/alpha/plan/2026.en.md", "2026-10-28T12:00:00+04:00")
     touch(root, "content/alpha/news/2026-11-05-kutaisi.en.md", "2026-11-18T12:00:00+04:00")
     touch(root, "content/alpha/news/2026-11-05-kutaisi.ru.md", "2026-11-22T12:00:00+04:00")
-    out = base / "site"
-    result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", TODAY,
-                                      "--site-dir", str(out), "--no-progress"],
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return out
+    return build_site(config, "--site-dir", str(base / "site"), "--no-progress")
 
 
 @pytest.fixture(scope="module")
 def url(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             partial(_Quiet, directory=str(site)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serve(site) as served:
+        yield served
 
 
 @pytest.fixture

@@ -12,12 +12,9 @@ foreign request); and without the sanitizer, the policy alone (no execution, no 
 from __future__ import annotations
 
 import datetime as dt
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,6 +22,7 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 from click.testing import CliRunner
+from conftest import build_site, serve
 from hostile import CLEAN_PAYLOADS, PAYLOADS, RUN, SEEN
 from mkdocs.config import load_config
 from playwright.sync_api import Error as PlaywrightError
@@ -133,11 +131,7 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
         else:
             (root / files[name]).unlink()
     commit_all(root, "2026-11-11T12:00:00+04:00", "what the check accepts")
-    site = tmp / "site"
-    built = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", TODAY,
-                                     "--workers", "1", "--site-dir", str(site),
-                                     "--no-progress"], catch_exceptions=False)
-    assert built.exit_code == 0, built.output
+    site = build_site(config, "--workers", "1", "--site-dir", str(tmp / "site"), "--no-progress")
     result = Catalogue(site, files, refused)
     for name, rel in files.items():
         if name not in refused and rel.startswith("content/"):
@@ -166,23 +160,10 @@ def _depth_pages(result: Catalogue, config: Path, carrier: str) -> None:
             result.pages[f"{variant}:{name}"] = path
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(catalogue: Catalogue) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(_Quiet, directory=str(catalogue.site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serve(catalogue.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -3,21 +3,15 @@ and the switcher leads to the same page in every language."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from functools import partial
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
-from conftest import _Handler, _Server
+from conftest import build_site, serve
 from regions import commit_all, make_zh_region
 from test_light import search
 from test_pages import axe, overflow
 
-from extrel.cli import cli
-
-TODAY = "2026-11-23"
 ZH_PAGES = ["alpha/zh/", "alpha/zh/news/", "alpha/zh/news/2026-11-05-kutaisi/",
             "alpha/zh/news/2026-10-01-forum/", "zh/", "zh/freshness/"]
 
@@ -28,18 +22,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     pages open it instead of the demo)."""
     config = make_zh_region(tmp_path_factory.mktemp("zh") / "r")
     commit_all(config.parent, "2026-11-10T12:00:00+04:00")
-    result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", TODAY,
-                                      "--workers", "1"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    server = _Server(("127.0.0.1", 0), partial(_Handler, directory=str(config.parent / "site")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serve(build_site(config, "--workers", "1")) as url:
+        yield url
 
 
 def _rules(lines: list[str]) -> set[str]:
