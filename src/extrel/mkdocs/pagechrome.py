@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ..core import addresses
 from ..core.languages import DEFAULT_LANGUAGE
-from ..core.messages import t
+from ..core.messages import language_of, t
 
 NOT_FOUND = "404.html"
 
@@ -42,9 +42,7 @@ def not_found_context(context: dict[str, Any], config: MkDocsConfig, lang: str,
     config.extra["alternate"] = [
         {"name": languages.name(code), "link": roots[code], "lang": code,
          "current": code == lang} for code in languages]
-    others = [{"lang": code, "home": roots[code],
-               "text": t("ui.notfound.other", code),
-               "link": t("ui.notfound.home", code)} for code in languages if code != lang]
+    others = [_other_line(code, roots[code], languages) for code in languages if code != lang]
     context["extrel"] = {
         "lang": lang, "kind": "not-found",
         "pagefind": ("pagefind/" if lang == DEFAULT_LANGUAGE else "../pagefind/") if indexed
@@ -52,3 +50,13 @@ def not_found_context(context: dict[str, Any], config: MkDocsConfig, lang: str,
         "notfound": {"home": home, "others": others},
     }
     return context
+
+
+def _other_line(code: str, home: str, languages: Any) -> dict[str, str]:
+    """The line in another language: its words where the catalogue has that language, else
+    only its home page under the language's own name (never English words marked as that
+    language)."""
+    if language_of("ui.notfound.other", code) != code:
+        return {"lang": code, "home": home, "text": "", "link": languages.name(code)}
+    return {"lang": code, "home": home, "text": t("ui.notfound.other", code),
+            "link": t("ui.notfound.home", code)}
