@@ -109,6 +109,14 @@ def test_the_site_name_is_whole_in_the_phone_header(pages: Any, path: str, name:
     page = pages.open(path, width=360, access=access)
     page.locator(".md-header").screenshot(path=str(tmp_path / "header.png"))
     assert site_name_shown(page) == {"text": name, "visible": True, "cut": False}
+    # two rows: the menu, the languages, the switch and the search side by side, the name below
+    row = [page.locator(sel).bounding_box() for sel in (
+        'label.md-header__button[for="__drawer"]', ".x-lang", "[data-x-access]",
+        'label.md-header__button[for="__search"]')]
+    middles = [box["y"] + box["height"] / 2 for box in row]
+    assert max(middles) - min(middles) < 4, row
+    title = page.locator(".md-header__title").bounding_box()
+    assert title["y"] >= max(box["y"] + box["height"] for box in row) - 1
     # still whole once scrolled past the h1, where Material slides the page's title in
     page.evaluate("window.scrollTo(0, 1500)")
     page.locator(".md-header__title--active").wait_for(state="attached")
