@@ -89,6 +89,9 @@ def test_build_warns_once_and_still_builds(region: Path, tmp_path: Path) -> None
     # the feed's links are indeed relative: what the warning is about
     feed = (tmp_path / "site/alpha/feed.xml").read_text(encoding="utf-8")
     assert "<item>" in feed and "<link>https://" not in feed
+    # the build's freshness.json carries it as `check --format json` does
+    data = json.loads((tmp_path / "site/freshness.json").read_text(encoding="utf-8"))
+    assert [w["line"] for w in data["warnings"]] == [1]
     # a build with nothing changed answers from its record, and says it again
     again = invoke(*args)
     assert sum(line.startswith(WARNING) for line in again.stderr.splitlines()) == 1

@@ -48,8 +48,7 @@ def check(config_file: Path, today: dt.date | None, only: tuple[str, ...], fmt: 
     if fmt == "json":
         data = freshness_to_dict(snapshot.today, snapshot.options.timezone, rated,
                                  [p.to_dict(lang) for p in told])
-        if publishing:
-            data["warnings"] = [p.to_dict(lang) for p in publishing]
+        data.update(siteurl.json_keys(config_file, lang))
         # orjson: the same bytes as json.dumps(indent=2, ensure_ascii=False), and a national
         # check's report (17,500 municipalities, ~60 MB) in a fraction of a second
         click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())

@@ -33,3 +33,10 @@ def missing(config_file: Path) -> list[Problem]:
     line = lines.get("site_url") or lines.get("site_name")
     return [Problem(config_file.name, line, "problem.config.site_url_missing",
                     {"file": config_file.name}, severity="warning")]
+
+
+def json_keys(config_file: Path, lang: str = "ru") -> dict[str, list[dict[str, object]]]:
+    """What the JSON reports (``check --format json``, ``freshness.json``) add for it: a key
+    ``warnings`` of their own, so that ``problems`` stays the content's."""
+    found = missing(config_file)
+    return {"warnings": [p.to_dict(lang) for p in found]} if found else {}

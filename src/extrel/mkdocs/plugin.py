@@ -32,6 +32,7 @@ from ..core.labels import long_date
 from ..core.languages import DEFAULT_LANGUAGE, Languages
 from ..core.messages import t
 from ..core.sections import BY_ID, DOCUMENTS, FEED, SUBSECTIONS
+from ..core.siteurl import json_keys as site_url_warnings
 from ..core.snapshot import Snapshot
 from . import pagechrome, preview, safeoutput, siteconfig, words
 from .config import ExtrelConfig
@@ -446,6 +447,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
                 list(snap.freshness.values()),
                 [p.to_dict() for p in snap.problems],
             )
+            data.update(site_url_warnings(self.config_file))  # as `check` gives it
             out = Path(config.site_dir) / addresses.freshness_file("json")
             out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             # the same table for spreadsheets, linked from the dashboard
