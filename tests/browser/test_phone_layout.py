@@ -12,14 +12,15 @@ from typing import Any
 import pytest
 from conftest import build_site, serve
 from regions import commit_all, image, make_region
+from test_pages import overflow
 
 SECTIONS = {"ru": "inza/", "en": "inza/en/"}
 
-BROKEN_WORDS = """() => {
-  // every word of every subsection name: one box, i.e. on one line (a word broken across
-  // lines has two)
+BROKEN_WORDS = """(selector) => {
+  // every word of every subsection name (or other cell): one box, i.e. on one line (a word
+  // broken across lines has two)
   const broken = [];
-  for (const th of document.querySelectorAll('table.x-fresh tbody th')) {
+  for (const th of document.querySelectorAll(selector || 'table.x-fresh tbody th')) {
     const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       for (const m of node.data.matchAll(/\\S+/g)) {
@@ -84,6 +85,17 @@ def test_freshness_table_is_readable_and_stays_a_table(pages: Any, lang: str, wi
     else:
         assert page.locator("table.x-fresh thead th").first.is_visible()
         assert not labels.first.is_visible()
+
+
+@pytest.mark.parametrize("path", ["", "en/", "freshness/", "en/freshness/"])
+def test_the_portals_and_dashboards_tables_at_360(pages: Any, path: str) -> None:
+    """The portal's table (the partner map's) is cards on a phone; the dashboard's scrolls
+    sideways in its own box (a staff tool, made for a laptop): neither breaks a word, and
+    the page itself does not scroll sideways."""
+    page = pages.open(path, width=360)
+    assert page.locator("main table").count() >= 1
+    assert page.evaluate(BROKEN_WORDS, "main table th, main table td") == []
+    assert overflow(page) == ""
 
 
 def site_name_shown(page: Any) -> dict[str, Any]:
