@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -53,6 +54,68 @@ def measure(site: Path, path: str, query: str) -> tuple[list[tuple[str, int, int
         shown = page.locator(".md-search-result__item").count()
         browser.close()
     return rows, shown
+
+
+@dataclass
+class Searched:
+    """What one typed query fetched: (path, sent, unpacked) per response."""
+    query: str
+    shown: int
+    rows: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def sent(self) -> int:
+        return sum(r[1] for r in self.rows)
+
+    @property
+    def raw(self) -> int:
+        return sum(r[2] for r in self.rows)
+
+    @property
+    def fragments(self) -> int:
+        return sum(r[1] for r in self.rows if "/fragment/" in r[0])
+
+    @property
+    def meta_index(self) -> int:
+        return sum(r[1] for r in self.rows if r[0].endswith((".pf_meta", ".pf_index")))
+
+
+def measure_session(site: Path, path: str, queries: list[str]) -> list[Searched]:
+    """Type ``queries`` one after another into the search of one page (a key every 100 ms,
+    the field cleared between them), and count what each fetched until its results showed."""
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with serve(site) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1366, "height": 800})
+        page = context.new_page()
+        page.goto(url + path, wait_until="networkidle")
+        responses: list = []
+        context.on("response", lambda r: responses.append(r))
+        field_ = page.locator(".md-search__input")
+        for query in queries:
+            start = len(responses)
+            field_.click()
+            page.keyboard.press("Control+A")
+            page.keyboard.press("Backspace")
+            page.keyboard.type(query, delay=100)
+            page.wait_for_function(
+                "([q]) => { const a = [...document.querySelectorAll("
+                "'.md-search-result__item > a')]; return a.length > 0 && "
+                "a.every(x => new URL(x.href).searchParams.get('h') === q); }",
+                arg=[query], timeout=300000)
+            page.wait_for_load_state("networkidle")
+            found = Searched(query, page.locator(".md-search-result__item").count())
+            for r in responses[start:]:
+                name = urlsplit(r.url).path
+                if any(part in name for part in SEARCH) and r.ok:
+                    body = r.body()
+                    found.rows.append((name, int(r.headers.get("content-length", len(body))),
+                                       len(body)))
+            results.append(found)
+        browser.close()
+    return results
 
 
 def lunr_alternative(site: Path, lang_prefix: str) -> tuple[int, int, int]:
