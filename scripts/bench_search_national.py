@@ -193,14 +193,21 @@ def _day(meta: dict[str, Any]) -> dt.date:
 class Renderer:
     """Writes ``<site>/<address>/index.html`` for every page of the generated content."""
 
-    def __init__(self, content: Path, site: Path) -> None:
+    def __init__(self, content: Path, site: Path, *, combined: bool = False) -> None:
         self.content, self.site = content, site
+        self.combined = combined
+        """What-if: one record per municipality and language, its pages as its parts."""
+        self.parts: dict[str, list[str]] = defaultdict(list)
         self.pages = 0
         self.cards: dict[str, list[str]] = {lang: [] for lang in LANGS}
         self.partner_rows: dict[str, list[str]] = {lang: [] for lang in LANGS}
         self.fresh_rows: dict[str, list[str]] = {lang: [] for lang in LANGS}
 
     def write(self, address: str, lang: str, title: str, article: str) -> None:
+        if self.combined:
+            self.parts[lang].append(f'<section><h2 id="{address}">{_e(title)}</h2>'
+                                    f"{article}</section>")
+            return
         folder = self.site / address
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.html").write_text(_page(lang, title, article), encoding="utf-8")
@@ -222,7 +229,15 @@ class Renderer:
                 self.item(address, lang, sub, merged, body)
                 by_sub[(sub, lang)].append((address, merged))
         for lang in LANGS:
-            self.lists(m, lang, by_sub)
+            if not self.combined:
+                self.lists(m, lang, by_sub)
+        if self.combined:
+            self.combined = False
+            for lang in LANGS:
+                name = m.ru if lang == "ru" else m.en
+                self.write(m.id + ("" if lang == "ru" else "/en"), lang, name,
+                           f"<h1>{_e(name)}</h1>" + "".join(self.parts.pop(lang, [])))
+            self.combined = True
 
     def item(self, address: str, lang: str, sub: str, meta: dict[str, Any], body: str) -> None:
         title = BY_ID[sub].title[lang]
@@ -307,6 +322,8 @@ class Renderer:
             + "</tr>")
 
     def portal(self) -> None:
+        if self.combined:
+            return
         for lang in LANGS:
             words = WORDS[lang]
             prefix = "" if lang == "ru" else "en/"
@@ -320,8 +337,8 @@ class Renderer:
                        "</table>" + _updated(lang, TODAY))
 
 
-def render(content: Path, site: Path, munis: list[br._Muni]) -> int:
-    r = Renderer(content, site)
+def render(content: Path, site: Path, munis: list[br._Muni], *, combined: bool = False) -> int:
+    r = Renderer(content, site, combined=combined)
     for m in munis:
         r.municipality(m)
     r.portal()
@@ -413,6 +430,30 @@ def serve_folder(site: Path, portal: Path, dest: Path) -> None:
     (dest / regionsearch.FOLDER).symlink_to(site / regionsearch.FOLDER)
 
 
+def park_lists(site: Path, parked: Path, *, back: bool = False) -> int:
+    """What-if: move the listing pages (each subsection's and year's list, the portal's home
+    and dashboard) out of ``site`` (``back``: return them); the section homes stay."""
+    moved = 0
+    src, dst = (parked, site) if back else (site, parked)
+    lists = [s for s in SUBSECTION_IDS if s != "presentation"]
+    for mid in sorted(p.parent.name for p in site.glob("*/index.html")):
+        for base in (src / mid, src / mid / "en"):
+            pages = [base / s / "index.html" for s in lists]
+            pages += list((base / "news").glob("[0-9][0-9][0-9][0-9]/index.html"))
+            for page in pages:
+                if page.exists():
+                    target = dst / page.relative_to(src)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    page.rename(target)
+                    moved += 1
+    for rel in ("index.html", "freshness/index.html", "en/index.html", "en/freshness/index.html"):
+        if (src / rel).exists():
+            (dst / rel).parent.mkdir(parents=True, exist_ok=True)
+            (src / rel).rename(dst / rel)
+            moved += 1
+    return moved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--work", type=Path, required=True, help="a folder for the big files")
@@ -422,30 +463,46 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true", help="keep the content/pages in --work")
     parser.add_argument("--queries", default="Кобрин,делегации,Инза,сотрудничество")
     parser.add_argument("--en-queries", default="Kobrin,delegation")
+    parser.add_argument("--variant", default="pages", choices=("pages", "no-lists", "combined"),
+                        help="pages: every page, as extrel build indexes them (the default); "
+                        "what-ifs: no-lists: without the listing pages; combined: one record "
+                        "per municipality and language")
     args = parser.parse_args(argv)
     work = args.work
     content, site, served = work / "content-repo", work / "site", work / "served"
+    if args.variant == "combined":
+        site = work / "site-combined"
     log = sys.stderr.write
     timings: dict[str, float] = {}
-    if not (args.reuse and (site / "index.html").exists()):
+    if not (args.reuse and (content / "content").is_dir()):
         shutil.rmtree(work, ignore_errors=True)
         started = time.monotonic()
-        munis = generate_content(content, args.size)
+        generate_content(content, args.size)
         timings["generate"] = time.monotonic() - started
         log(f"generated in {timings['generate']:.0f} s\n")
+    if not (args.reuse and site.is_dir()):
+        shutil.rmtree(site, ignore_errors=True)
         started = time.monotonic()
-        pages = render(content, site, munis)
+        munis = br._municipalities(br.SIZES[args.size].municipalities)
+        pages = render(content, site, munis, combined=args.variant == "combined")
         timings["render"] = time.monotonic() - started
         log(f"{pages} pages rendered in {timings['render']:.0f} s\n")
     md_files = sum(1 for _ in (content / "content").rglob("*.md"))
-    pages = sum(1 for _ in site.rglob("index.html"))
-    wall, cpu, peak = index(site)
+    parked = work / "parked"
+    if args.variant == "no-lists":
+        log(f"{park_lists(site, parked)} listing pages set aside\n")
+    try:
+        pages = sum(1 for _ in site.rglob("index.html"))
+        wall, cpu, peak = index(site)
+    finally:
+        if args.variant == "no-lists":
+            park_lists(site, parked, back=True)
     log(f"indexed in {wall:.0f} s\n")
     stats = index_stats(site)
     serve_folder(site, args.portal, served)
     runs = [("", q.strip()) for q in args.queries.split(",") if q.strip()]
     runs += [("en/", q.strip()) for q in args.en_queries.split(",") if q.strip()]
-    report = Report(args.size, md_files, pages, wall, cpu, peak, stats, timings)
+    report = Report(args.size, md_files, pages, wall, cpu, peak, stats, timings, args.variant)
     for path in ("", "en/"):
         queries = [q for p, q in runs if p == path]
         if queries:
@@ -458,7 +515,9 @@ def main(argv: list[str] | None = None) -> int:
 
 class Report:
     def __init__(self, size: str, md_files: int, pages: int, wall: float, cpu: float,
-                 peak: int, stats: dict[str, int], timings: dict[str, float]) -> None:
+                 peak: int, stats: dict[str, int], timings: dict[str, float],
+                 variant: str = "pages") -> None:
+        self.variant = variant
         self.size, self.md_files, self.pages = size, md_files, pages
         self.wall, self.cpu, self.peak, self.stats, self.timings = wall, cpu, peak, stats, timings
         self.sessions: list[str] = []
@@ -499,8 +558,9 @@ class Report:
         s = self.stats
         load = os.getloadavg()
         head = [
-            f"# The portal's search at `{self.size}` size", "",
-            f"Generated by `scripts/bench_search_national.py --size {self.size}` on "
+            f"# The portal's search at `{self.size}` size, `--variant {self.variant}`", "",
+            f"Generated by `scripts/bench_search_national.py --size {self.size} --variant "
+            f"{self.variant}` on "
             f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {platform.node()}, "
             f"{os.cpu_count()} cores, Python {platform.python_version()}, load average at the "
             f"end {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}.", "",

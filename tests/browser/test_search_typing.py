@@ -93,3 +93,21 @@ def test_the_portal_finds_russian_word_forms(pages: Any, site_dir: Path, base_ur
                    if re.search(r"делегаци[яюейи]", text, re.I)
                    and not re.search(r"делегациями", text, re.I)]
     assert other_forms, f"no page with another form of the word among {results}"
+
+
+def test_the_portal_finds_a_municipalitys_pages_by_another_case_of_its_name(
+        pages: Any, site_dir: Path, base_url: str) -> None:
+    """«Димитровградом» (instrumental) on the portal reaches Dimitrovgrad's section pages that
+    have the name only in other cases («Димитровград», «Димитровграда»): Pagefind's Russian
+    stemmer, across the region's index."""
+    page = pages.open("")
+    typed_search(page, "Димитровградом")
+    page.wait_for_function(PORTAL_SETTLED, arg=["Димитровградом"], timeout=30000)
+    results = page.eval_on_selector_all(".md-search-result__item > a",
+                                        "els => els.map(a => a.href)")
+    other_cases = [url for url in results
+                   if urlsplit(url).path.startswith("/dimitrovgrad/")
+                   and "димитровградом" not in page_text(site_dir, base_url, url)[1].lower()
+                   and re.search(r"димитровград[аеу]?\b", page_text(site_dir, base_url, url)[1],
+                                 re.I)]
+    assert other_cases, f"no page of Dimitrovgrad's section without «Димитровградом» in {results}"
