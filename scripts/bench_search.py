@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,16 @@ class Searched:
     query: str
     shown: int
     rows: list[tuple[str, int, int]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    """The results as shown (title and excerpt)."""
+
+    def other_forms(self) -> list[str]:
+        """Words of the results that share the query's first letters but are not the query:
+        the other forms of the word the stemmer found («делегации» → «делегация»)."""
+        lower = self.query.lower()
+        stem = lower[:max(4, len(lower) - 3)]
+        words = {w for t in self.texts for w in re.findall(r"\w+", t.lower())}
+        return sorted(w for w in words if w.startswith(stem) and w != lower)
 
     @property
     def sent(self) -> int:
@@ -106,7 +117,8 @@ def measure_session(site: Path, path: str, queries: list[str]) -> list[Searched]
                 "a.every(x => new URL(x.href).searchParams.get('h') === q); }",
                 arg=[query], timeout=300000)
             page.wait_for_load_state("networkidle")
-            found = Searched(query, page.locator(".md-search-result__item").count())
+            items = page.locator(".md-search-result__item")
+            found = Searched(query, items.count(), texts=items.all_inner_texts())
             for r in responses[start:]:
                 name = urlsplit(r.url).path
                 if any(part in name for part in SEARCH) and r.ok:

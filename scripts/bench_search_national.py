@@ -463,13 +463,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true", help="keep the content/pages in --work")
     parser.add_argument("--queries", default="Кобрин,делегации,Инза,сотрудничество")
     parser.add_argument("--en-queries", default="Kobrin,delegation")
+    parser.add_argument("--measure-only", action="store_true",
+                        help="measure the index already in --work (built by an earlier run)")
     parser.add_argument("--variant", default="pages", choices=("pages", "no-lists", "combined"),
                         help="pages: every page, as extrel build indexes them (the default); "
                         "what-ifs: no-lists: without the listing pages; combined: one record "
                         "per municipality and language")
     args = parser.parse_args(argv)
     work = args.work
-    content, site, served = work / "content-repo", work / "site", work / "served"
+    content, site = work / "content-repo", work / "site"
+    served = work / f"served-{args.variant}"
     if args.variant == "combined":
         site = work / "site-combined"
     log = sys.stderr.write
@@ -493,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{park_lists(site, parked)} listing pages set aside\n")
     try:
         pages = sum(1 for _ in site.rglob("index.html"))
-        wall, cpu, peak = index(site)
+        wall, cpu, peak = (0.0, 0.0, 0) if args.measure_only else index(site)
     finally:
         if args.variant == "no-lists":
             park_lists(site, parked, back=True)
@@ -526,10 +529,12 @@ class Report:
     def session(self, path: str, results: list[Any]) -> None:
         out = [f"## One visit to /{path}: the queries typed one after another", "",
                "| query | results shown | fetched for it (gzip) | unpacked | requests | of which "
-               "fragments | meta + index chunks |", "|---|---:|---:|---:|---:|---:|---:|"]
+               "fragments | meta + index chunks | other forms in the results |",
+               "|---|---:|---:|---:|---:|---:|---:|---|"]
         for r in results:
+            forms = ", ".join(f"«{w}»" for w in r.other_forms()[:4]) or "—"
             out.append(f"| «{r.query}» | {r.shown} | {r.sent:,} | {r.raw:,} | {len(r.rows)} | "
-                       f"{r.fragments:,} | {r.meta_index:,} |")
+                       f"{r.fragments:,} | {r.meta_index:,} | {forms} |")
         self.sessions.append("\n".join(out) + "\n")
 
     def cold(self, path: str, query: str, r: Any) -> None:
