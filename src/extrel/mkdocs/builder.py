@@ -26,7 +26,7 @@ from ..core.buildstate import Manifest, load_manifest, next_manifest, plan, save
 from ..core.messages import bilingual
 from ..core.sections import DEFAULT_LANGUAGE
 from ..editor import admin
-from . import inputs, publish, siteconfig
+from . import inputs, previoussite, publish, siteconfig
 from .inputs import quick_key
 
 if TYPE_CHECKING:
@@ -265,8 +265,21 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         return BuildResult(site_dir, sorted(results, key=lambda r: r.municipality), [],
                            time.perf_counter() - started, todo.reasons)
     staging = publish.staging_dir(site_dir)
+    # the search index is made over the whole assembled site (a shard's is made over the
+    # shards together: regionsearch.index_region over them), never kept from another site
+    remade = [] if shard else [regionsearch.FOLDER]
+    trusted = exists and manifest.complete
     try:
-        staging.mkdir()
+        if trusted:  # start from the site before this one: only what changed is redone
+            held = previoussite.claim(site_dir, staging)
+            if held is not None:
+                previoussite.prune(staging, site_dir, held=held, current_site=manifest,
+                                   built=todo.build, portal=todo.portal, current=current,
+                                   remove_ids=todo.remove,
+                                   derived=[regionsearch.FOLDER])
+        else:
+            previoussite.discard(site_dir)
+            staging.mkdir()
 
         def build_portal() -> list[str]:
             # into a folder of its own: MkDocs empties its output folder first, which must
@@ -292,15 +305,13 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         if exists:
             publish.check_removable(site_dir)
             publish.assemble(staging, site_dir, built=todo.build, portal=todo.portal,
-                             current=current, remove=todo.remove)
-        if not shard:
-            # a shard holds part of the region: the index is made over the assembled site
-            # (regionsearch.index_region over it)
+                             current=current, remove=todo.remove, skip=remade)
+        if remade:
             regionsearch.index_region(staging)
         # until the swap is done the manifest trusts nothing: a build killed in between
         # leaves the old site or the new one, and the next build builds everything
         save_manifest(site_dir, Manifest(complete=False))
-        publish.publish(staging, site_dir)
+        publish.publish(staging, site_dir, keep=manifest if trusted else None)
         save_manifest(site_dir, after)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
