@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import MkDocsException
 
 from ..core import regionsearch
-from ..core.buildstate import Manifest, load_manifest, next_manifest, plan, save_manifest
+from ..core.buildstate import BuildPlan, Manifest, load_manifest, next_manifest, plan, save_manifest
 from ..core.messages import bilingual
 from ..core.sections import DEFAULT_LANGUAGE
 from ..editor import admin
-from . import inputs, previoussite, publish, siteconfig
+from . import inputs, previoussite, publish, searchindex, siteconfig
 from .inputs import quick_key
 
 if TYPE_CHECKING:
@@ -306,7 +306,11 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
             publish.check_removable(site_dir)
             publish.assemble(staging, site_dir, built=todo.build, portal=todo.portal,
                              current=current, remove=todo.remove, skip=remade)
-        if remade:
+        if remade and exists:  # only the languages whose pages changed
+            searchindex.update(staging, site_dir, _changed_entries(staging, site_dir, todo,
+                                                                   current),
+                               list(snapshot.region.languages))
+        elif remade:
             regionsearch.index_region(staging)
         # until the swap is done the manifest trusts nothing: a build killed in between
         # leaves the old site or the new one, and the next build builds everything
@@ -319,6 +323,19 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
     results.sort(key=lambda r: r.municipality)
     return BuildResult(site_dir, results, portal_warnings, time.perf_counter() - started,
                        todo.reasons)
+
+
+def _changed_entries(staging: Path, site_dir: Path, todo: BuildPlan,
+                     current: Sequence[str]) -> list[str]:
+    """The top-level entries of the new site that may differ from the current site's: the
+    sections built and dropped, and, when the portal was built, its files and folders."""
+    names = [*todo.build, *todo.remove]
+    if todo.portal:
+        sections = {*current, *todo.remove}
+        names += sorted(name for name in {*os.listdir(staging), *os.listdir(site_dir)}
+                        if name not in sections and not name.startswith(".")
+                        and name != regionsearch.FOLDER)
+    return names
 
 
 def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], staging: Path,
