@@ -79,7 +79,6 @@ def test_an_edit_relinks_one_section_and_indexes_one_language(tmp_path: Path) ->
     assert index_files(third, "en") != index_files(second, "en")
     entry = json.loads((site / regionsearch.FOLDER / "pagefind-entry.json").read_text("utf-8"))
     assert list(entry["languages"]) == ["en", "ru"]
-    assert not (site / searchindex.VIEW).exists()
     fresh2 = tmp_path / "fresh2"
     build(config, "--site-dir", str(fresh2))
     assert tree(site) == tree(fresh2)
@@ -134,3 +133,18 @@ def test_a_page_language_comes_from_where_it_lives() -> None:
     assert searchindex.language_of("alpha/index.html", others) == "ru"
     assert searchindex.language_of("alpha/zh/news/x/index.html", others) == "zh"
     assert searchindex.language_of("alpha/news/en/index.html", others) == "ru"
+
+
+def test_a_glob_names_the_pages_of_one_language(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for page in ("index.html", "en/index.html", "freshness/index.html",
+                 "alpha/index.html", "alpha/news/x/index.html", "alpha/en/index.html",
+                 "alpha/en/news/x/index.html", "pagefind/index.html"):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text("", encoding="utf-8")
+    assert searchindex.pages_glob(site, ["en"], ["en"]) == \
+        "{en/**/index.html,*/en/**/index.html}"
+    assert searchindex.pages_glob(site, ["ru"], ["en"]) == (
+        "{index.html,alpha/index.html,alpha/news/**/index.html,freshness/index.html}")
+    (site / "beta{x}").mkdir()
+    assert searchindex.pages_glob(site, ["ru"], ["en"]) is None

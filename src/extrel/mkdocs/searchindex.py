@@ -5,8 +5,8 @@ Pagefind makes one index per page language, in files named by it (``fragment/ru_
 ``index/ru_….pf_index``, ``pagefind.ru_….pf_meta``, ``wasm.ru.pagefind``), and the entry file
 lists the languages. Indexing the pages of one language alone gives byte for byte the files
 that language gets when every page is indexed. So after an edit of a Russian page only the
-Russian pages are indexed again (through a folder of hard links to them), the other
-languages' files are linked from the current site, and the entry file lists both. Where the
+Russian pages are indexed again (Pagefind's ``--glob`` names them), the other languages'
+files are linked from the current site, and the entry file lists both. Where the
 current site has no index to take from, or every language changed, the whole site is
 indexed as before.
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
+import re
 from collections.abc import Collection
 from pathlib import Path
 
@@ -29,8 +29,8 @@ from .publish import link_tree
 
 PAGE = "index.html"
 ENTRY = "pagefind-entry.json"
-VIEW = ".search-view"
-"""Inside the staging folder while the index is made: the pages of the changed languages."""
+SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
+"""Folder names written into a glob as they are (municipality ids, subsections, languages)."""
 
 
 def _pages(folder: Path) -> dict[str, os.stat_result]:
@@ -85,19 +85,26 @@ def _same_file(a: Path, b: Path) -> bool:
     return sa.st_size == sb.st_size and a.read_bytes() == b.read_bytes()
 
 
-def _view(staging: Path, view: Path, languages: Collection[str], others: Collection[str]) -> None:
-    """Hard links to the pages of ``languages`` in ``staging``, at the same paths."""
-    for dirpath, dirs, files in os.walk(staging):
-        rel = os.path.relpath(dirpath, staging)
-        if rel == ".":
-            dirs[:] = [d for d in dirs if d not in (VIEW, regionsearch.FOLDER)]
-            rel = ""
-        if PAGE in files:
-            page = f"{rel}/{PAGE}" if rel else PAGE
-            if language_of(page, others) in languages:
-                target = view / rel
-                target.mkdir(parents=True, exist_ok=True)
-                os.link(os.path.join(dirpath, PAGE), target / PAGE)
+def pages_glob(site: Path, languages: Collection[str], others: Collection[str]) -> str | None:
+    """A glob of the ``index.html`` pages of ``languages`` in ``site`` (where they live:
+    ``language_of``); None where a folder name cannot be written into one."""
+    alternatives: list[str] = []
+    for code in languages:
+        if code != DEFAULT_LANGUAGE:
+            alternatives += [f"{code}/**/{PAGE}", f"*/{code}/**/{PAGE}"]
+            continue
+        alternatives.append(PAGE)
+        for top in sorted(os.scandir(site), key=lambda e: e.name):
+            if not top.is_dir() or top.name in others or top.name == regionsearch.FOLDER:
+                continue
+            alternatives.append(f"{top.name}/{PAGE}")
+            alternatives += [f"{top.name}/{sub.name}/**/{PAGE}"
+                             for sub in sorted(os.scandir(top.path), key=lambda e: e.name)
+                             if sub.is_dir() and sub.name not in others]
+    names = {part for alt in alternatives for part in alt.split("/")} - {"*", "**", PAGE}
+    if not all(SAFE_NAME.match(name) for name in names):
+        return None
+    return "{" + ",".join(alternatives) + "}"
 
 
 def update(staging: Path, site_dir: Path, names: Collection[str],
@@ -120,17 +127,15 @@ def update(staging: Path, site_dir: Path, names: Collection[str],
     if not changed:
         link_tree(current, out)
         return
-    view = staging / VIEW
-    _view(staging, view, changed, others)
-    regionsearch.index_region(view)
-    made = view / regionsearch.FOLDER
-    fresh = json.loads((made / ENTRY).read_text(encoding="utf-8"))
-    if not set(fresh["languages"]) <= changed:
-        shutil.rmtree(view)
+    glob = pages_glob(staging, changed, others)
+    if glob is None:
         regionsearch.index_region(staging)
         return
-    os.rename(made, out)
-    shutil.rmtree(view)
+    regionsearch.index_region(staging, glob)
+    fresh = json.loads((out / ENTRY).read_text(encoding="utf-8"))
+    if not set(fresh["languages"]) <= changed:  # a page not where its language lives
+        regionsearch.index_region(staging)
+        return
     kept = [code for code in indexed if code not in changed]
     _link_languages(current, out, kept)
     fresh["languages"] = dict(sorted({**{code: entry["languages"][code] for code in kept},
