@@ -1,16 +1,17 @@
-"""The site before the last one, kept beside the site folder as the start of the next
+"""The site a build replaced, kept beside the site folder as the start of the next
 staging folder, so that a small change costs work in proportion to the change.
 
 A build swaps a complete staging folder with the site (``publish``). The site it replaces
 is a complete build too, whose files are mostly the same files (hard links) as the new
 one's. Instead of deleting it, ``keep`` puts it at ``<site>.extrel-previous`` with the
-manifest it was built from inside (``.extrel-previous.json``). The next build ``claim``\\ s
-it as its staging folder (one rename) and ``prune``\\ s from it what the new site must not
-take from there: what it rebuilds, what it drops, and what changed between that site and the
-current one. What stays is, file for file, the current site's (same inputs, same output);
-``publish.assemble`` links the rest from the current site as before. An edit of one page so
-costs the links and deletions of one section, not of the whole site (about 12,000 at
-region size, and as many deletions after the swap).
+manifest it was built from inside (``.extrel-previous.json``). The next build claims it
+as its staging folder (``claim``: one rename) and deletes from it what the new site must not
+take from there (``prune``): what it rebuilds, what it drops, the search index, and what
+changed between that site and the current one. What stays is, file for file, the current
+site's (same inputs, same output); ``publish.assemble`` links the rest from the current
+site as before. An edit of one page so costs the links and deletions of one section, not
+of the whole site (about 12,000 links at region size, and as many deletions after the
+swap).
 
 Nothing here weakens the swap: the staging folder is still completed before one exchange,
 and a build killed at any moment leaves the old site or the new one. A killed build has
