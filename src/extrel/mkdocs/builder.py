@@ -269,14 +269,15 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
     # shards together: regionsearch.index_region over them), never kept from another site
     remade = [] if shard else [regionsearch.FOLDER]
     trusted = exists and manifest.complete
+    emptying = None
     try:
         if trusted:  # start from the site before this one: only what changed is redone
             held = previoussite.claim(site_dir, staging)
             if held is not None:
-                previoussite.prune(staging, site_dir, held=held, current_site=manifest,
-                                   built=todo.build, portal=todo.portal, current=current,
-                                   remove_ids=todo.remove,
-                                   derived=[regionsearch.FOLDER])
+                emptying = previoussite.prune(
+                    staging, site_dir, held=held, current_site=manifest, built=todo.build,
+                    portal=todo.portal, current=current, remove_ids=todo.remove,
+                    derived=[regionsearch.FOLDER])
         else:
             previoussite.discard(site_dir)
             staging.mkdir()
@@ -298,6 +299,8 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         built, portal_warnings = _build_sections(config_file, snapshot, todo.build, staging,
                                                  workers, progress,
                                                  build_portal if todo.portal else None)
+        if emptying is not None:  # gone before anything reads the whole staging folder
+            emptying.finish()
         failed = [r for r in built if r.error]
         if failed:
             raise BuildError("\n".join(f"{r.municipality}: {r.error}" for r in failed))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Collection
 from pathlib import Path
 
@@ -31,6 +32,8 @@ from pydantic import ValidationError
 from ..core.buildstate import Manifest
 
 SUFFIX = ".extrel-previous"
+TRASH = ".extrel-trash"
+"""Inside the staging folder while a child process deletes it: what ``prune`` took out."""
 MARKER = ".extrel-previous.json"
 """Inside the kept site: the manifest it was built from. Read and removed by ``claim``, so it
 never reaches a published site."""
@@ -80,13 +83,14 @@ def claim(site_dir: Path, staging: Path) -> Manifest | None:
 
 def prune(staging: Path, site_dir: Path, *, held: Manifest, current_site: Manifest,
           built: Collection[str], portal: bool, current: Collection[str],
-          remove_ids: Collection[str], derived: Collection[str]) -> None:
-    """Delete from ``staging`` (the claimed previous site, built from ``held``) every entry
+          remove_ids: Collection[str], derived: Collection[str]) -> Emptying | None:
+    """Take out of ``staging`` (the claimed previous site, built from ``held``) every entry
     that the new site does not take from the current one (``site_dir``, built from
-    ``current_site``) or that differs there. ``built``: the sections this build makes;
-    ``portal``: it makes the portal; ``current``: the region's municipalities;
-    ``remove_ids``: sections it drops; ``derived``: entries made from the whole site
-    (the search index), never kept."""
+    ``current_site``) or that differs there: moved into a folder that a child process
+    empties while the build goes on (``Emptying``), None where nothing was taken out.
+    ``built``: the sections this build makes; ``portal``: it makes the portal;
+    ``current``: the region's municipalities; ``remove_ids``: sections it drops;
+    ``derived``: entries made from the whole site (the search index), never kept."""
     present = set(os.listdir(site_dir))
     sections = set(current) | set(current_site.sections) | set(held.sections)
     with os.scandir(staging) as entries:
@@ -103,7 +107,32 @@ def prune(staging: Path, site_dir: Path, *, held: Manifest, current_site: Manife
                 same = held.portal is not None and held.portal == current_site.portal
             if same:
                 continue
-        remove(Path(child.path))
+        trash = staging / TRASH
+        if not trash.exists():
+            trash.mkdir()
+        os.rename(child.path, trash / name)
+    return Emptying(staging / TRASH) if (staging / TRASH).exists() else None
+
+
+class Emptying:
+    """A folder being deleted by a child process (``rm -rf``: thousands of files, mostly
+    waiting on the disk, while the sections build); ``finish`` waits for it and deletes
+    what is left, raising ``OSError`` where it cannot."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:
+            self.process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                ["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except OSError:  # no rm here
+            self.process = None
+
+    def finish(self) -> None:
+        if self.process is not None:
+            self.process.wait()
+        if os.path.lexists(self.folder):
+            shutil.rmtree(self.folder)
 
 
 def keep(old: Path, site_dir: Path, manifest: Manifest) -> None:
