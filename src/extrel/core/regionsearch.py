@@ -18,8 +18,12 @@ from pathlib import Path
 FOLDER = "pagefind"
 
 
-def index_region(site_dir: Path) -> None:
-    """(Re)write ``site_dir/pagefind/`` from every page under ``site_dir``.
+PAGES = "**/index.html"
+
+
+def index_region(site_dir: Path, pages: str = PAGES) -> None:
+    """(Re)write ``site_dir/pagefind/`` from every page under ``site_dir`` (or those the
+    glob ``pages`` matches: one language's, ``mkdocs/searchindex.py``).
 
     Only the pages' articles are indexed (not the menus, the header and the footer repeated
     on every page), and only ``index.html`` pages (not ``404.html``)."""
@@ -29,7 +33,7 @@ def index_region(site_dir: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)
     subprocess.run(
         [str(get_executable()), "--site", str(site_dir), "--output-subdir", FOLDER,
-         "--root-selector", "article", "--glob", "**/index.html", "--quiet"],
+         "--root-selector", "article", "--glob", pages, "--quiet"],
         check=True, stdout=subprocess.DEVNULL,
     )
     # the languages in a fixed order: the same pages give the same files, build after build

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import MkDocsException
 
 from ..core import regionsearch
-from ..core.buildstate import Manifest, load_manifest, next_manifest, plan, save_manifest
+from ..core.buildstate import BuildPlan, Manifest, load_manifest, next_manifest, plan, save_manifest
 from ..core.messages import bilingual
 from ..core.sections import DEFAULT_LANGUAGE
 from ..editor import admin
-from . import inputs, publish, siteconfig
+from . import inputs, previoussite, publish, searchindex, siteconfig
 from .inputs import quick_key
 
 if TYPE_CHECKING:
@@ -265,8 +265,22 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         return BuildResult(site_dir, sorted(results, key=lambda r: r.municipality), [],
                            time.perf_counter() - started, todo.reasons)
     staging = publish.staging_dir(site_dir)
+    # the search index is made over the whole assembled site (a shard's is made over the
+    # shards together: regionsearch.index_region over them), never kept from another site
+    remade = [] if shard else [regionsearch.FOLDER]
+    trusted = exists and manifest.complete
+    emptying = None
     try:
-        staging.mkdir()
+        if trusted:  # start from the site before this one: only what changed is redone
+            held = previoussite.claim(site_dir, staging)
+            if held is not None:
+                emptying = previoussite.prune(
+                    staging, site_dir, held=held, current_site=manifest, built=todo.build,
+                    portal=todo.portal, current=current, remove_ids=todo.remove,
+                    derived=[regionsearch.FOLDER])
+        else:
+            previoussite.discard(site_dir)
+            staging.mkdir()
 
         def build_portal() -> list[str]:
             # into a folder of its own: MkDocs empties its output folder first, which must
@@ -285,6 +299,8 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         built, portal_warnings = _build_sections(config_file, snapshot, todo.build, staging,
                                                  workers, progress,
                                                  build_portal if todo.portal else None)
+        if emptying is not None:  # gone before anything reads the whole staging folder
+            emptying.finish()
         failed = [r for r in built if r.error]
         if failed:
             raise BuildError("\n".join(f"{r.municipality}: {r.error}" for r in failed))
@@ -292,15 +308,17 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         if exists:
             publish.check_removable(site_dir)
             publish.assemble(staging, site_dir, built=todo.build, portal=todo.portal,
-                             current=current, remove=todo.remove)
-        if not shard:
-            # a shard holds part of the region: the index is made over the assembled site
-            # (regionsearch.index_region over it)
+                             current=current, remove=todo.remove, skip=remade)
+        if remade and exists:  # only the languages whose pages changed
+            searchindex.update(staging, site_dir, _changed_entries(staging, site_dir, todo,
+                                                                   current),
+                               list(snapshot.region.languages))
+        elif remade:
             regionsearch.index_region(staging)
         # until the swap is done the manifest trusts nothing: a build killed in between
         # leaves the old site or the new one, and the next build builds everything
         save_manifest(site_dir, Manifest(complete=False))
-        publish.publish(staging, site_dir)
+        publish.publish(staging, site_dir, keep=manifest if trusted else None)
         save_manifest(site_dir, after)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -308,6 +326,19 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
     results.sort(key=lambda r: r.municipality)
     return BuildResult(site_dir, results, portal_warnings, time.perf_counter() - started,
                        todo.reasons)
+
+
+def _changed_entries(staging: Path, site_dir: Path, todo: BuildPlan,
+                     current: Sequence[str]) -> list[str]:
+    """The top-level entries of the new site that may differ from the current site's: the
+    sections built and dropped, and, when the portal was built, its files and folders."""
+    names = [*todo.build, *todo.remove]
+    if todo.portal:
+        sections = {*current, *todo.remove}
+        names += sorted(name for name in {*os.listdir(staging), *os.listdir(site_dir)}
+                        if name not in sections and not name.startswith(".")
+                        and name != regionsearch.FOLDER)
+    return names
 
 
 def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], staging: Path,

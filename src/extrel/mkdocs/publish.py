@@ -25,8 +25,9 @@ import shutil
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
-from ..core.buildstate import manifest_path
+from ..core.buildstate import Manifest, manifest_path
 from ..core.messages import bilingual
+from . import previoussite
 
 log = logging.getLogger("extrel.build")
 
@@ -152,14 +153,15 @@ def link_tree(src: Path, dst: Path) -> None:
 
 
 def assemble(staging: Path, site_dir: Path, *, built: Collection[str], portal: bool,
-             current: Collection[str], remove: Collection[str]) -> None:
+             current: Collection[str], remove: Collection[str],
+             skip: Collection[str] = ()) -> None:
     """Complete ``staging`` (which holds the ``built`` sections and, with ``portal``, the
     new portal) with the kept parts of ``site_dir``: the sections of ``current`` not
     rebuilt, and, without ``portal``, the old portal's files (not the ``remove``d
-    sections)."""
+    sections, nor the ``skip``ped entries, which the build makes afterwards)."""
     for child in sorted(site_dir.iterdir()):
         name = child.name
-        if name in built or name in remove or (staging / name).exists():
+        if name in built or name in remove or name in skip or os.path.lexists(staging / name):
             continue
         if portal and name not in current:
             continue  # the old portal's, or a municipality no longer in the registry
@@ -200,23 +202,32 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
-def publish(staging: Path, site_dir: Path) -> None:
-    """Put the complete ``staging`` folder in the place of ``site_dir`` and delete the old
-    site. The swap is one step (or two renames the next build repairs if killed between)."""
+def publish(staging: Path, site_dir: Path, *, keep: Manifest | None = None) -> None:
+    """Put the complete ``staging`` folder in the place of ``site_dir``. The swap is one
+    step (or two renames the next build repairs if killed between). The old site is
+    deleted, or, with ``keep`` (the manifest it was built from), kept as the start of the
+    next build's staging folder (``previoussite``)."""
     if not site_dir.exists():
         os.rename(staging, site_dir)
         return
     if exchange(staging, site_dir):
-        shutil.rmtree(staging, ignore_errors=True)  # now the old site
+        _done_with(staging, site_dir, keep)  # now the old site
         return
-    swap_by_renames(staging, site_dir)
+    swap_by_renames(staging, site_dir, keep=keep)
 
 
-def swap_by_renames(staging: Path, site_dir: Path) -> None:
+def _done_with(old: Path, site_dir: Path, keep: Manifest | None) -> None:
+    if keep is None:
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        previoussite.keep(old, site_dir, keep)
+
+
+def swap_by_renames(staging: Path, site_dir: Path, *, keep: Manifest | None = None) -> None:
     """Where folders cannot be exchanged: the old site aside, the new one in its place. A
     build killed between the two renames leaves ``.<site>.old-PID``, which the next build
     puts back (``clear_leftovers``)."""
     old = _old_dir(site_dir)
     os.rename(site_dir, old)
     os.rename(staging, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    _done_with(old, site_dir, keep)

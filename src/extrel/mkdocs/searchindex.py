@@ -1,0 +1,166 @@
+"""The portal's search index (``core.regionsearch``, Pagefind) made again only for the
+languages whose pages changed.
+
+Pagefind makes one index per page language, in files named by it (``fragment/ru_….pf_fragment``,
+``index/ru_….pf_index``, ``pagefind.ru_….pf_meta``, ``wasm.ru.pagefind``), and the entry file
+lists the languages. Indexing the pages of one language alone gives byte for byte the files
+that language gets when every page is indexed. So after an edit of a Russian page only the
+Russian pages are indexed again (Pagefind's ``--glob`` names them), the other languages'
+files are linked from the current site, and the entry file lists both. Where the
+current site has no index to take from, or every language changed, the whole site is
+indexed as before.
+
+A page's language is where it lives: ``<lang>/…`` and ``<section>/<lang>/…`` for the other
+languages, the rest in the default one (``core.addresses``). A partial index that finds a
+language it was not asked for is thrown away for a whole one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Collection
+from pathlib import Path
+
+from ..core import regionsearch
+from ..core.languages import DEFAULT_LANGUAGE
+from .publish import link_tree
+
+PAGE = "index.html"
+ENTRY = "pagefind-entry.json"
+SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
+"""Folder names written into a glob as they are (municipality ids, subsections, languages)."""
+
+
+def _pages(folder: Path) -> dict[str, os.stat_result]:
+    """Every ``index.html`` under ``folder`` by its path relative to it."""
+    found: dict[str, os.stat_result] = {}
+    for dirpath, _dirs, files in os.walk(folder):
+        if PAGE in files:
+            path = os.path.join(dirpath, PAGE)
+            found[os.path.relpath(path, folder)] = os.stat(path)
+    return found
+
+
+def language_of(rel: str, others: Collection[str]) -> str:
+    """The language of the page at ``rel`` (relative to the site's root)."""
+    parts = rel.split("/")
+    if parts[0] in others:
+        return parts[0]
+    if len(parts) > 2 and parts[1] in others:
+        return parts[1]
+    return DEFAULT_LANGUAGE
+
+
+def changed_languages(staging: Path, site_dir: Path, names: Collection[str],
+                      others: Collection[str]) -> set[str]:
+    """The languages of the pages that differ between the new site (``staging``) and the
+    current one (``site_dir``) in the top-level entries ``names`` (the rest are the same
+    files: hard links)."""
+    changed: set[str] = set()
+    for name in names:
+        new, old = staging / name, site_dir / name
+        if name == PAGE:
+            pairs = {PAGE: (new, old)}
+        else:
+            pairs = {}
+            mine = _pages(new) if new.is_dir() else {}
+            theirs = _pages(old) if old.is_dir() else {}
+            for rel in mine.keys() | theirs.keys():
+                pairs[f"{name}/{rel}"] = (new / rel, old / rel)
+        for rel, (a, b) in pairs.items():
+            if not _same_file(a, b):
+                changed.add(language_of(rel, others))
+    return changed
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        sa, sb = a.stat(), b.stat()
+    except FileNotFoundError:
+        return not a.exists() and not b.exists()
+    if (sa.st_ino, sa.st_dev) == (sb.st_ino, sb.st_dev):
+        return True
+    return sa.st_size == sb.st_size and a.read_bytes() == b.read_bytes()
+
+
+def pages_glob(site: Path, languages: Collection[str], others: Collection[str]) -> str | None:
+    """A glob of the ``index.html`` pages of ``languages`` in ``site`` (where they live:
+    ``language_of``); None where a folder name cannot be written into one."""
+    alternatives: list[str] = []
+    for code in languages:
+        if code != DEFAULT_LANGUAGE:
+            alternatives += [f"{code}/**/{PAGE}", f"*/{code}/**/{PAGE}"]
+            continue
+        alternatives.append(PAGE)
+        for top in sorted(os.scandir(site), key=lambda e: e.name):
+            if not top.is_dir() or top.name in others or top.name == regionsearch.FOLDER:
+                continue
+            alternatives.append(f"{top.name}/{PAGE}")
+            alternatives += [f"{top.name}/{sub.name}/**/{PAGE}"
+                             for sub in sorted(os.scandir(top.path), key=lambda e: e.name)
+                             if sub.is_dir() and sub.name not in others]
+    names = {part for alt in alternatives for part in alt.split("/")} - {"*", "**", PAGE}
+    if not all(SAFE_NAME.match(name) for name in names):
+        return None
+    return "{" + ",".join(alternatives) + "}"
+
+
+def update(staging: Path, site_dir: Path, names: Collection[str],
+           languages: Collection[str]) -> None:
+    """Write ``staging``'s search index: for the languages whose pages changed in the
+    top-level entries ``names``, from its pages; for the others, the current site's files.
+    ``languages``: every language of the region, the default first."""
+    others = [code for code in languages if code != DEFAULT_LANGUAGE]
+    current = site_dir / regionsearch.FOLDER
+    try:
+        entry = json.loads((current / ENTRY).read_text(encoding="utf-8"))
+        indexed = set(entry["languages"])
+    except (OSError, ValueError, KeyError, TypeError):
+        indexed = set()
+    changed = changed_languages(staging, site_dir, names, others)
+    if not changed <= indexed or changed >= set(languages) or not indexed:
+        regionsearch.index_region(staging)
+        return
+    out = staging / regionsearch.FOLDER
+    if not changed:
+        link_tree(current, out)
+        return
+    glob = pages_glob(staging, changed, others)
+    if glob is None:
+        regionsearch.index_region(staging)
+        return
+    regionsearch.index_region(staging, glob)
+    fresh = json.loads((out / ENTRY).read_text(encoding="utf-8"))
+    if not set(fresh["languages"]) <= changed:  # a page not where its language lives
+        regionsearch.index_region(staging)
+        return
+    kept = [code for code in indexed if code not in changed]
+    _link_languages(current, out, kept)
+    fresh["languages"] = dict(sorted({**{code: entry["languages"][code] for code in kept},
+                                      **fresh["languages"]}.items()))
+    (out / ENTRY).write_text(json.dumps(fresh, ensure_ascii=False, separators=(",", ":")),
+                             encoding="utf-8")
+
+
+def _link_languages(current: Path, out: Path, languages: Collection[str]) -> None:
+    """Hard links to the current index's files of ``languages``."""
+    for dirpath, _dirs, files in os.walk(current):
+        rel = os.path.relpath(dirpath, current)
+        target = out if rel == "." else out / rel
+        target.mkdir(exist_ok=True)
+        for name in files:
+            if _language(name) in languages:
+                os.link(os.path.join(dirpath, name), target / name)
+
+
+def _language(name: str) -> str | None:
+    """The language an index file belongs to; None for the scripts and styles."""
+    if name.startswith("pagefind.") and name.endswith(".pf_meta"):
+        return name[len("pagefind."):].split("_")[0]
+    if name.startswith("wasm.") and name.endswith(".pagefind"):
+        return name[len("wasm."):-len(".pagefind")]
+    if name.endswith((".pf_fragment", ".pf_index", ".pf_filter")):
+        return name.split("_")[0]
+    return None

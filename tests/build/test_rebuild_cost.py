@@ -1,0 +1,150 @@
+"""A small change costs work in proportion to the change: the replaced site is kept beside
+the new one as the start of the next staging folder, and the search index is made again
+only for the languages whose pages changed. Each result equals a fresh build, file for file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from regions import commit_all, git, make_region
+
+from extrel.cli import cli
+from extrel.core import regionsearch
+from extrel.mkdocs import previoussite, searchindex
+
+NEWS = "content/beta/news/2026-08-01-hello"
+
+
+def build(config: Path, *extra: str) -> str:
+    result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", "2026-11-23",
+                                      "--workers", "1", *extra], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def edit(root: Path, lang: str, words: str, day: int) -> None:
+    page = root / f"{NEWS}.{lang}.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{words}\n", encoding="utf-8")
+    git(root, "commit", "-qam", f"edit {day}", date=f"2026-11-{day:02d}T10:00:00+04:00")
+
+
+def index_files(files: dict[str, int], lang: str) -> dict[str, int]:
+    """The inodes of one language's files of the search index, of a site's ``inodes``."""
+    return {k: v for k, v in files.items() if k.startswith(regionsearch.FOLDER + "/")
+            and searchindex._language(Path(k).name) == lang}
+
+
+def test_an_edit_relinks_one_section_and_indexes_one_language(tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    site = root / "site"
+    kept = previoussite.folder(site)
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    build(config)
+    assert not kept.exists(), "a first build replaces nothing"
+    first = inodes(site)
+    # a later last update: the portal's freshness table changes, in every language
+    edit(root, "en", "Second English paragraph.", 12)
+    assert "(собрано 1, без изменений 1)" in build(config)
+    second = inodes(site)
+    # the replaced site is kept whole, and nothing of it is published
+    assert kept.is_dir() and previoussite.MARKER not in {p.name for p in site.iterdir()}
+    assert {k: v for k, v in inodes(kept).items() if k != previoussite.MARKER} == first
+    assert index_files(second, "ru") != index_files(first, "ru")
+    fresh = tmp_path / "fresh"
+    build(config, "--site-dir", str(fresh))
+    assert tree(site) == tree(fresh)
+
+    # the same day again: only beta's English pages change. The build starts from the
+    # kept site, where alpha (unchanged since) is the current site's files; only the
+    # English index is made again, the Russian files are the same files
+    edit(root, "en", "Third English paragraph.", 12)
+    assert "(собрано 1, без изменений 1)" in build(config)
+    third = inodes(site)
+    assert {k: v for k, v in third.items() if k.startswith("alpha/")} == \
+        {k: v for k, v in second.items() if k.startswith("alpha/")}
+    assert index_files(third, "ru") == index_files(second, "ru") != {}
+    assert index_files(third, "en") != index_files(second, "en")
+    entry = json.loads((site / regionsearch.FOLDER / "pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == ["en", "ru"]
+    fresh2 = tmp_path / "fresh2"
+    build(config, "--site-dir", str(fresh2))
+    assert tree(site) == tree(fresh2)
+
+    # and a Russian edit (the first one dates the Russian page anew, which the English
+    # pages show too; the second changes the Russian pages only): the English index is kept
+    edit(root, "ru", "Второй абзац.", 12)
+    build(config)
+    third = inodes(site)
+    edit(root, "ru", "Третий абзац.", 12)
+    assert "(собрано 1, без изменений 1)" in build(config)
+    fourth = inodes(site)
+    assert index_files(fourth, "en") == index_files(third, "en") != {}
+    assert index_files(fourth, "ru") != index_files(third, "ru")
+    fresh3 = tmp_path / "fresh3"
+    build(config, "--site-dir", str(fresh3))
+    assert tree(site) == tree(fresh3)
+    assert "Третий абзац." in (site / "beta/news/2026-08-01-hello/index.html").read_text(
+        encoding="utf-8")
+
+
+def test_a_tampered_or_missing_marker_means_a_whole_staging_folder(tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    site = root / "site"
+    kept = previoussite.folder(site)
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    build(config)
+    edit(root, "ru", "Второй абзац.", 12)
+    build(config)
+    # a kept site whose marker lies (or that someone changed) is not trusted file by file:
+    # without a marker it is emptied, so a stray file in it never reaches the site
+    (kept / previoussite.MARKER).unlink()
+    (kept / "alpha/stray.html").write_text("stray", encoding="utf-8")
+    edit(root, "ru", "Третий абзац.", 13)
+    build(config)
+    assert not (site / "alpha/stray.html").exists()
+    (kept / previoussite.MARKER).write_text("{not json", encoding="utf-8")
+    (kept / "alpha/stray.html").write_text("stray", encoding="utf-8")
+    edit(root, "ru", "Четвёртый абзац.", 14)
+    build(config)
+    assert not (site / "alpha/stray.html").exists()
+    fresh = tmp_path / "fresh"
+    build(config, "--site-dir", str(fresh))
+    assert tree(site) == tree(fresh)
+
+
+def test_a_page_language_comes_from_where_it_lives() -> None:
+    others = ["en", "zh"]
+    assert searchindex.language_of("index.html", others) == "ru"
+    assert searchindex.language_of("en/index.html", others) == "en"
+    assert searchindex.language_of("alpha/index.html", others) == "ru"
+    assert searchindex.language_of("alpha/zh/news/x/index.html", others) == "zh"
+    assert searchindex.language_of("alpha/news/en/index.html", others) == "ru"
+
+
+def test_a_glob_names_the_pages_of_one_language(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for page in ("index.html", "en/index.html", "freshness/index.html",
+                 "alpha/index.html", "alpha/news/x/index.html", "alpha/en/index.html",
+                 "alpha/en/news/x/index.html", "pagefind/index.html"):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text("", encoding="utf-8")
+    assert searchindex.pages_glob(site, ["en"], ["en"]) == \
+        "{en/**/index.html,*/en/**/index.html}"
+    assert searchindex.pages_glob(site, ["ru"], ["en"]) == (
+        "{index.html,alpha/index.html,alpha/news/**/index.html,freshness/index.html}")
+    (site / "beta{x}").mkdir()
+    assert searchindex.pages_glob(site, ["ru"], ["en"]) is None
