@@ -63,6 +63,11 @@ def test_every_language_is_built(site: Path) -> None:
 def test_chinese_pages_show_chinese_text_and_english_ui_words(site: Path) -> None:
     page = soup(site / "alpha/zh/news/2026-11-05-kutaisi/index.html")
     assert page.html["lang"] == "zh"  # Material has a Chinese translation
+    # the page's locale for link previews is the language's own, not Russian's
+    assert page.select_one('meta[property="og:locale"]')["content"] == "zh_CN"
+    for path, locale in (("alpha/news/2026-11-05-kutaisi/index.html", "ru_RU"),
+                         ("alpha/en/news/2026-11-05-kutaisi/index.html", "en_GB")):
+        assert soup(site / path).select_one('meta[property="og:locale"]')["content"] == locale
     assert "库塔伊西代表团来访" in page.get_text()
     home = soup(site / "alpha/zh/index.html")
     cards = [a.get_text(strip=True) for a in home.select(".x-card__link")]

@@ -93,3 +93,11 @@ def test_the_dashboards_links_to_the_freshness_files(lang: str, back: str) -> No
                                        "csv": f"{back}freshness.csv",
                                        "json": f"{back}freshness.json"}
     assert a.freshness_file("json") == "freshness.json"
+
+
+def test_the_portal_search_index_is_found_from_every_language_root() -> None:
+    from extrel.core.addresses import search_index
+
+    assert search_index("ru") == "pagefind/"
+    assert search_index("en") == "../pagefind/"
+    assert search_index("zh") == "../pagefind/"

@@ -56,6 +56,15 @@ def to_default_root(lang: str) -> str:
     return up(0 if lang == DEFAULT_LANGUAGE else 1)
 
 
+SEARCH_INDEX = "pagefind"
+"""The portal's search index (Pagefind's files, ``core/regionsearch.py``) in the region's root."""
+
+
+def search_index(lang: str) -> str:
+    """The portal's search index from the root of the portal in ``lang``."""
+    return f"{to_default_root(lang)}{SEARCH_INDEX}/"
+
+
 def depth(url: str) -> int:
     """How many folders deep a page URL is (``news/x/`` is 2, the root ``""`` 0)."""
     return len([part for part in url.split("/") if part])

@@ -12,6 +12,25 @@ BABEL_LOCALES = {"ru": "ru", "en": "en_GB"}
 """en_GB writes «5 November 2026», as the standard's English pages should."""
 
 
+@functools.cache
+def og_locale(lang: str) -> str:
+    """The page's ``og:locale`` (``ru_RU``, ``en_GB``, ``zh_CN``): the language's locale with
+    its territory, Babel's likely one where the locale names none; the code itself where Babel
+    does not know the language."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
+    try:
+        locale = Locale.parse(BABEL_LOCALES.get(lang, lang))
+    except (UnknownLocaleError, ValueError):
+        return lang
+    territory = locale.territory
+    if not territory:
+        likely = str(get_global("likely_subtags").get(locale.language, ""))
+        territory = next((part for part in likely.split("_")[1:] if part.isupper()), None)
+    return f"{locale.language}_{territory}" if territory else locale.language
+
+
 def word(key: str, lang: str) -> str:
     """The word for an editor's code (``status.stale``, ``type.twin``): the catalogue's
     ``label.<key>``; the code itself where it has none."""

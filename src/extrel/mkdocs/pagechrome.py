@@ -19,7 +19,6 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..core import addresses
-from ..core.languages import DEFAULT_LANGUAGE
 from ..core.messages import language_of, t
 
 NOT_FOUND = "404.html"
@@ -45,8 +44,7 @@ def not_found_context(context: dict[str, Any], config: MkDocsConfig, lang: str,
     others = [_other_line(code, roots[code], languages) for code in languages if code != lang]
     context["extrel"] = {
         "lang": lang, "kind": "not-found",
-        "pagefind": ("pagefind/" if lang == DEFAULT_LANGUAGE else "../pagefind/") if indexed
-        else None,
+        "pagefind": addresses.search_index(lang) if indexed else None,
         "notfound": {"home": home, "others": others},
     }
     return context

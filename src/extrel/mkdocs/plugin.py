@@ -225,7 +225,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         if self.config.role == "portal" and self.preset is not None:
             # extrel build indexes every section's pages for the portal's search, in the
             # region's root folder (relative to this build's root, as extrel-head.js reads it)
-            data["pagefind"] = "pagefind/" if self.lang == DEFAULT_LANGUAGE else "../pagefind/"
+            data["pagefind"] = addresses.search_index(self.lang)
         if self.config.role == "section":
             data["data_dir"] = addresses.data_dir(self.lang)
             data["logo"] = pagechrome.logo(self.snapshot, self.config.municipality)

@@ -9,6 +9,7 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from ..core.labels import og_locale
 from ..core.languages import DEFAULT_LANGUAGE
 from ..core.messages import t as translate
 
@@ -31,6 +32,13 @@ def t(context: Context, key: str, /, **params: Any) -> str:
     return translate(key, page_language(context), **params)
 
 
+@pass_context
+def locale(context: Context) -> str:
+    """The page's ``og:locale``: ``{{ og_locale() }}``."""
+    return og_locale(page_language(context))
+
+
 def install(env: Any) -> None:
-    """Hand ``t`` to every template of the environment."""
+    """Hand ``t`` and ``og_locale`` to every template of the environment."""
     env.globals["t"] = t
+    env.globals["og_locale"] = locale
