@@ -265,3 +265,17 @@ def test_the_dashboards_spreadsheet_links_reach_the_files_in_every_language(
         target = posixpath.normpath(posixpath.join(folder, href))
         assert not target.startswith(".."), href
         assert (site / target).is_file(), (lang, href)
+
+
+def test_open_data_has_every_language(site: Path) -> None:
+    """A third language gets its own columns in the open data, like English."""
+    data = json.loads((site / "alpha/data/partners.json").read_text("utf-8"))["items"]
+    kutaisi = next(row for row in data if row["id"] == "kutaisi")
+    assert list(kutaisi)[:4] == ["id", "title_ru", "title_en", "title_zh"]
+    assert kutaisi["title_zh"] and kutaisi["title_zh"] != kutaisi["title_ru"]
+    assert kutaisi["url_zh"] == "zh/partners/kutaisi/"
+    assert (site / "alpha" / kutaisi["url_zh"] / "index.html").is_file()
+    header = (site / "alpha/data/partners.csv").read_text("utf-8").splitlines()[0].split(",")
+    assert {"title_zh", "directions_zh", "url_zh"} <= set(header)
+    readme = (site / "alpha/data/README.txt").read_text("utf-8")
+    assert "title_zh: название на языке: китайский / name in Chinese" in readme

@@ -1,16 +1,19 @@
 """Open data: a municipality's partners, events and participation as JSON and CSV, so the
-regional office and others can aggregate without scraping. Both languages in one file."""
+regional office and others can aggregate without scraping. Every language of the region in
+one file: ``title_ru``, ``title_en``, and ``title_zh`` where the region adds Chinese."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Sequence
 from typing import Any
 
 from . import addresses
-from .messages import t
+from .labels import BABEL_LOCALES
+from .languages import STANDARD
+from .messages import CATALOGUES, t
 from .model import Entry, Municipality
 from .sections import SUBSECTIONS
 from .spreadsheet import csv_writer
@@ -28,8 +31,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "url_en"),
 }
 """The fields of each data set; each field's meaning is the catalogue's ``data.<set>.<field>``."""
-BOTH = ("ru", "en")
-"""The README is written in Russian and English, side by side."""
+LOCALIZED = ("title", "directions", "place", "url")
+"""The fields given once per language (``title_ru``, ``title_en``, ``title_<code>``...)."""
 SOURCES = {s.dataset: s.id for s in SUBSECTIONS if s.dataset}
 """The subsection each data set is made of (``Subsection.dataset``)."""
 
@@ -40,45 +43,56 @@ def _value(value: Any) -> Any:
     return value
 
 
-def _row(entry: Entry) -> dict[str, Any]:
-    ru, en = entry.meta("ru"), entry.meta("en")
+def fields(name: str, codes: Sequence[str] = STANDARD.codes) -> list[str]:
+    """The columns of a data set for the region's languages: ``FIELDS`` (Russian and English,
+    which every region has), each localized field followed by the same in the further
+    languages (``title_ru``, ``title_en``, ``title_zh``)."""
+    result: list[str] = []
+    for field in FIELDS[name]:
+        result.append(field)
+        base, _, lang = field.rpartition("_")
+        if base in LOCALIZED and lang == "en":
+            result += [f"{base}_{code}" for code in codes if code not in STANDARD]
+    return result
+
+
+def _row(entry: Entry, codes: Sequence[str]) -> dict[str, Any]:
+    ru = entry.meta("ru")
     url = entry_url(entry)
     row: dict[str, Any] = {
         "id": entry.slug,
-        "title_ru": ru.title,
-        "title_en": en.title if entry.translated("en") else None,
-        "url_ru": url,
-        "url_en": addresses.lang_root("en") + url,
+        "country": getattr(ru, "country", None),
+        "type": getattr(ru, "type", None),
+        "status": getattr(ru, "status", None),
+        "since": getattr(ru, "since", None),
+        "expires": getattr(ru, "expires", None),
+        "ended": getattr(ru, "ended", None),
+        "last_contact": getattr(ru, "last_contact", None),
+        "start": getattr(ru, "start", None),
+        "end": getattr(ru, "end", None),
+        "date": getattr(ru, "date", None),
+        "kind": getattr(ru, "kind", None),
+        "partner": getattr(ru, "partner", None),
     }
-    getters: dict[str, Callable[[], Any]] = {
-        "country": lambda: getattr(ru, "country", None),
-        "type": lambda: getattr(ru, "type", None),
-        "status": lambda: getattr(ru, "status", None),
-        "since": lambda: getattr(ru, "since", None),
-        "expires": lambda: getattr(ru, "expires", None),
-        "ended": lambda: getattr(ru, "ended", None),
-        "last_contact": lambda: getattr(ru, "last_contact", None),
-        "directions_ru": lambda: "; ".join(getattr(ru, "directions", []) or []) or None,
-        "directions_en": lambda: "; ".join(getattr(en, "directions", []) or []) or None,
-        "start": lambda: getattr(ru, "start", None),
-        "end": lambda: getattr(ru, "end", None),
-        "date": lambda: getattr(ru, "date", None),
-        "place_ru": lambda: getattr(ru, "place", None),
-        "place_en": lambda: getattr(en, "place", None) if entry.translated("en") else None,
-        "kind": lambda: getattr(ru, "kind", None),
-        "partner": lambda: getattr(ru, "partner", None),
-    }
-    for name, get in getters.items():
-        row[name] = _value(get())
-    return row
+    for lang in codes:
+        own = entry.meta(lang) if lang == "ru" or entry.translated(lang) else None
+        row[f"title_{lang}"] = own.title if own is not None else None
+        row[f"directions_{lang}"] = (
+            "; ".join(getattr(own, "directions", []) or []) or None if own is not None else None)
+        row[f"place_{lang}"] = getattr(own, "place", None) if own is not None else None
+        row[f"url_{lang}"] = addresses.lang_root(lang) + url
+    return {k: _value(v) for k, v in row.items()}
 
 
-def datasets(m: Municipality) -> dict[str, list[dict[str, Any]]]:
+def datasets(m: Municipality, codes: Sequence[str] = STANDARD.codes
+             ) -> dict[str, list[dict[str, Any]]]:
+    """Each data set's rows, with the fields of the languages ``codes`` (the region's)."""
     result = {}
-    for name, fields in FIELDS.items():
+    for name in FIELDS:
         entries = sorted(m.entries[SOURCES[name]], key=lambda e: e.slug)
-        keys = list(fields)
-        result[name] = [{k: _row(e)[k] for k in keys} for e in entries]
+        keys = fields(name, codes)
+        result[name] = [{k: row.get(k) for k in keys}
+                        for row in (_row(e, codes) for e in entries)]
     return result
 
 
@@ -87,9 +101,9 @@ def as_json(m: Municipality, name: str, rows: list[dict[str, Any]]) -> str:
                       ensure_ascii=False, indent=1) + "\n"
 
 
-def as_csv(name: str, rows: list[dict[str, Any]]) -> str:
+def as_csv(name: str, rows: list[dict[str, Any]], codes: Sequence[str] = STANDARD.codes) -> str:
     """CSV with a header row; formula-like texts neutralized (``spreadsheet.safe_cell``)."""
-    keys = list(FIELDS[name])
+    keys = fields(name, codes)
     out = io.StringIO()
     writer = csv_writer(out, lineterminator="\n")
     writer.writerow(keys)
@@ -98,15 +112,27 @@ def as_csv(name: str, rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-def description(m: Municipality) -> str:
-    """README of the data folder: what each file holds and what each field means."""
+def _meaning(name: str, key: str, lang: str) -> str:
+    """What a field means, in ``lang`` (one of extrel's own languages)."""
+    base, _, code = key.rpartition("_")
+    if base in LOCALIZED and code not in STANDARD:
+        from babel import Locale
+
+        language = Locale.parse(BABEL_LOCALES.get(lang, lang)).languages.get(code, code)
+        return t(f"data.localized_{base}", lang, language=language)
+    return t(f"data.{name}.{key}", lang)
+
+
+def description(m: Municipality, codes: Sequence[str] = STANDARD.codes) -> str:
+    """README of the data folder: what each file holds and what each field means, in
+    extrel's own languages side by side."""
     lines = [
-        " / ".join(t("data.title", lang, name=m.name(lang)) for lang in BOTH),
+        " / ".join(t("data.title", lang, name=m.name(lang)) for lang in CATALOGUES),
         "",
-        " / ".join(t("data.files", lang) for lang in BOTH),
+        " / ".join(t("data.files", lang) for lang in CATALOGUES),
     ]
-    for name, fields in FIELDS.items():
+    for name in FIELDS:
         lines += ["", f"{name}.json, {name}.csv"]
-        lines += [f"  {key}: " + " / ".join(t(f"data.{name}.{key}", lang) for lang in BOTH)
-                  for key in fields]
+        lines += [f"  {key}: " + " / ".join(_meaning(name, key, lang) for lang in CATALOGUES)
+                  for key in fields(name, codes)]
     return "\n".join(lines) + "\n"

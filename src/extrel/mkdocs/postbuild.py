@@ -34,14 +34,16 @@ def freshness_files(snapshot: Snapshot, site_dir: Path, config_file: Path) -> No
 
 
 def open_data(snapshot: Snapshot, municipality: str, site_dir: Path) -> None:
-    """``data/``: partners, events and participation as JSON and CSV, both languages."""
+    """``data/``: partners, events and participation as JSON and CSV, every language."""
     m = snapshot.region.municipalities[municipality]
+    codes = snapshot.region.languages.codes
     folder = site_dir / addresses.DATA
     folder.mkdir(exist_ok=True)
-    for name, rows in opendata.datasets(m).items():
+    for name, rows in opendata.datasets(m, codes).items():
         (folder / f"{name}.json").write_text(opendata.as_json(m, name, rows), encoding="utf-8")
-        (folder / f"{name}.csv").write_text(opendata.as_csv(name, rows), encoding="utf-8")
-    (folder / "README.txt").write_text(opendata.description(m), encoding="utf-8")
+        (folder / f"{name}.csv").write_text(opendata.as_csv(name, rows, codes),
+                                             encoding="utf-8")
+    (folder / "README.txt").write_text(opendata.description(m, codes), encoding="utf-8")
 
 
 def regional_subscriptions(snapshot: Snapshot, lang: str, site_dir: Path,
