@@ -4,11 +4,20 @@
   "use strict";
   var root = document.documentElement;
 
-  /* The version for the visually impaired, remembered across pages and sections (they share
-     the origin, hence localStorage). Set before the first paint, so nothing flashes. */
+  /* The version for the visually impaired and its settings (data-x-size, data-x-scheme, ...
+     on <html>; extrel.css draws them), remembered across pages, sections and languages: they
+     share the origin, hence localStorage. Set before the first paint, so nothing flashes. */
   try {
-    if (window.localStorage.getItem("extrel.access") === "on") root.classList.add("x-access");
-  } catch (e) { /* storage disabled: the switch still works on this page */ }
+    var store = window.localStorage;
+    if (store.getItem("extrel.access") === "on") root.classList.add("x-access");
+    var settings = JSON.parse(store.getItem("extrel.access.settings") || "{}");
+    Object.keys(settings).forEach(function (name) {
+      var value = String(settings[name]);
+      if (/^[a-z]{1,12}$/.test(name) && /^[a-z0-9]{1,12}$/.test(value)) {
+        root.setAttribute("data-x-" + name, value);
+      }
+    });
+  } catch (e) { /* storage disabled or spoilt: the switch still works on this page */ }
 
   /* The search index (tens of kilobytes per language, growing with every news item) and the
      search worker are fetched when the visitor turns to search, not on every page load.

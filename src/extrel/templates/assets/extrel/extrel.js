@@ -9,28 +9,79 @@
   ready(setupSearchLabel);
   ready(setupScrollables);
 
-  /* The version for the visually impaired: larger text and high contrast (extrel.css, under
-     html.x-access), remembered in localStorage; extrel-head.js applies it before the paint. */
+  /* The version for the visually impaired (GOST R 52872-2019): the header's switch turns it
+     on and off; the panel under the header (partials/x-access-panel.html) holds its settings,
+     one group of radio buttons each. Each choice is an attribute of <html> (data-x-size="2")
+     that extrel.css draws, remembered in localStorage for every page of the site, in every
+     language; extrel-head.js applies them before the first paint. The words are the page's. */
+  var SETTINGS = "extrel.access.settings";
+  function store(action) {
+    try { action(window.localStorage); } catch (e) { /* storage disabled: this page only */ }
+  }
   function setupAccess() {
     var root = document.documentElement;
     var buttons = document.querySelectorAll("[data-x-access]");
-    function show(on) {
+    var panel = document.querySelector("[data-x-panel]");
+    var status = document.querySelector("[data-x-access-status]");
+    function show(on, announce) {
       root.classList.toggle("x-access", on);
       Array.prototype.forEach.call(buttons, function (b) {
         b.setAttribute("aria-pressed", on ? "true" : "false");
       });
+      if (announce && status) status.textContent = status.getAttribute(on ? "data-on" : "data-off");
+      images();
     }
-    show(root.classList.contains("x-access"));
-    Array.prototype.forEach.call(buttons, function (button) {
-      button.addEventListener("click", function () {
-        var on = !root.classList.contains("x-access");
-        show(on);
-        try {
-          if (on) window.localStorage.setItem("extrel.access", "on");
-          else window.localStorage.removeItem("extrel.access");
-        } catch (e) { /* storage disabled: this page only */ }
+    function turn(on) {
+      show(on, true);
+      store(function (s) {
+        if (on) s.setItem("extrel.access", "on"); else s.removeItem("extrel.access");
       });
+    }
+    /* images off: each picture gives way to its description, in a frame (extrel.css) */
+    function images() {
+      if (!root.classList.contains("x-access") || root.getAttribute("data-x-images") !== "off") return;
+      Array.prototype.forEach.call(document.querySelectorAll(".md-container img[alt]"), function (img) {
+        var alt = img.getAttribute("alt").trim();
+        var at = img.closest("picture") || img;
+        if (!alt || (at.nextSibling && at.nextSibling.className === "x-alt")) return;
+        var frame = document.createElement("span");
+        frame.className = "x-alt";
+        frame.textContent = alt;
+        at.parentNode.insertBefore(frame, at.nextSibling);
+      });
+    }
+    show(root.classList.contains("x-access"), false);
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.addEventListener("click", function () { turn(!root.classList.contains("x-access")); });
     });
+    if (!panel) return;
+    var radios = panel.querySelectorAll("input[type=radio]");
+    Array.prototype.forEach.call(radios, function (radio) {
+      var name = radio.name.replace(/^x-/, "");
+      var value = root.getAttribute("data-x-" + name);
+      if (value === radio.value) radio.checked = true;
+    });
+    panel.addEventListener("change", function (ev) {
+      var radio = ev.target;
+      if (!radio || radio.type !== "radio" || !radio.checked) return;
+      var name = radio.name.replace(/^x-/, "");
+      if (radio.hasAttribute("data-x-default")) root.removeAttribute("data-x-" + name);
+      else root.setAttribute("data-x-" + name, radio.value);
+      var saved = {};
+      Array.prototype.forEach.call(radios, function (r) {
+        if (r.checked && !r.hasAttribute("data-x-default")) saved[r.name.replace(/^x-/, "")] = r.value;
+      });
+      store(function (s) { s.setItem(SETTINGS, JSON.stringify(saved)); });
+      images();
+    });
+    var normal = panel.querySelector("[data-x-normal]");
+    if (normal) {
+      normal.addEventListener("click", function () {
+        turn(false);
+        var back = Array.prototype.filter.call(buttons, function (b) { return b.offsetParent; })[0];
+        if (back) back.focus();
+      });
+    }
   }
 
   /* Material's search dialog has no name of its own: give it the search field's. */
@@ -38,22 +89,22 @@
     var dialog = document.querySelector(".md-search[role=dialog]");
     var input = document.querySelector(".md-search__input");
     if (dialog && input && !dialog.hasAttribute("aria-label")) {
-      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || "Search");
+      if (input.hasAttribute("aria-label")) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
     }
   }
 
   /* Tables that Material wraps for scrolling (the plan, say) must be reachable by keyboard
      when they do scroll, and named for screen readers. */
   function setupScrollables() {
-    var ru = (document.documentElement.lang || "ru").slice(0, 2) === "ru";
-    var label = ru ? "Таблица (прокручивается по горизонтали)" : "Table (scrolls sideways)";
+    var words = document.querySelector("[data-x-access-status]");
+    var label = words && words.getAttribute("data-table");
     function update() {
       Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"),
         function (wrap) {
           if (wrap.scrollWidth > wrap.clientWidth + 1) {
             wrap.setAttribute("tabindex", "0");
             wrap.setAttribute("role", "region");
-            wrap.setAttribute("aria-label", label);
+            if (label) wrap.setAttribute("aria-label", label);
           } else {
             wrap.removeAttribute("tabindex");
             wrap.removeAttribute("role");
@@ -67,11 +118,14 @@
       window.clearTimeout(timer);
       timer = window.setTimeout(update, 150);
     });
-    // the switch to larger text changes what scrolls
+    // the version for the visually impaired and its settings change what scrolls
     document.addEventListener("click", function (ev) {
-      if (ev.target && ev.target.closest && ev.target.closest("[data-x-access]")) {
+      if (ev.target && ev.target.closest && ev.target.closest("[data-x-access], [data-x-normal]")) {
         window.setTimeout(update, 0);
       }
+    });
+    document.addEventListener("change", function (ev) {
+      if (ev.target && ev.target.closest && ev.target.closest("[data-x-panel]")) window.setTimeout(update, 0);
     });
   }
 
