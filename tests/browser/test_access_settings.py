@@ -29,7 +29,8 @@ def open_access(pages: Any, path: str, settings: dict[str, str] | None = None, *
     if on:
         script += "window.localStorage.setItem('extrel.access', 'on');"
     if settings:
-        script += f"window.localStorage.setItem('extrel.access.settings', {json.dumps(json.dumps(settings))});"
+        stored = json.dumps(json.dumps(settings))
+        script += f"window.localStorage.setItem('extrel.access.settings', {stored});"
     if script:
         page.context.add_init_script(script)
     pages.goto(page, path)
@@ -67,7 +68,8 @@ def test_three_text_sizes(pages: Any) -> None:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_colour_scheme(pages: Any, scheme: str) -> None:
-    page = open_access(pages, "inza/", {"scheme": scheme} if scheme != "bw" else None, width=360)
+    chosen = {"scheme": scheme} if scheme != "bw" else None
+    page = open_access(pages, "inza/", chosen, width=360)
     text, background, link = SCHEMES[scheme]
     assert style(page, "body", "backgroundColor") == background
     assert style(page, ".md-content", "backgroundColor") in (background, "rgba(0, 0, 0, 0)")
@@ -76,11 +78,12 @@ def test_colour_scheme(pages: Any, scheme: str) -> None:
     assert contrast(text, background) >= 7
     assert contrast(link, background) >= 7
     # the header keeps the site's name visible, readable, and the coat of arms in its colours
-    head_fg, head_bg = style(page, ".md-header", "color"), style(page, ".md-header", "backgroundColor")
-    assert contrast(head_fg, head_bg) >= 7
+    head = style(page, ".md-header", "color"), style(page, ".md-header", "backgroundColor")
+    assert contrast(*head) >= 7
     title = page.locator(".md-header__title .md-header__topic").first
     box = title.bounding_box()
-    assert box is not None and box["width"] > 50 and 0 <= box["x"] and box["x"] + box["width"] <= 360
+    assert box is not None and box["width"] > 50
+    assert 0 <= box["x"] and box["x"] + box["width"] <= 360
     assert title.is_visible() and "Инзенский район" in title.inner_text()
     assert style(page, ".md-header__title", "visibility") == "visible"
     arms = page.locator(".x-muni__arms").first
@@ -119,7 +122,8 @@ def test_letter_spacing(pages: Any, step: str, em: float) -> None:
 @pytest.mark.parametrize("step, ratio", [("1", 1.6), ("2", 1.8), ("3", 2.4)])
 def test_line_spacing(pages: Any, step: str, ratio: float) -> None:
     page = open_access(pages, "inza/", {"lines": step} if step != "1" else None)
-    assert px(page, TEXT, "lineHeight") / px(page, TEXT, "fontSize") == pytest.approx(ratio, abs=0.01)
+    measured = px(page, TEXT, "lineHeight") / px(page, TEXT, "fontSize")
+    assert measured == pytest.approx(ratio, abs=0.01)
 
 
 @pytest.mark.parametrize("font", ["sans", "serif"])
@@ -133,8 +137,8 @@ def test_font(pages: Any, font: str) -> None:
 
 @pytest.mark.parametrize("lang, prefix, other", [("ru", "inza/", "inza/en/"),
                                                  ("en", "inza/en/", "inza/")])
-def test_settings_are_remembered_across_pages_and_languages(pages: Any, lang: str, prefix: str,
-                                                            other: str) -> None:
+def test_settings_are_remembered_across_pages_and_languages(pages: Any, lang: str,
+                                                            prefix: str, other: str) -> None:
     page = pages.open(prefix, width=1366)
     root = "document.documentElement"
     page.get_by_role("button", name=ACCESS_NAME[lang]).click()
@@ -147,7 +151,8 @@ def test_settings_are_remembered_across_pages_and_languages(pages: Any, lang: st
 
     def applied() -> dict[str, str]:
         return page.evaluate(f"() => Object.fromEntries([...{root}.attributes]"
-                             ".filter(a => a.name.startsWith('data-x-')).map(a => [a.name, a.value]))")
+                             ".filter(a => a.name.startsWith('data-x-'))"
+                             ".map(a => [a.name, a.value]))")
 
     assert applied() == chosen
     for path in (prefix + "plan/", other, other + "news/", "", "en/freshness/"):
@@ -168,9 +173,10 @@ def test_settings_are_remembered_across_pages_and_languages(pages: Any, lang: st
     assert applied() == chosen
 
 
+@pytest.mark.parametrize("width", [360, 1366])
 @pytest.mark.parametrize("lang, prefix", [("ru", "inza/"), ("en", "inza/en/")])
-def test_the_panel_by_keyboard_alone(pages: Any, lang: str, prefix: str) -> None:
-    page = pages.open(prefix, width=1366)
+def test_the_panel_by_keyboard_alone(pages: Any, lang: str, prefix: str, width: int) -> None:
+    page = pages.open(prefix, width=width)
     switch = page.get_by_role("button", name=ACCESS_NAME[lang])
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -214,7 +220,8 @@ def test_the_panel_by_keyboard_alone(pages: Any, lang: str, prefix: str) -> None
 
 def test_without_scripts_neither_the_switch_nor_the_panel_shows(browser: Any,
                                                                 base_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
+    context = browser.new_context(java_script_enabled=False,
+                                  viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
         page.goto(base_url + "inza/")
@@ -228,9 +235,10 @@ def test_without_scripts_neither_the_switch_nor_the_panel_shows(browser: Any,
 
 def test_stored_nonsense_is_ignored(pages: Any) -> None:
     page = pages.open(width=1280)
+    spoilt = json.dumps({"scheme": 'x" onload=', "size": "9", "<b>": "1"})
     page.context.add_init_script("window.localStorage.setItem('extrel.access', 'on');"
                                  "window.localStorage.setItem('extrel.access.settings',"
-                                 " '{\"scheme\": \"x\\\" onload=\", \"size\": \"9\", \"<b>\": \"1\"}')")
+                                 f" {json.dumps(spoilt)})")
     pages.goto(page, "inza/")
     attrs = page.evaluate("() => [...document.documentElement.attributes].map(a => a.name)")
     assert "data-x-scheme" not in attrs and "data-x-<b>" not in attrs
