@@ -5,9 +5,12 @@ language, operable by keyboard alone, absent where scripts do not run."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from extrel.core.messages import t
 
 ACCESS_NAME = {"ru": "Версия для слабовидящих", "en": "Accessible version"}
 SIZE_NAME = {"ru": "Размер шрифта", "en": "Text size"}
@@ -245,3 +248,16 @@ def test_stored_nonsense_is_ignored(pages: Any) -> None:
     # an unknown size draws the first one, and the first one is what the panel shows
     assert page.locator("input[name=x-size][value='1']").is_checked()
     assert style(page, "body", "backgroundColor") == SCHEMES["bw"][1]
+
+
+@pytest.mark.parametrize("lang, prefix", [("ru", "inza/"), ("en", "inza/en/")])
+def test_a_table_that_scrolls_is_named_in_the_pages_language(pages: Any, site_dir: Path,
+                                                             lang: str, prefix: str) -> None:
+    """extrel.js names a table that scrolls sideways with the catalogue's words, which the
+    page carries (the script holds none of its own)."""
+    plans = sorted(p.name for p in (site_dir / prefix / "plan").iterdir() if p.name.isdigit())
+    page = open_access(pages, f"{prefix}plan/{plans[-1]}/", {"size": "3"}, width=360)
+    wraps = page.locator(".md-typeset__scrollwrap[role=region]")
+    assert wraps.count() > 0, "the year's plan scrolls sideways at 360 px in the largest text"
+    assert wraps.first.get_attribute("aria-label") == t("ui.access.table_scrolls", lang)
+    assert wraps.first.get_attribute("tabindex") == "0"

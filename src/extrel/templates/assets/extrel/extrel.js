@@ -96,7 +96,7 @@
   /* Tables that Material wraps for scrolling (the plan, say) must be reachable by keyboard
      when they do scroll, and named for screen readers. */
   function setupScrollables() {
-    var words = document.querySelector("[data-x-access-status]");
+    var words = document.querySelector("[data-x-words]");
     var label = words && words.getAttribute("data-table");
     function update() {
       Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"),
