@@ -91,6 +91,11 @@ def test_colour_scheme(pages: Any, scheme: str) -> None:
     assert style(page, ".md-header__title", "visibility") == "visible"
     arms = page.locator(".x-muni__arms").first
     assert arms.is_visible() and style(page, ".x-muni__arms", "filter") == "none"
+    # the header's logo, where it is the coat of arms (partials/logo.html), beside the buttons
+    for logo in page.locator(".md-header .md-logo img").all():
+        assert logo.is_visible() and logo.evaluate("el => getComputedStyle(el).filter") == "none"
+        box = logo.bounding_box()
+        assert box is not None and box["height"] >= 30 and box["x"] + box["width"] <= 360
     # the panel names its choice: the scheme's radio button is the checked one
     assert page.locator(f"input[name=x-scheme][value={scheme}]").is_checked()
 
