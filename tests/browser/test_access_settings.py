@@ -114,7 +114,7 @@ def test_images_off_shows_their_descriptions_instead(pages: Any) -> None:
     assert px(page, ".x-alt", "borderTopWidth") >= 2
     # and back on: the pictures again, their frames gone
     page.get_by_role("radio", name="Показывать", exact=True).check()
-    assert page.locator(".md-container img").first.is_visible()
+    assert page.locator(".md-content img").first.is_visible()
     assert not frames.first.is_visible()
 
 
