@@ -25,8 +25,13 @@ def index_region(site_dir: Path, pages: str = PAGES) -> None:
     """(Re)write ``site_dir/pagefind/`` from every page under ``site_dir`` (or those the
     glob ``pages`` matches: one language's, ``mkdocs/searchindex.py``).
 
-    Only the pages' articles are indexed (not the menus, the header and the footer repeated
-    on every page), and only ``index.html`` pages (not ``404.html``)."""
+    Only the pages a resident wants as a result are indexed: the templates mark their
+    content with ``data-pagefind-body`` (each entry's page, each section's home, the
+    presentation, an editor's portal page), and Pagefind leaves out every page without it
+    (the lists, news years, the portal's home and dashboard that repeat the entries'
+    titles). Within ``article`` only (a site without any mark, a portal without
+    municipalities, is indexed whole, still without the menus, header and footer), and only
+    ``index.html`` pages (not ``404.html``)."""
     from pagefind_bin import get_executable  # the binary the registry package ships
 
     out = site_dir / FOLDER
