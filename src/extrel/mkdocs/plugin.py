@@ -29,7 +29,7 @@ from ..core.languages import DEFAULT_LANGUAGE, Languages
 from ..core.messages import t
 from ..core.sections import BY_ID, FEED, SUBSECTIONS
 from ..core.snapshot import Snapshot
-from . import pagechrome, pagefiles, postbuild, preview, safeoutput, siteconfig, words
+from . import assetweight, pagechrome, pagefiles, postbuild, preview, safeoutput, siteconfig, words
 from .config import ExtrelConfig
 from .pagecontext import SectionContext, alternates
 from .pictures import PictureExtension, picture, publish_files
@@ -131,6 +131,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             pagefiles.portal_files(kept, config, self.pages, snapshot=self.snapshot,
                                    lang=self.lang, root=self.root,
                                    site_name=self._site_name(self.lang))
+        assetweight.lighten(kept)
         return kept
 
     # -- navigation -------------------------------------------------------------------------
