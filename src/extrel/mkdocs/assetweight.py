@@ -9,12 +9,20 @@ licence comments are kept."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from typing import Any
+
 import rcssmin
 import rjsmin
+import tinycss2
 from mkdocs.structure.files import Files
 
 FOLDER = "assets/extrel/"
 """Where extrel's own theme assets are published (the theme's custom_dir files)."""
+
+MATERIAL_CSS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css")
+"""Material's two stylesheets, as its theme publishes them."""
 
 
 def minified(name: str, text: str) -> str | None:
@@ -26,10 +34,121 @@ def minified(name: str, text: str) -> str | None:
     return None
 
 
-def lighten(files: Files) -> None:
-    """Have MkDocs write extrel's own CSS and JavaScript minified (the sources untouched)."""
+def lighten(files: Files, theme_palette: Any) -> None:
+    """Have MkDocs write extrel's own CSS and JavaScript minified (the sources untouched),
+    and Material's stylesheets without the rules no extrel page can use."""
+    palette = palette_of(theme_palette)
     for file in files:
-        if file.src_uri.startswith(FOLDER) and not file.is_documentation_page():
+        if file.is_documentation_page():
+            continue
+        if file.src_uri.startswith(FOLDER):
             light = minified(file.src_uri, file.content_string)
             if light is not None:
                 file.content_string = light
+        elif MATERIAL_CSS.fullmatch(file.src_uri):
+            file.content_string = pruned(file.content_string, palette)
+
+
+# -- Material's stylesheets: rules for what extrel's pages cannot contain --------------------
+
+UNUSED_CLASSES = (
+    # Markdown extensions extrel does not enable (only tables, attr_list, admonition, toc)
+    "tabbed-set", "tabbed-labels", "tabbed-content", "tabbed-block", "tabbed-button",
+    "tabbed-control", "tabbed-alternate", "highlight", "highlighttable", "linenos", "linenodiv",
+    "filename", "keys", "critic", "arithmatex", "task-list", "task-list-item",
+    "task-list-indicator", "task-list-control", "footnote", "footnote-ref", "footnote-backref",
+    "mermaid", "emojione",
+    # Material features and plugins extrel does not switch on (code annotations and copying,
+    # versions, feedback, blog, tags, cookie consent, git dates)
+    "md-annotation", "md-annotation-list", "md-code", "md-clipboard", "md-version",
+    "md-feedback", "md-post", "md-author", "md-tag", "md-tags", "md-tag-icon", "md-consent",
+    "md-source-file", "md-draft", "md-pin",
+)
+"""Material classes no extrel page carries: a selector naming one (or a BEM element or
+modifier of one, ``name__x``/``name--x``) can never match and is dropped from main.css."""
+
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_COLOUR = re.compile(r"\[data-md-color-(scheme|primary|accent)=[\"']?([\w-]+)[\"']?\]")
+_BRACKETS = re.compile(r"\([^()]*\)")
+PALETTE_DEFAULTS = {"scheme": "default", "primary": "indigo", "accent": "indigo"}
+
+
+def _unused_class(name: str) -> bool:
+    base = re.split(r"__|--", name, maxsplit=1)[0]
+    return base in UNUSED_CLASSES
+
+
+def palette_of(theme_palette: Any) -> dict[str, str] | None:
+    """The one colour set of ``theme.palette`` (Material's defaults filled in), or None when
+    there are several (a toggle lets visitors switch: every set's rules are needed)."""
+    if isinstance(theme_palette, list):
+        if len(theme_palette) != 1:
+            return None
+        theme_palette = theme_palette[0]
+    chosen = dict(theme_palette or {})
+    return {key: str(chosen.get(key) or value) for key, value in PALETTE_DEFAULTS.items()}
+
+
+def _selector_can_match(selector: str, palette: Mapping[str, str] | None) -> bool:
+    """False where the selector needs a class no page has, or a colour set not configured.
+    What is inside :is()/:not()/:where()/:has() is not judged (a class named there may be
+    an alternative or a negation)."""
+    while True:
+        outer = _BRACKETS.sub("", selector)
+        if outer == selector:
+            break
+        selector = outer
+    if any(_unused_class(name) for name in _CLASS.findall(selector)):
+        return False
+    if palette is not None:
+        for key, value in _COLOUR.findall(selector):
+            if palette[key] != value:
+                return False
+    return True
+
+
+def pruned(css: str, palette: Mapping[str, str] | None) -> str:
+    """``css`` without the selectors that cannot match an extrel page (tinycss2 parses it;
+    a rule whose every selector goes is dropped; @media/@supports blocks are walked, empty
+    ones dropped; everything else is written back as it was)."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True)
+    return "".join(_prune(rules, palette))
+
+
+def _prune(rules: list[Any], palette: Mapping[str, str] | None) -> list[str]:
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = _split(tinycss2.serialize(rule.prelude))
+            kept = [s for s in selectors if _selector_can_match(s, palette)]
+            if kept:
+                out.append(",".join(kept) + "{" + tinycss2.serialize(rule.content) + "}")
+        elif (rule.type == "at-rule" and rule.content is not None
+              and rule.lower_at_keyword in ("media", "supports")):
+            inner = "".join(_prune(tinycss2.parse_rule_list(rule.content), palette))
+            if inner.strip():
+                out.append("@" + rule.at_keyword + tinycss2.serialize(rule.prelude)
+                           + "{" + inner + "}")
+        elif rule.type != "whitespace":
+            out.append(tinycss2.serialize([rule]))
+    return out
+
+
+def _split(prelude: str) -> list[str]:
+    """A selector list's selectors (commas inside :is()/:not()/:where() brackets or strings
+    stay with their selector)."""
+    parts, depth, start, quote = [], 0, 0, ""
+    for i, ch in enumerate(prelude):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(prelude[start:i].strip())
+            start = i + 1
+    parts.append(prelude[start:].strip())
+    return parts

@@ -131,7 +131,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             pagefiles.portal_files(kept, config, self.pages, snapshot=self.snapshot,
                                    lang=self.lang, root=self.root,
                                    site_name=self._site_name(self.lang))
-        assetweight.lighten(kept)
+        assetweight.lighten(kept, config.theme.get("palette"))
         return kept
 
     # -- navigation -------------------------------------------------------------------------
