@@ -55,14 +55,16 @@ def test_an_edit_relinks_one_section_and_indexes_one_language(tmp_path: Path) ->
     build(config)
     assert not kept.exists(), "a first build replaces nothing"
     first = inodes(site)
-    # a later last update: the portal's freshness table changes, in every language
+    # a later last update: the portal's freshness table changes, in every language, but the
+    # Russian pages' indexed content does not: only the English index is made again
     edit(root, "en", "Second English paragraph.", 12)
     assert "(собрано 1, без изменений 1)" in build(config)
     second = inodes(site)
     # the replaced site is kept whole, and nothing of it is published
     assert kept.is_dir() and previoussite.MARKER not in {p.name for p in site.iterdir()}
     assert {k: v for k, v in inodes(kept).items() if k != previoussite.MARKER} == first
-    assert index_files(second, "ru") != index_files(first, "ru")
+    assert index_files(second, "ru") == index_files(first, "ru") != {}
+    assert index_files(second, "en") != index_files(first, "en")
     fresh = tmp_path / "fresh"
     build(config, "--site-dir", str(fresh))
     assert tree(site) == tree(fresh)
@@ -148,3 +150,25 @@ def test_a_glob_names_the_pages_of_one_language(tmp_path: Path) -> None:
         "{index.html,alpha/index.html,alpha/news/**/index.html,freshness/index.html}")
     (site / "beta{x}").mkdir()
     assert searchindex.pages_glob(site, ["ru"], ["en"]) is None
+
+
+def test_a_page_changes_the_index_only_where_pagefind_reads_it(tmp_path: Path) -> None:
+    def page(name: str, body: str, outside: str) -> Path:
+        path = tmp_path / name
+        path.write_text(f"<html lang=ru><body><article><h1 data-pagefind-body>{body}</h1>"
+                        f"<p>{outside}</p></article></body></html>", encoding="utf-8")
+        return path
+
+    old = page("old.html", "Кутаиси", "обновлено 5 ноября")
+    assert searchindex._same_for_index(page("a.html", "Кутаиси", "обновлено 12 ноября"), old,
+                                       bodies_only=True)
+    assert not searchindex._same_for_index(page("b.html", "Кутаиси!", "обновлено 5 ноября"),
+                                           old, bodies_only=True)
+    # a region whose pages carry no mark: Pagefind reads every article, any change counts
+    assert not searchindex._same_for_index(page("c.html", "Кутаиси", "обновлено 12 ноября"),
+                                           old, bodies_only=False)
+    # a page that appears or goes away counts only where Pagefind reads it
+    plain = tmp_path / "plain.html"
+    plain.write_text("<html><body><article>список</article></body></html>", encoding="utf-8")
+    assert searchindex._same_for_index(plain, tmp_path / "missing.html", bodies_only=True)
+    assert not searchindex._same_for_index(old, tmp_path / "missing.html", bodies_only=True)

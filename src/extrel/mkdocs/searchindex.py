@@ -10,6 +10,13 @@ files are linked from the current site, and the entry file lists both. Where the
 current site has no index to take from, or every language changed, the whole site is
 indexed as before.
 
+A page counts as changed only where what Pagefind reads of it changed: the elements marked
+``data-pagefind-body`` (the templates mark an entry's title, facts and text, a section home's
+header). A new freshness table on the portal, a list or an "updated" line changes pages but
+not the index, so an edit of a Russian page indexes the Russian pages alone. Where no page of
+the region carries the mark (a portal without municipalities), Pagefind reads every page's
+article, and any change counts.
+
 A page's language is where it lives: ``<lang>/…`` and ``<section>/<lang>/…`` for the other
 languages, the rest in the default one (``core.addresses``). A partial index that finds a
 language it was not asked for is thrown away for a whole one.
@@ -53,11 +60,40 @@ def language_of(rel: str, others: Collection[str]) -> str:
     return DEFAULT_LANGUAGE
 
 
+MARK = b"data-pagefind-body"
+
+
+def marked(site: Path, others: Collection[str]) -> bool:
+    """Whether the site's pages carry Pagefind's mark (then Pagefind reads the marked elements
+    of the marked pages only): a section home has it."""
+    with os.scandir(site) as entries:
+        for top in entries:
+            if top.is_dir() and top.name not in others and top.name != regionsearch.FOLDER:
+                try:
+                    if MARK in Path(top.path, PAGE).read_bytes():
+                        return True
+                except OSError:
+                    continue
+    return False
+
+
+def _indexed(html: bytes) -> list[bytes]:
+    """The elements of a page that Pagefind reads (those marked ``data-pagefind-body``)."""
+    if MARK not in html:
+        return []
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    doc = lxml_html.document_fromstring(html)
+    return [etree.tostring(e) for e in doc.xpath("//*[@data-pagefind-body]")]
+
+
 def changed_languages(staging: Path, site_dir: Path, names: Collection[str],
                       others: Collection[str]) -> set[str]:
-    """The languages of the pages that differ between the new site (``staging``) and the
-    current one (``site_dir``) in the top-level entries ``names`` (the rest are the same
-    files: hard links)."""
+    """The languages of the pages whose indexed content differs between the new site
+    (``staging``) and the current one (``site_dir``) in the top-level entries ``names`` (the
+    rest are the same files: hard links)."""
+    bodies_only = marked(staging, others)
     changed: set[str] = set()
     for name in names:
         new, old = staging / name, site_dir / name
@@ -70,19 +106,29 @@ def changed_languages(staging: Path, site_dir: Path, names: Collection[str],
             for rel in mine.keys() | theirs.keys():
                 pairs[f"{name}/{rel}"] = (new / rel, old / rel)
         for rel, (a, b) in pairs.items():
-            if not _same_file(a, b):
-                changed.add(language_of(rel, others))
+            lang = language_of(rel, others)
+            if lang not in changed and not _same_for_index(a, b, bodies_only):
+                changed.add(lang)
     return changed
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _same_for_index(a: Path, b: Path, bodies_only: bool) -> bool:
+    """Whether Pagefind reads the same of the pages ``a`` and ``b`` (the same file, the same
+    bytes, or, where ``bodies_only``, the same marked elements; a page missing on one side
+    is the same only where the other side's is not indexed either)."""
     try:
         sa, sb = a.stat(), b.stat()
+        if (sa.st_ino, sa.st_dev) == (sb.st_ino, sb.st_dev):
+            return True
+        new, old = a.read_bytes(), b.read_bytes()
     except FileNotFoundError:
-        return not a.exists() and not b.exists()
-    if (sa.st_ino, sa.st_dev) == (sb.st_ino, sb.st_dev):
+        if not bodies_only:
+            return not a.exists() and not b.exists()
+        present = a if a.exists() else b
+        return not present.exists() or MARK not in present.read_bytes()
+    if new == old:
         return True
-    return sa.st_size == sb.st_size and a.read_bytes() == b.read_bytes()
+    return bodies_only and _indexed(new) == _indexed(old)
 
 
 def pages_glob(site: Path, languages: Collection[str], others: Collection[str]) -> str | None:
