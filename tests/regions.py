@@ -170,3 +170,32 @@ def make_zh_region(root: Path) -> Path:
         {"title": "关于本区",
          "files": '[{file: overview.pdf, title: "总体介绍", kind: overview}]'}))
     return config
+
+
+# --- built sites, compared ---------------------------------------------------------------------
+
+
+def build(config: Path, *extra: str) -> str:
+    """``extrel build`` of the region at ``config`` on the tests' check date, in this process;
+    its output (the build must succeed)."""
+    from click.testing import CliRunner
+
+    from extrel.cli import cli
+
+    result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", "2026-11-23",
+                                      "--workers", "1", *extra], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by its relative path: its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    """Every file under ``folder`` by its relative path: its inode (hard links share one)."""
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from jinja2.bccache import bc_magic
-from regions import commit_all, git, make_region
+from regions import commit_all, git, make_region, tree
 
 from extrel.cli import cli
 
@@ -32,11 +32,6 @@ def build(config: Path, *extra: str) -> str:
                                       "--workers", "1", *extra])
     assert result.exit_code == 0, result.output
     return result.output
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def bytecode(marker: Path, name: str, filename: Path) -> tuple[str, bytes]:

@@ -11,27 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from regions import commit_all, git, image, make_region
+from regions import build, commit_all, git, image, inodes, make_region, tree
 
 from extrel.cli import cli
 from extrel.core import regionsearch
-
-
-def build(config: Path, *extra: str) -> str:
-    result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", "2026-11-23",
-                                      "--workers", "1", *extra], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def inodes(folder: Path) -> dict[str, int]:
-    return {p.relative_to(folder).as_posix(): p.stat().st_ino
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_rebuild_skips_unchanged_sections_and_matches_a_fresh_build(tmp_path: Path) -> None:

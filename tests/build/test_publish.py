@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from regions import commit_all, git, make_region
+from regions import commit_all, git, make_region, tree
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 NEWS = "content/beta/news/2026-08-01-hello.ru.md"
@@ -54,11 +54,6 @@ def assert_complete(site: Path) -> None:
 
 def leftovers(root: Path) -> list[str]:
     return sorted(p.name for p in root.glob(".site.*"))
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(tmp_path: Path) -> None:

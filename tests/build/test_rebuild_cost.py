@@ -7,31 +7,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-from regions import commit_all, git, make_region
+from regions import build, commit_all, git, inodes, make_region, tree
 
-from extrel.cli import cli
 from extrel.core import regionsearch
 from extrel.mkdocs import previoussite, searchindex
 
 NEWS = "content/beta/news/2026-08-01-hello"
-
-
-def build(config: Path, *extra: str) -> str:
-    result = CliRunner().invoke(cli, ["build", "-f", str(config), "--today", "2026-11-23",
-                                      "--workers", "1", *extra], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def inodes(folder: Path) -> dict[str, int]:
-    return {p.relative_to(folder).as_posix(): p.stat().st_ino
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def edit(root: Path, lang: str, words: str, day: int) -> None:
