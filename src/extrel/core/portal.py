@@ -11,7 +11,7 @@ from .messages import CATALOGUES, t
 from .partnermap import map_view
 from .sections import SUBSECTIONS
 from .snapshot import Snapshot
-from .views import news_items, partners_view
+from .views import news_items, partner_items
 
 
 def section_link(mid: str, lang: str, path: str = "") -> str:
@@ -24,7 +24,7 @@ def region_map(snapshot: Snapshot, lang: str) -> dict[str, Any] | None:
     items = []
     homes = []
     for mid, m in snapshot.region.municipalities.items():
-        for item in partners_view(m, lang, snapshot.today, snapshot.dates)["items"]:
+        for item in partner_items(m, lang, snapshot.dates):
             items.append({**item, "url": section_link(mid, lang, item["url"]),
                           "municipality": m.name(lang),
                           "municipality_url": section_link(mid, lang)})

@@ -124,6 +124,14 @@ def news_year_view(m: Municipality, lang: str, year: int, dates: PageDates) -> d
 
 def partners_view(m: Municipality, lang: str, today: dt.date,
                   dates: PageDates) -> dict[str, Any]:
+    items = partner_items(m, lang, dates)
+    homes = [(m.name(lang), m.meta.location)] if m.meta.location else []
+    return {"items": items, "map": map_view(m.name(lang), items, homes, lang)}
+
+
+def partner_items(m: Municipality, lang: str, dates: PageDates) -> list[dict[str, Any]]:
+    """The partners page's rows, in its order (the portal's region map takes them without
+    drawing each municipality's own map)."""
     items = []
     for entry in m.entries["partners"]:
         meta = entry.meta(lang)
@@ -144,8 +152,7 @@ def partners_view(m: Municipality, lang: str, today: dt.date,
         )
         items.append(item)
     items.sort(key=lambda i: (PARTNER_ORDER.index(i["status"]), i["title"]))
-    homes = [(m.name(lang), m.meta.location)] if m.meta.location else []
-    return {"items": items, "map": map_view(m.name(lang), items, homes, lang)}
+    return items
 
 
 def plan_view(m: Municipality, lang: str, today: dt.date, dates: PageDates) -> dict[str, Any]:

@@ -219,20 +219,54 @@ def fit(points: Sequence[Point], aspect: tuple[float, float] = (1.25, 2.0)) -> V
     return View(left, top, w, h)
 
 
-def _path(rings: Iterable[Ring], view: View, closed: bool, min_size: float = 0.0) -> str:
-    """SVG path data in whole viewBox units with relative moves; rings outside the window,
-    smaller than ``min_size`` or wholly south of SOUTH are left out."""
-    height = view.height
-    parts: list[str] = []
+@dataclass(frozen=True)
+class Projected:
+    """A ring projected once (unwrapped across the antimeridian), with its bounding box."""
+    points: list[Point]
+    bbox: tuple[float, float, float, float]
+
+
+def projected(rings: Iterable[Ring]) -> list[Projected]:
+    """``rings`` projected, those wholly south of SOUTH left out."""
+    out = []
     for ring in rings:
         if all(lat < SOUTH for _, lat in ring):
             continue
-        pts = [view.to_svg(lon, lat) for lon, lat in _unwrap(ring)]
-        x0, y0, x1, y1 = _bbox(pts)
+        points = [project(lon, lat) for lon, lat in _unwrap(ring)]
+        out.append(Projected(points, _bbox(points)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _layers() -> tuple[list[Projected], list[Projected]]:
+    """The land and the borders, projected once per process (every map draws them)."""
+    data = atlas()
+    return projected(data.land), projected(data.borders)
+
+
+@lru_cache(maxsize=256)
+def _base(view: View) -> tuple[str, str]:
+    """The land's and the borders' path data in ``view`` (the same for each language's map
+    of a page, and for the portal's map in every language)."""
+    land, borders = _layers()
+    return _path(land, view, True, 2), _path(borders, view, False)
+
+
+def _path(rings: Iterable[Projected], view: View, closed: bool, min_size: float = 0.0) -> str:
+    """SVG path data in whole viewBox units with relative moves; rings outside the window
+    or smaller than ``min_size`` are left out."""
+    height = view.height
+    k = WIDTH / view.w
+    x_0, y_0 = view.x0, view.y0
+    parts: list[str] = []
+    for ring in rings:
+        bx0, by0, bx1, by1 = ring.bbox
+        x0, y0, x1, y1 = (bx0 - x_0) * k, (by0 - y_0) * k, (bx1 - x_0) * k, (by1 - y_0) * k
         if x1 < 0 or y1 < 0 or x0 > WIDTH or y0 > height:
             continue
         if max(x1 - x0, y1 - y0) < min_size:
             continue
+        pts = [((x - x_0) * k, (y - y_0) * k) for x, y in ring.points]
         cmd: list[str] = []
         px, py = round(pts[0][0]), round(pts[0][1])
         cmd.append(f"M{px} {py}")
@@ -284,6 +318,7 @@ def render(spec: MapSpec) -> str:
             interest.extend(project(lon, lat) for lon, lat in _unwrap(ring))
     view = fit(interest)
     height = view.height
+    land, borders = _base(view)
     out = [
         f'<svg class="x-map" role="img" viewBox="0 0 {WIDTH} {height}" '
         f'aria-labelledby="x-map-title x-map-desc" lang="{escape(spec.lang)}" '
@@ -292,13 +327,13 @@ def render(spec: MapSpec) -> str:
         f'<desc id="x-map-desc">{escape(spec.desc)}</desc>',
         f'<rect class="x-map__sea" width="{WIDTH}" height="{height}" fill="none"/>',
         f'<path class="x-map__land" fill="#e4e9e1" stroke="currentColor" stroke-width=".6" '
-        f'd="{_path(data.land, view, True, 2)}"/>',
+        f'd="{land}"/>',
     ]
     if highlighted:
         out.append(f'<path class="x-map__country" fill="#8fb8de" stroke="currentColor" '
-                   f'stroke-width=".8" d="{_path(highlighted, view, True)}"/>')
+                   f'stroke-width=".8" d="{_path(projected(highlighted), view, True)}"/>')
     out.append(f'<path class="x-map__border" fill="none" stroke="currentColor" '
-               f'stroke-width=".5" stroke-opacity=".45" d="{_path(data.borders, view, False)}"/>')
+               f'stroke-width=".5" stroke-opacity=".45" d="{borders}"/>')
     spots: list[Point] = []
     for home in spec.homes:
         x, y = view.to_svg(home.lon, home.lat)
