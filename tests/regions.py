@@ -172,6 +172,29 @@ def make_zh_region(root: Path) -> Path:
     return config
 
 
+GROUPS = {"alpha": ("Альфинская область", "Alpha Oblast"),
+          "beta": ("Бетинская область", "Beta Oblast")}
+"""The search groups of ``make_grouped_region`` (a national portal's federal subjects)."""
+
+
+def set_group(root: Path, mid: str, ru: str, en: str) -> None:
+    """Name ``mid``'s search group in its registry entry (replacing the one it had)."""
+    path = root / f"municipalities/{mid}.yml"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if not line.startswith("group:")]
+    lines.append(f"group: {{ru: {ru}, en: {en}}}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def make_grouped_region(root: Path) -> Path:
+    """``make_region`` as a portal of groups: ``alpha`` and ``beta`` each in a group of its
+    own (``GROUPS``). Returns the mkdocs.yml path."""
+    config = make_region(root)
+    for mid, (ru, en) in GROUPS.items():
+        set_group(root, mid, ru, en)
+    return config
+
+
 # --- built sites, compared ---------------------------------------------------------------------
 
 

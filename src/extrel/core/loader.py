@@ -14,7 +14,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import cachecodec
+from . import cachecodec, regionsearch
 from .contentkeys import FolderKeys
 from .languages import STANDARD, Languages
 from .loadcache import LoadCache
@@ -118,6 +118,7 @@ def load_region(
                 content_path=f"{content_dir}/{mid}",
             )
     municipalities = dict(sorted(municipalities.items()))
+    problems.extend(regionsearch.size_warnings(municipalities))
     return Region(root, content_dir, municipalities, portal_pages, problems, languages)
 
 

@@ -6,22 +6,152 @@ makes one index per page language (``<html lang>``, with its stemmer: «деле
 site's root. A query on the portal fetches the index's entry, the language's metadata and
 WebAssembly once, and then only the fragments of its words and of the pages shown; no
 whole-region index is loaded. The sections keep their own small Material (lunr) indexes.
+
+Pagefind's metadata lists every page of a language (about 6 bytes a page, fetched before the
+first result), so one index stays light up to about 2,000 municipalities
+(``bench/results-search-national.md``). A portal of thousands (a national one) names a
+``group`` in each registry entry (a federal subject, say): each group then gets an index of its
+own in ``pagefind/<group id>/``, with the portal's own pages, and the visitor picks the group
+the search looks in (``groups``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import re
 import shutil
 import subprocess
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .languages import ui_language
+from .messages import t
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .model import Municipality, Region
 
 FOLDER = "pagefind"
+GROUPS = "groups.json"
+"""In ``pagefind/`` of a site with groups: each group's id and municipalities (what the next
+build compares to know which groups' indexes it can keep)."""
+SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
+"""Folder names written into a glob as they are (municipality ids, subsections, languages)."""
 
 
+@dataclass(frozen=True)
+class Group:
+    """Municipalities whose registry entries name the same ``group``, searched together."""
+
+    id: str
+    """``g`` and the start of the SHA-1 of the Russian name: the index's folder."""
+    names: tuple[tuple[str, str], ...]
+    """(language, name) for Russian and English (``Localized``)."""
+    members: tuple[str, ...]
+
+    def name(self, lang: str) -> str:
+        return dict(self.names)[ui_language(lang)]
+
+
+GROUP_LIMIT = 2000
+"""Municipalities in one index (the whole portal's, or a group's) above which its first search
+fetches more than about half a megabyte (``bench/results-search-national.md``): ``check``
+warns and suggests groups."""
+
+
+def groups(region: Region) -> list[Group]:
+    """The search groups of the region, by their Russian names; none where no registry entry
+    names a group (one index for the whole portal). Municipalities without a group, beside
+    others with one, are searched as "other municipalities"."""
+    return groups_of(region.municipalities)
+
+
+def size_warnings(municipalities: Mapping[str, Municipality]) -> list[Problem]:
+    """A warning for the portal's index, or each group's, that holds more than GROUP_LIMIT
+    municipalities: how to split it."""
+    found = groups_of(municipalities)
+    if not found:
+        if len(municipalities) <= GROUP_LIMIT:
+            return []
+        return [Problem("municipalities", None, "problem.search.too_large",
+                        {"count": len(municipalities), "limit": GROUP_LIMIT, "lb": "{", "rb": "}"},
+                        severity="warning")]
+    return [Problem("municipalities", None, "problem.search.group_too_large",
+                    {"count": len(g.members), "limit": GROUP_LIMIT,
+                     "group": {"ru": g.name("ru"), "en": g.name("en")}}, severity="warning")
+            for g in found if len(g.members) > GROUP_LIMIT]
+
+
+def groups_of(municipalities: Mapping[str, Municipality]) -> list[Group]:
+    """``groups`` of these municipalities."""
+    named = {mid: getattr(m.meta, "group", None) for mid, m in municipalities.items()}
+    if not any(named.values()):
+        return []
+    by_name: dict[str, tuple[tuple[tuple[str, str], ...], list[str]]] = {}
+    for mid, name in named.items():
+        if name is None:
+            names = (("ru", t("ui.search.group_other", "ru")),
+                     ("en", t("ui.search.group_other", "en")))
+        else:
+            names = (("ru", name.ru), ("en", name.en))
+        by_name.setdefault(names[0][1], (names, []))[1].append(mid)
+    other = t("ui.search.group_other", "ru")
+    order = sorted(by_name, key=lambda ru: (ru == other, ru.casefold()))
+    return [Group("g" + hashlib.sha1(ru.encode("utf-8")).hexdigest()[:10], by_name[ru][0],
+                  tuple(sorted(by_name[ru][1]))) for ru in order]
+
+
+def group_glob(site_dir: Path, group: Group, municipalities: Collection[str]) -> str | None:
+    """A glob of the pages of ``group``'s index: its municipalities' and the portal's own
+    (every page outside a municipality's folder); None where a folder name cannot be written
+    into one."""
+    alternatives = [PAGES_ROOT]
+    for top in sorted(os.scandir(site_dir), key=lambda e: e.name):
+        if top.is_dir() and top.name not in municipalities and top.name != FOLDER:
+            alternatives += [f"{top.name}/{PAGES_ROOT}", f"{top.name}/**/{PAGES_ROOT}"]
+    for mid in group.members:
+        alternatives += [f"{mid}/{PAGES_ROOT}", f"{mid}/**/{PAGES_ROOT}"]
+    names = {part for alt in alternatives for part in alt.split("/")} - {"**", PAGES_ROOT}
+    if not all(SAFE_NAME.match(name) for name in names):
+        return None
+    return "{" + ",".join(alternatives) + "}"
+
+
+def index_site(site_dir: Path, all_groups: Sequence[Group],
+               municipalities: Collection[str]) -> None:
+    """The whole site's search: one index, or one per group."""
+    if not all_groups:
+        index_region(site_dir)
+        return
+    shutil.rmtree(site_dir / FOLDER, ignore_errors=True)
+    index_groups(site_dir, all_groups, all_groups, municipalities)
+
+
+def index_groups(site_dir: Path, only: Sequence[Group], all_groups: Sequence[Group],
+                 municipalities: Collection[str]) -> None:
+    """(Re)write the indexes of the groups ``only`` in ``site_dir/pagefind/<id>/``, and the
+    list of ``all_groups``."""
+    out = site_dir / FOLDER
+    out.mkdir(exist_ok=True)
+    for group in only:
+        glob = group_glob(site_dir, group, municipalities)
+        if glob is None:  # not a name extrel accepts in the registry: never here
+            raise ValueError(f"a folder name unfit for a glob in {site_dir}")
+        index_region(site_dir, glob, f"{FOLDER}/{group.id}")
+    (out / GROUPS).write_text(json.dumps(
+        {g.id: list(g.members) for g in all_groups}, ensure_ascii=False, sort_keys=True),
+        encoding="utf-8")
+
+
+PAGES_ROOT = "index.html"
 PAGES = "**/index.html"
 
 
-def index_region(site_dir: Path, pages: str = PAGES) -> None:
+def index_region(site_dir: Path, pages: str = PAGES, folder: str = FOLDER) -> None:
     """(Re)write ``site_dir/pagefind/`` from every page under ``site_dir`` (or those the
     glob ``pages`` matches: one language's, ``mkdocs/searchindex.py``).
 
@@ -34,10 +164,10 @@ def index_region(site_dir: Path, pages: str = PAGES) -> None:
     ``index.html`` pages (not ``404.html``)."""
     from pagefind_bin import get_executable  # the binary the registry package ships
 
-    out = site_dir / FOLDER
+    out = site_dir / folder
     shutil.rmtree(out, ignore_errors=True)
     subprocess.run(
-        [str(get_executable()), "--site", str(site_dir), "--output-subdir", FOLDER,
+        [str(get_executable()), "--site", str(site_dir), "--output-subdir", folder,
          "--root-selector", "article", "--glob", pages, "--quiet"],
         check=True, stdout=subprocess.DEVNULL,
     )

@@ -236,6 +236,8 @@ class MunicipalityMeta(BaseModel):
                                 json_schema_extra=URL_SCHEMA)
     location: tuple[float, float] | None = Field(
         default=None, description=hint("schema.location"), json_schema_extra=LOCATION_SCHEMA)
+    group: Localized | None = Field(
+        default=None, description=hint("schema.municipality.group", **BRACES))
 
     _check_website = field_validator("website")(fieldtypes.web_url)
     _check_location = field_validator("location", mode="before")(fieldtypes.location)

@@ -266,7 +266,7 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
                            time.perf_counter() - started, todo.reasons)
     staging = publish.staging_dir(site_dir)
     # the search index is made over the whole assembled site (a shard's is made over the
-    # shards together: regionsearch.index_region over them), never kept from another site
+    # shards together: regionsearch.index_site over them), never kept from another site
     remade = [] if shard else [regionsearch.FOLDER]
     trusted = exists and manifest.complete
     emptying = None
@@ -309,12 +309,13 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
             publish.check_removable(site_dir)
             publish.assemble(staging, site_dir, built=todo.build, portal=todo.portal,
                              current=current, remove=todo.remove, skip=remade)
-        if remade and exists:  # only the languages whose pages changed
+        search_groups = regionsearch.groups(snapshot.region)
+        if remade and exists:  # only the languages (or groups) whose pages changed
             searchindex.update(staging, site_dir, _changed_entries(staging, site_dir, todo,
                                                                    current),
-                               list(snapshot.region.languages))
+                               list(snapshot.region.languages), search_groups, current)
         elif remade:
-            regionsearch.index_region(staging)
+            regionsearch.index_site(staging, search_groups, current)
         # until the swap is done the manifest trusts nothing: a build killed in between
         # leaves the old site or the new one, and the next build builds everything
         save_manifest(site_dir, Manifest(complete=False))

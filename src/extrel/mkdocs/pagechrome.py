@@ -1,5 +1,5 @@
 """The frame around every page that Material draws and extrel words (issue 16): the header's
-logo, and the portal's 404 page in each language.
+logo, the portal's search groups, and the portal's 404 page in each language.
 
 The 404 page is one file per language of the portal (``404.html``, ``en/404.html``, ...), as
 MkDocs renders its error template in each build. A web server serves one page for every
@@ -18,7 +18,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..core import addresses
+from ..core import addresses, regionsearch
 from ..core.messages import language_of, t
 
 NOT_FOUND = "404.html"
@@ -30,8 +30,14 @@ def logo(snapshot: Any, municipality: str | None) -> str | None:
     return addresses.logo(m.meta.coat_of_arms) if m is not None else None
 
 
+def search_groups(snapshot: Any, lang: str) -> list[dict[str, str]]:
+    """The portal's search groups as its pages offer them (none in a region without)."""
+    return [{"id": g.id, "name": g.name(lang)} for g in regionsearch.groups(snapshot.region)]
+
+
 def not_found_context(context: dict[str, Any], config: MkDocsConfig, lang: str,
-                      languages: Any, indexed: bool) -> dict[str, Any]:
+                      languages: Any, indexed: bool,
+                      groups: list[dict[str, str]] | None = None) -> dict[str, Any]:
     """The 404 page's context: absolute links (it is served at any depth) to this language's
     home page and search, the language switch to the other languages' home pages, and a line
     in each other language. ``indexed``: the region's search index is built (extrel build)."""
@@ -45,6 +51,7 @@ def not_found_context(context: dict[str, Any], config: MkDocsConfig, lang: str,
     context["extrel"] = {
         "lang": lang, "kind": "not-found",
         "pagefind": addresses.search_index(lang) if indexed else None,
+        "pagefind_groups": groups if indexed else None,
         "notfound": {"home": home, "others": others},
     }
     return context

@@ -227,6 +227,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             # extrel build indexes every section's pages for the portal's search, in the
             # region's root folder (relative to this build's root, as extrel-head.js reads it)
             data["pagefind"] = addresses.search_index(self.lang)
+            data["pagefind_groups"] = pagechrome.search_groups(self.snapshot, self.lang)
         if self.config.role == "section":
             data["data_dir"] = addresses.data_dir(self.lang)
             data["logo"] = pagechrome.logo(self.snapshot, self.config.municipality)
@@ -260,8 +261,9 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
     def on_template_context(self, context: dict[str, Any], *, template_name: str,
                             config: MkDocsConfig) -> dict[str, Any] | None:
         if self.config.enabled and self.config.role == "portal" and template_name == "404.html":
-            return pagechrome.not_found_context(context, config, self.lang, self.languages,
-                                                indexed=self.preset is not None)
+            return pagechrome.not_found_context(
+                context, config, self.lang, self.languages, indexed=self.preset is not None,
+                groups=pagechrome.search_groups(self.snapshot, self.lang))
         return None
 
     def on_post_template(self, output_content: str, *, template_name: str,

@@ -17,6 +17,11 @@ not the index, so an edit of a Russian page indexes the Russian pages alone. Whe
 the region carries the mark (a portal without municipalities), Pagefind reads every page's
 article, and any change counts.
 
+A portal with search groups (``regionsearch.groups``) has an index per group instead: after
+an edit, only the groups of the municipalities whose indexed pages changed are indexed again
+(every group where the portal's own pages changed, or its municipalities did), the others'
+folders are linked from the current site.
+
 A page's language is where it lives: ``<lang>/…`` and ``<section>/<lang>/…`` for the other
 languages, the rest in the default one (``core.addresses``). A partial index that finds a
 language it was not asked for is thrown away for a whole one.
@@ -26,18 +31,16 @@ from __future__ import annotations
 
 import json
 import os
-import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from ..core import regionsearch
 from ..core.languages import DEFAULT_LANGUAGE
+from ..core.regionsearch import SAFE_NAME, Group
 from .publish import link_tree
 
 PAGE = "index.html"
 ENTRY = "pagefind-entry.json"
-SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
-"""Folder names written into a glob as they are (municipality ids, subsections, languages)."""
 
 
 def _pages(folder: Path) -> dict[str, os.stat_result]:
@@ -154,11 +157,16 @@ def pages_glob(site: Path, languages: Collection[str], others: Collection[str]) 
 
 
 def update(staging: Path, site_dir: Path, names: Collection[str],
-           languages: Collection[str]) -> None:
+           languages: Collection[str], groups: Sequence[Group] = (),
+           municipalities: Collection[str] = ()) -> None:
     """Write ``staging``'s search index: for the languages whose pages changed in the
     top-level entries ``names``, from its pages; for the others, the current site's files.
-    ``languages``: every language of the region, the default first."""
+    ``languages``: every language of the region, the default first; ``groups``: the
+    region's search groups (``municipalities`` its ids), if it has any."""
     others = [code for code in languages if code != DEFAULT_LANGUAGE]
+    if groups:
+        _update_groups(staging, site_dir, names, others, groups, municipalities)
+        return
     current = site_dir / regionsearch.FOLDER
     try:
         entry = json.loads((current / ENTRY).read_text(encoding="utf-8"))
@@ -210,3 +218,38 @@ def _language(name: str) -> str | None:
     if name.endswith((".pf_fragment", ".pf_index", ".pf_filter")):
         return name.split("_")[0]
     return None
+
+
+def _update_groups(staging: Path, site_dir: Path, names: Collection[str],
+                   others: Collection[str], groups: Sequence[Group],
+                   municipalities: Collection[str]) -> None:
+    """``update`` for a portal with search groups: the changed groups indexed again, the
+    others linked from the current site."""
+    current = site_dir / regionsearch.FOLDER
+    try:
+        before = json.loads((current / regionsearch.GROUPS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        before = None
+    if not isinstance(before, dict):
+        regionsearch.index_site(staging, groups, municipalities)
+        return
+    group_of = {mid: g.id for g in groups for mid in g.members}
+    changed: set[str] = set()
+    portal = False
+    for name in names:
+        if not changed_languages(staging, site_dir, [name], others):
+            continue
+        if name in group_of:
+            changed.add(group_of[name])
+        elif name in municipalities or any(name in ids for ids in before.values()):
+            changed.update(gid for gid, ids in before.items() if name in ids)
+        else:  # the portal's own pages are in every group's index
+            portal = True
+    redo = [g for g in groups if portal or g.id in changed or before.get(g.id) != list(g.members)
+            or not (current / g.id / ENTRY).is_file()]
+    out = staging / regionsearch.FOLDER
+    out.mkdir(exist_ok=True)
+    for group in groups:
+        if group not in redo:
+            link_tree(current / group.id, out / group.id)
+    regionsearch.index_groups(staging, redo, groups, municipalities)

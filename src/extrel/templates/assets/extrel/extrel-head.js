@@ -70,8 +70,12 @@
       if (pagefind) {
         hash.set("pagefind", pagefind);
         hash.set("lang", root.lang);
+        var group = chosenGroup();
+        if (group) hash.set("group", group);
       }
-      return new NativeWorker(wrapper + "#" + hash, options);
+      var worker = new NativeWorker(wrapper + "#" + hash, options);
+      workers.push(worker);
+      return worker;
     };
     /* A stand-in for the search worker that becomes the real one on its first message,
        which Material sends only once the index is there. */
@@ -106,6 +110,50 @@
     };
     LazyWorker.prototype = NativeWorker.prototype;
     window.Worker = LazyWorker;
+  }
+
+  /* A portal of thousands of municipalities has a search index per group (a federal
+     subject, say): the page offers the choice (form[data-x-search-group]), remembered across
+     pages and languages; the same choice is shown above the search results, and a change
+     tells the search worker, which answers the query again from that group's index. */
+  var GROUP_KEY = "extrel.search.group", workers = [];
+  function groupIds() {
+    var select = document.getElementById("x-search-group");
+    return select ? Array.prototype.map.call(select.options, function (o) { return o.value; }) : [];
+  }
+  function chosenGroup() {
+    var ids = groupIds(), saved = null;
+    try { saved = window.localStorage.getItem(GROUP_KEY); } catch (e) { /* private mode */ }
+    return ids.indexOf(saved) >= 0 ? saved : (ids[0] || null);
+  }
+  function setUpGroups() {
+    var form = document.querySelector("form[data-x-search-group]");
+    var output = document.querySelector(".md-search__output");
+    if (!form) return;
+    var copy = output ? form.cloneNode(true) : null;
+    if (copy) {
+      copy.querySelector("label").setAttribute("for", "x-search-group-results");
+      copy.querySelector("select").id = "x-search-group-results";
+      output.insertBefore(copy, output.firstChild);
+    }
+    var selects = [form, copy].filter(Boolean).map(function (f) { return f.querySelector("select"); });
+    var group = chosenGroup();
+    selects.forEach(function (select) {
+      select.value = group;
+      /* Material's search takes the arrow keys to move between results */
+      select.addEventListener("keydown", function (ev) { ev.stopPropagation(); });
+      select.addEventListener("change", function () {
+        try { window.localStorage.setItem(GROUP_KEY, select.value); } catch (e) { /* private mode */ }
+        selects.forEach(function (other) { other.value = select.value; });
+        workers.forEach(function (worker) { worker.postMessage({ type: "x-group", data: select.value }); });
+      });
+    });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpGroups);
+  } else {
+    setUpGroups();
   }
 
   function isSearch(el) {

@@ -55,13 +55,20 @@
      answers are given in the form of Material's worker, so that Material draws them. If the
      index cannot be loaded (``extrel serve`` builds none), Material's worker runs instead. */
   var pagefindBase = hash.get("pagefind");
+  /* A portal of thousands of municipalities has an index per group (pagefind/<group>/): the
+     "group" parameter names the one the visitor picked, and a message {type: "x-group"}
+     from the page switches to another, answering the last query again from it. */
+  var GROUP = /^g[0-9a-f]{1,40}$/;
   if (pagefindBase) {
-    var base = new URL(pagefindBase, self.location.href);
-    if (base.origin !== self.location.origin) {
+    var folder = new URL(pagefindBase, self.location.href);
+    if (folder.origin !== self.location.origin) {
       throw new Error("extrel: the search index must come from this site");
     }
-    var root = new URL("../", base);
-    var pagefind = null, wanted = null, busy = false, failed = false, early = [];
+    var root = new URL("../", folder);
+    var groupOf = function (id) { return id && GROUP.test(id) ? new URL(id + "/", folder) : folder; };
+    var base = groupOf(hash.get("group"));
+    var pagefind = null, wanted = null, busy = false, failed = false, early = [], last = null;
+    var loaded = {};
     var escape = function (text) {
       return String(text).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
     };
@@ -78,10 +85,23 @@
         });
       });
     };
+    /* Pagefind's script of an index, set up for it (each index folder has its own copy, so
+       each is a module of its own) */
+    var load = function (at) {
+      if (!loaded[at.href]) {
+        loaded[at.href] = import(new URL("pagefind.js", at).href).then(function (module) {
+          return module.options({ basePath: at.pathname, excerptLength: 24 }).then(function () {
+            return module.init();
+          }).then(function () { return module; });
+        });
+      }
+      return loaded[at.href];
+    };
     var next = function () {
       if (busy || wanted === null) return;
       var query = wanted;
       wanted = null;
+      last = query;
       busy = true;
       var done = function (items) {
         busy = false;
@@ -110,14 +130,10 @@
             }
           };
         }
-        import(new URL("pagefind.js", base).href).then(function (module) {
-          return module.options({ basePath: base.pathname, excerptLength: 24 }).then(function () {
-            return module.init();
-          }).then(function () {
-            pagefind = module;
-            self.postMessage({ type: 1 });
-            next();
-          });
+        load(base).then(function (module) {
+          pagefind = module;
+          self.postMessage({ type: 1 });
+          next();
         }).catch(function (err) {
           console.warn("extrel: the region's search index is missing; the portal's alone is searched", err);
           failed = true;
@@ -125,6 +141,17 @@
           self.dispatchEvent(new MessageEvent("message", { data: message }));
           early.splice(0).forEach(function (m) { self.dispatchEvent(new MessageEvent("message", { data: m })); });
         });
+      } else if (message && message.type === "x-group") {
+        ev.stopImmediatePropagation();
+        var chosen = groupOf(String(message.data));
+        if (chosen.href === base.href) return;
+        base = chosen;
+        load(base).then(function (module) {
+          if (base !== chosen) return;  /* another group was picked meanwhile */
+          pagefind = module;
+          if (wanted === null && last !== null) wanted = last;
+          next();
+        }, function (err) { console.warn("extrel: the group's search index is missing", err); });
       } else if (message && message.type === QUERY) {
         ev.stopImmediatePropagation();
         if (!pagefind) { early.push(message); return; }

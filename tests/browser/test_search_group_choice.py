@@ -1,0 +1,111 @@
+"""The portal's search on a portal of groups (a national one: an index per group): the
+search looks in the group the visitor picked, on the page or above the results, remembered
+across pages and languages, and it fetches that group's index alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import build_site, serve
+from regions import GROUPS, commit_all, make_grouped_region
+from test_search_typing import typed_search
+
+from extrel.core import regionsearch
+from extrel.core.loader import load_region
+
+NOTHING = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  return meta && /не найдено|No matching/i.test(meta.textContent);
+}"""
+FOUND = """([path]) => [...document.querySelectorAll('.md-search-result__item > a')]
+  .some(a => new URL(a.href).pathname === path)"""
+ids: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    config = make_grouped_region(tmp_path_factory.mktemp("groups") / "r")
+    commit_all(config.parent, "2026-11-21T12:00:00+04:00")
+    ids.update({mid: g.id for g in regionsearch.groups(load_region(config.parent))
+                for mid in g.members})
+    with serve(build_site(config, "--workers", "1")) as url:
+        yield url
+
+
+def results(page: Any) -> list[str]:
+    return [urlsplit(url).path for url in page.eval_on_selector_all(
+        ".md-search-result__item > a", "els => els.map(a => a.href)")]
+
+
+def fetched_groups(pages: Any, page: Any) -> set[str]:
+    return {urlsplit(r.url).path.split("/")[2] for r in pages.traffic(page).requests
+            if urlsplit(r.url).path.startswith("/pagefind/")}
+
+
+def test_the_search_looks_in_the_chosen_group_and_remembers_it(pages: Any) -> None:
+    page = pages.open("")
+    select = page.locator("#x-search-group")
+    assert select.input_value() == ids["alpha"]  # the first group by name
+    assert page.locator("label[for=x-search-group]").inner_text() == "Где искать"
+    typed_search(page, "Привет")  # beta's news only
+    page.wait_for_function(NOTHING, timeout=30000)
+    assert fetched_groups(pages, page) == {ids["alpha"]}
+    # the same choice above the results, in the search itself
+    choice = page.locator(".md-search__output #x-search-group-results")
+    assert choice.is_visible()
+    choice.select_option(ids["beta"])
+    page.wait_for_function(FOUND, arg=["/beta/news/2026-08-01-hello/"], timeout=30000)
+    assert results(page) == ["/beta/news/2026-08-01-hello/"]
+    assert select.input_value() == ids["beta"]
+    assert fetched_groups(pages, page) == {ids["alpha"], ids["beta"]}
+    # remembered on the next page, in another language
+    page.goto(pages.base_url + "en/")
+    assert page.locator("#x-search-group").input_value() == ids["beta"]
+    assert page.locator("label[for=x-search-group]").inner_text() == "Search in"
+    assert page.locator("#x-search-group option:checked").inner_text() == GROUPS["beta"][1]
+    typed_search(page, "Hello")
+    page.wait_for_function(FOUND, arg=["/beta/en/news/2026-08-01-hello/"], timeout=30000)
+    assert results(page) == ["/beta/en/news/2026-08-01-hello/"]
+
+
+def test_the_choice_on_the_page_works_by_keyboard(pages: Any) -> None:
+    page = pages.open("")
+    page.focus("#x-search-group")
+    page.keyboard.press("ArrowDown")  # Chromium changes a closed select's value with arrows
+    assert page.locator("#x-search-group").input_value() == ids["beta"]
+    typed_search(page, "Привет")
+    page.wait_for_function(FOUND, arg=["/beta/news/2026-08-01-hello/"], timeout=30000)
+    assert results(page) == ["/beta/news/2026-08-01-hello/"]
+    assert fetched_groups(pages, page) == {ids["beta"]}
+
+
+INSIDE = """(sel) => [...document.querySelectorAll(sel)].every(el => {
+  const box = el.getBoundingClientRect();
+  return box.width > 0 && box.left >= 0 && box.right <= window.innerWidth;
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_the_choice_fits_and_is_accessible(pages: Any, width: int) -> None:
+    """The test region has no theme of its own, so its home page is measured against itself:
+    the choice adds no axe violation and nothing sticking out, on the page and in the
+    search opened above it."""
+    from test_pages import axe
+
+    page = pages.open("", width=width)
+    assert page.evaluate(INSIDE, "form.x-search-group, form.x-search-group select")
+    blocking, other = axe(page)
+    assert not [line for line in blocking + other if "x-search-group" in line], blocking + other
+    page.evaluate("document.querySelectorAll('form.x-search-group').forEach(f => f.remove())")
+    assert axe(page) == (blocking, other)
+    page = pages.open("", width=width)
+    if width < 960:  # the phone's header shows a search button; the field opens over the page
+        page.click("label[for=__search]")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Кутаиси", delay=50)
+    choice = page.locator(".md-search__output form.x-search-group")
+    choice.wait_for(state="visible")
+    assert page.evaluate(INSIDE, ".md-search__output form.x-search-group select")
