@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -120,7 +121,7 @@ def test_a_municipality_moved_to_another_group_moves_in_the_search(region: Path)
 
 
 def test_a_municipality_without_a_group_is_searched_among_the_others(tmp_path: Path) -> None:
-    config = make_grouped_region(tmp_path / "r")
+    make_grouped_region(tmp_path / "r")
     path = tmp_path / "r/municipalities/beta.yml"
     path.write_text("".join(line for line in path.read_text(encoding="utf-8")
                             .splitlines(keepends=True) if not line.startswith("group:")),
@@ -162,3 +163,28 @@ def test_check_warns_of_an_index_too_large_and_says_how_to_split_it(tmp_path: Pa
     (warning,) = regionsearch.size_warnings(grouped)
     assert "«Большая область»" in warning.to_dict("ru")["message"]
     assert "“Big Oblast”" in warning.to_dict("en")["message"]
+
+
+def test_shares_put_together_get_every_groups_index_from_portal_only(region: Path) -> None:
+    """A national portal is built in shares: each share holds part of the pages, so the
+    groups' indexes are made once the shares are together (``--portal-only``), and equal a
+    whole build's."""
+    root = region.parent
+    build(region, "--site-dir", str(root / "whole"))
+    merged = root / "merged"
+    merged.mkdir()
+    for k in (1, 2):
+        part = root / f"share{k}"
+        build(region, "--shard", f"{k}/2", "--site-dir", str(part))
+        assert not (part / "pagefind").exists()
+        for path in sorted(part.rglob("*")):
+            target = merged / path.relative_to(part)
+            if path.is_dir():
+                target.mkdir(exist_ok=True)
+            elif not target.exists():
+                os.link(path, target)
+    build(region, "--portal-only", "--site-dir", str(merged))
+    ids = set(group_ids(root).values())
+    assert {p.name for p in (merged / "pagefind").iterdir() if p.is_dir()} == ids
+    for gid in ids:
+        assert urls(merged / "pagefind" / gid) == urls(root / "whole" / "pagefind" / gid)

@@ -64,6 +64,30 @@ def test_a_foreign_folder_is_refused_and_an_empty_or_own_one_is_used(tmp_path: P
     assert run(config, "--site-dir", str(file))[0] == 2
 
 
+@pytest.mark.parametrize("freshness", [None, "[]", '{"as_of": "2026-11-23"}', "not json"])
+def test_portal_only_takes_shares_put_together_and_no_other_foreign_folder(
+        tmp_path: Path, freshness: str | None) -> None:
+    """``--portal-only`` after a build in shares runs on the shares copied together, which have
+    no manifest beside them; a folder without extrel's freshness data (or with another
+    ``freshness.json``) is still refused."""
+    config = make_region(tmp_path / "r")
+    commit_all(config.parent, "2026-11-10T12:00:00+04:00")
+    foreign = tmp_path / "photos"
+    write(foreign, "index.html", "<p>my page</p>")
+    if freshness is not None:
+        write(foreign, "freshness.json", freshness)
+    before = files(foreign)
+    code, output = run(config, "--portal-only", "--site-dir", str(foreign))
+    assert code == 2 and "не пуста" in output, output
+    assert files(foreign) == before
+    merged = tmp_path / "merged"
+    assert run(config, "--shard", "1/1", "--site-dir", str(merged))[0] == 0
+    (tmp_path / "merged.extrel-manifest.json").unlink()  # as a plain copy leaves it
+    assert run(config, "--portal-only", "--site-dir", str(merged))[0] == 0
+    assert (merged / "pagefind" / "pagefind-entry.json").is_file()
+    assert (merged / "alpha/index.html").is_file()
+
+
 def test_every_top_level_entry_of_a_real_site_is_reserved(tmp_path: Path) -> None:
     config = make_region(tmp_path / "r")
     root = config.parent

@@ -221,7 +221,7 @@ def build_region(
     sources = [root / snapshot.region.content_dir, root / "municipalities", root / ".git",
                *([theme.resolve()] if theme else [])]
     try:
-        publish.check_site_dir(site_dir, root, sources)
+        publish.check_site_dir(site_dir, root, sources, merged=portal_only)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         # MkDocs stamps sitemaps with the build date: the check date, for this build only
         with publish.site_lock(site_dir), siteconfig.source_date_epoch(snapshot.today):

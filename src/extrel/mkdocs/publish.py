@@ -3,7 +3,8 @@ see the old complete site or the new complete one, never a mix or a hole.
 
 - ``check_site_dir`` refuses an output folder that is, holds or lies inside the region's
   sources (the repository root, the docs folder, ``municipalities/``, the theme, ``.git``)
-  or that is a non-empty folder no extrel build made (no manifest beside it).
+  or that is a non-empty folder no extrel build made (no manifest beside it; with
+  ``--portal-only``, a folder of shares put together is accepted: ``merged_shards``).
 - ``SiteLock`` serialises builds into one folder (``flock`` on ``<site>.extrel-lock`` beside it):
   a second build waits for the first, and clears what killed builds left behind.
 - ``publish`` swaps a complete staging folder with the site in one step: Linux's
@@ -18,6 +19,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import json
 import logging
 import os
 import re
@@ -40,10 +42,13 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def check_site_dir(site_dir: Path, root: Path, sources: Sequence[Path]) -> None:
+def check_site_dir(site_dir: Path, root: Path, sources: Sequence[Path], *,
+                   merged: bool = False) -> None:
     """Raise ``PublishError`` unless ``site_dir`` is a folder a build may replace whole.
     ``root``: the region's repository root; ``sources``: its folders that hold content
-    (docs folder, ``municipalities/``, theme, ``.git``). All resolved."""
+    (docs folder, ``municipalities/``, theme, ``.git``). All resolved. ``merged``: a folder
+    with no manifest beside it is accepted where it holds the shares of a build in shards
+    put together (``--portal-only`` after ``--shard``: ``merged_shards``)."""
     if _inside(root, site_dir):
         raise PublishError(bilingual("build.site_dir.holds_repository", site_dir=site_dir))
     for source in sources:
@@ -52,9 +57,22 @@ def check_site_dir(site_dir: Path, root: Path, sources: Sequence[Path]) -> None:
                                          source=source))
     if site_dir.exists() and not site_dir.is_dir():
         raise PublishError(bilingual("build.site_dir.file", site_dir=site_dir))
-    if site_dir.is_dir() and not manifest_path(site_dir).exists() and any(site_dir.iterdir()):
+    if (site_dir.is_dir() and not manifest_path(site_dir).exists() and any(site_dir.iterdir())
+            and not (merged and merged_shards(site_dir))):
         raise PublishError(bilingual("build.site_dir.foreign", site_dir=site_dir,
                                      manifest=manifest_path(site_dir).name))
+
+
+def merged_shards(site_dir: Path) -> bool:
+    """Whether ``site_dir`` looks like extrel's shares put together: the portal's home page
+    and its freshness data (``freshness.json``: an object with ``as_of`` and
+    ``municipalities``), which every share writes the same."""
+    try:
+        data = json.loads((site_dir / "freshness.json").read_bytes())
+    except (OSError, ValueError):
+        return False
+    return (isinstance(data, dict) and "as_of" in data and "municipalities" in data
+            and (site_dir / "index.html").is_file())
 
 
 def _alive(pid: int) -> bool:
