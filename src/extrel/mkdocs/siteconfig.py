@@ -44,13 +44,28 @@ def _empty_dir() -> Path:
     return Path(_EMPTY[0])
 
 
+_PORTAL_DOCS: dict[str, str] = {}
+
+
 def _portal_docs(content: Path) -> Path:
     """A folder of links to what the portal publishes from ``content/``: its own pages and
     files and the ``_``-folders, not the municipalities' folders, which are sections of their
     own. MkDocs walks its whole docs folder before any plugin sees the files; at region size
-    that walk, twice per build, cost more than the portal's pages."""
-    folder = Path(tempfile.mkdtemp(prefix="extrel-portal-"))
-    atexit.register(shutil.rmtree, str(folder), True)
+    that walk, twice per build, cost more than the portal's pages.
+
+    One folder per process and content folder, its links made again for each build (a
+    long-running ``extrel serve`` or ``edit`` rebuilds the portal many times), removed when
+    the process ends."""
+    key = str(content)
+    if key not in _PORTAL_DOCS:
+        _PORTAL_DOCS[key] = tempfile.mkdtemp(prefix="extrel-portal-")
+        atexit.register(shutil.rmtree, _PORTAL_DOCS[key], True)
+    folder = Path(_PORTAL_DOCS[key])
+    if not folder.is_dir():
+        folder.mkdir(parents=True)
+    with os.scandir(folder) as old:
+        for link in old:
+            os.unlink(link.path)
     if content.is_dir():
         for child in content.iterdir():
             if child.name.startswith(".") or (child.is_dir() and not child.name.startswith("_")):
