@@ -188,3 +188,27 @@ def test_shares_put_together_get_every_groups_index_from_portal_only(region: Pat
     assert {p.name for p in (merged / "pagefind").iterdir() if p.is_dir()} == ids
     for gid in ids:
         assert urls(merged / "pagefind" / gid) == urls(root / "whole" / "pagefind" / gid)
+
+
+def test_a_hostile_group_name_is_refused_and_a_tricky_one_is_text(region: Path) -> None:
+    """A group's name comes from the registry: markup there is refused with the file, line
+    and field; what is allowed is shown as text."""
+    from click.testing import CliRunner
+
+    from extrel.cli import cli
+
+    root = region.parent
+    set_group(root, "beta", "'<img src=x onerror=alert(1)>'", "'</option><script>x()</script>'")
+    commit_all(root, "2026-11-22T12:00:00+04:00", "hostile")
+    result = CliRunner().invoke(cli, ["build", "-f", str(region), "--today", "2026-11-23",
+                                      "--workers", "1"])
+    assert result.exit_code == 2, result.output
+    assert "municipalities/beta.yml:" in result.output and "«group.ru»" in result.output
+    assert "«group.en»" in result.output and not (root / "site").exists()
+    set_group(root, "beta", "'Бета & Ко: «область» 1 < 2'", "'Beta & Co \"Oblast\" 1 < 2'")
+    commit_all(root, "2026-11-22T13:00:00+04:00", "tricky")
+    build(region)
+    ru = (root / "site" / "index.html").read_text(encoding="utf-8")
+    en = (root / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert ">Бета &amp; Ко: «область» 1 &lt; 2</option>" in ru
+    assert ">Beta &amp; Co &#34;Oblast&#34; 1 &lt; 2</option>" in en
