@@ -102,7 +102,7 @@ def test_an_edit_indexes_again_only_its_group(region: Path) -> None:
     region_groups = regionsearch.groups(load_region(root))
     for group in region_groups:
         regionsearch.index_region(
-            site, regionsearch.group_glob(site, group, ["alpha", "beta"]) or "",
+            site, regionsearch.group_glob(site, group, ["alpha", "beta"]),
             f"../whole-{group.id}")
         assert urls(root / f"whole-{group.id}") == urls(site / "pagefind" / group.id)
 
@@ -212,3 +212,19 @@ def test_a_hostile_group_name_is_refused_and_a_tricky_one_is_text(region: Path) 
     en = (root / "site" / "en" / "index.html").read_text(encoding="utf-8")
     assert ">Бета &amp; Ко: «область» 1 &lt; 2</option>" in ru
     assert ">Beta &amp; Co &#34;Oblast&#34; 1 &lt; 2</option>" in en
+
+
+def test_portal_pages_with_any_name_are_searched_in_every_group(region: Path) -> None:
+    """An editor names a portal page as they like (Cyrillic, spaces); one whose name holds a
+    glob's pattern characters is left out of the index, never taken as a pattern."""
+    root = region.parent
+    write(root, "content/о регионе.ru.md", "---\ntitle: О регионе\n---\n\nСведения о крае.\n")
+    write(root, "content/a{b,c}.ru.md", "---\ntitle: Скобки\n---\n\nСтраница со скобками.\n")
+    commit_all(root, "2026-11-22T12:00:00+04:00", "portal pages")
+    build(region)
+    site = root / "site"
+    for gid in set(group_ids(root).values()):
+        found = urls(site / "pagefind" / gid)
+        assert "/о регионе/" in found or "/%D0%BE%20%D1%80%D0%B5%D0%B3%D0%B8%D0%BE%D0%BD%D0%B5/" \
+            in found, found
+        assert not any("{" in url or "%7B" in url for url in found), found

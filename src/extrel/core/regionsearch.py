@@ -105,19 +105,23 @@ def groups_of(municipalities: Mapping[str, Municipality]) -> list[Group]:
                   tuple(sorted(by_name[ru][1]))) for ru in order]
 
 
-def group_glob(site_dir: Path, group: Group, municipalities: Collection[str]) -> str | None:
+GLOB_SAFE = re.compile(r"^[^*?\[\]{}!,\\]+$")
+"""A folder name a glob takes as it is (no pattern characters)."""
+
+
+def group_glob(site_dir: Path, group: Group, municipalities: Collection[str]) -> str:
     """A glob of the pages of ``group``'s index: its municipalities' and the portal's own
-    (every page outside a municipality's folder); None where a folder name cannot be written
-    into one."""
+    (every page outside a municipality's folder). Municipality ids are slugs; a portal page
+    whose folder name holds a glob's pattern characters (``{``, ``*``, ...: an editor may name
+    a file so) is left out of the groups' indexes, never matched as a pattern."""
     alternatives = [PAGES_ROOT]
     for top in sorted(os.scandir(site_dir), key=lambda e: e.name):
-        if top.is_dir() and top.name not in municipalities and top.name != FOLDER:
+        if (top.is_dir() and top.name not in municipalities and top.name != FOLDER
+                and GLOB_SAFE.match(top.name)):
             alternatives += [f"{top.name}/{PAGES_ROOT}", f"{top.name}/**/{PAGES_ROOT}"]
     for mid in group.members:
-        alternatives += [f"{mid}/{PAGES_ROOT}", f"{mid}/**/{PAGES_ROOT}"]
-    names = {part for alt in alternatives for part in alt.split("/")} - {"**", PAGES_ROOT}
-    if not all(SAFE_NAME.match(name) for name in names):
-        return None
+        if GLOB_SAFE.match(mid):
+            alternatives += [f"{mid}/{PAGES_ROOT}", f"{mid}/**/{PAGES_ROOT}"]
     return "{" + ",".join(alternatives) + "}"
 
 
@@ -138,10 +142,8 @@ def index_groups(site_dir: Path, only: Sequence[Group], all_groups: Sequence[Gro
     out = site_dir / FOLDER
     out.mkdir(exist_ok=True)
     for group in only:
-        glob = group_glob(site_dir, group, municipalities)
-        if glob is None:  # not a name extrel accepts in the registry: never here
-            raise ValueError(f"a folder name unfit for a glob in {site_dir}")
-        index_region(site_dir, glob, f"{FOLDER}/{group.id}")
+        index_region(site_dir, group_glob(site_dir, group, municipalities),
+                     f"{FOLDER}/{group.id}")
     (out / GROUPS).write_text(json.dumps(
         {g.id: list(g.members) for g in all_groups}, ensure_ascii=False, sort_keys=True),
         encoding="utf-8")
