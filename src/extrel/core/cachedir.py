@@ -5,7 +5,8 @@
   or images, checked on reading, and a file that fails the check is ignored and rebuilt.
 - ``user_cache_dir(kind)``: ``$XDG_CACHE_HOME/extrel/<kind>`` (``~/.cache/extrel/<kind>``),
   outside every repository, for what a commit must never be able to supply (Jinja's
-  compiled templates are Python code objects).
+  compiled templates are Python code objects) and what depends on the installation alone
+  (Material's stylesheets as extrel prunes them).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-KINDS = frozenset({"load", "images", "thumbs", "jinja"})
+KINDS = frozenset({"load", "images", "thumbs", "jinja", "css"})
 TOP = ".cache"
 """The region's cache folder, relative to its root (gitignored; a ``.cache/`` that git
 tracks is not trusted: ``loadcache.tracked_by_git``)."""

@@ -13,8 +13,11 @@ that cannot match go (UNUSED_CLASSES); every other rule is written back unchange
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import rcssmin
@@ -121,10 +124,34 @@ def pruned(css: str, palette: Mapping[str, str] | None) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _pruned(css: str, palette: tuple[tuple[str, str], ...] | None) -> str:
-    """``pruned``, once per process for each stylesheet: every section and language of a
-    build writes the same Material stylesheets (parsing one takes a fifth of a second)."""
+    """``pruned``, once per process for each stylesheet (every section and language of a
+    build writes the same Material stylesheets), and once per installation: kept in the
+    user's cache folder by a hash of the stylesheet, the palette and this module (parsing one
+    took a fifth of a second in every process of every build)."""
+    from ..core.cachedir import user_cache_dir
+
+    key = hashlib.sha256(repr((css, palette, _CODE)).encode("utf-8")).hexdigest()
+    path = user_cache_dir("css", key[:2], f"{key}.css")
+    try:
+        kept = path.read_text(encoding="utf-8")
+        if 0 < len(kept) <= len(css):  # pruning only removes
+            return kept
+    except (OSError, UnicodeDecodeError):
+        pass
     rules = tinycss2.parse_stylesheet(css, skip_comments=True)
-    return "".join(_prune(rules, dict(palette) if palette is not None else None))
+    result = "".join(_prune(rules, dict(palette) if palette is not None else None))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(result, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only home: pruned again next time
+    return result
+
+
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+"""This module's own hash: a change to the rules gives new cache entries."""
 
 
 def _prune(rules: list[Any], palette: Mapping[str, str] | None) -> list[str]:
