@@ -602,8 +602,11 @@ class Report:
             f"{os.cpu_count()} cores, Python {platform.python_version()}, load average at the "
             f"end {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}.", "",
             f"- {self.md_files:,} page files generated; {self.pages:,} pages (`index.html`) "
-            "indexed: the page files and the pages the build adds (lists, years, section "
-            "homes, the portal's home and dashboard)",
+            + ("indexed: the entries' pages, the section homes and the presentations (the "
+               "lists, years, the portal's home and dashboard set aside)"
+               if self.variant == "no-lists" else
+               "indexed: the page files and the pages the build adds (lists, years, section "
+               "homes, the portal's home and dashboard)"),
             f"- Pagefind index (`extrel.core.regionsearch.index_region`): built in "
             f"{self.wall:.0f} s wall, {self.cpu:.0f} s CPU, peak memory {self.peak / 2**20:,.0f} "
             f"MB; {s.get('bytes', 0):,} bytes on disk in "
