@@ -5,6 +5,7 @@ across pages and languages, and it fetches that group's index alone."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,14 +26,36 @@ FOUND = """([path]) => [...document.querySelectorAll('.md-search-result__item > 
 ids: dict[str, str] = {}
 
 
+built: dict[str, Path] = {}
+
+
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config = make_grouped_region(tmp_path_factory.mktemp("groups") / "r")
     commit_all(config.parent, "2026-11-21T12:00:00+04:00")
     ids.update({mid: g.id for g in regionsearch.groups(load_region(config.parent))
                 for mid in g.members})
-    with serve(build_site(config, "--workers", "1")) as url:
+    built["site"] = build_site(config, "--workers", "1")
+    with serve(built["site"]) as url:
         yield url
+
+
+def test_the_pages_with_the_choice_are_valid_html(base_url: str) -> None:
+    """The Nu HTML Checker finds no error on the portal's pages that offer the choice."""
+    import json
+    import subprocess
+
+    from test_html_valid import checker
+
+    site = built["site"]
+    pages = [site / "index.html", site / "en" / "index.html", site / "404.html",
+             site / "freshness" / "index.html"]
+    assert all("x-search-group" in p.read_text(encoding="utf-8") for p in pages)
+    result = subprocess.run([*checker(), "--errors-only", "--format", "json", *map(str, pages)],
+                            capture_output=True, text=True, timeout=300, check=False)
+    report = json.loads(result.stderr or result.stdout)
+    errors = [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
+    assert errors == []
 
 
 def results(page: Any) -> list[str]:
