@@ -228,3 +228,26 @@ def test_portal_pages_with_any_name_are_searched_in_every_group(region: Path) ->
         assert "/о регионе/" in found or "/%D0%BE%20%D1%80%D0%B5%D0%B3%D0%B8%D0%BE%D0%BD%D0%B5/" \
             in found, found
         assert not any("{" in url or "%7B" in url for url in found), found
+
+
+def test_a_group_of_thousands_with_long_ids_is_indexed(tmp_path: Path) -> None:
+    """A group's glob names every municipality of the group: with thousands of long ids it
+    is longer than one command-line argument may be (128 KB on Linux), so it goes in
+    Pagefind's configuration file, with common beginnings written once (Pagefind refuses a
+    few thousand long names listed one by one)."""
+    import hashlib
+
+    site = tmp_path / "site"
+    ids = sorted(hashlib.sha1(str(n).encode()).hexdigest()[:10] + "-gorodskoe-poselenie"
+                 for n in range(5001))
+    members, outsider = tuple(ids[:-1]), ids[-1]
+    assert sum(len(mid) + 1 for mid in members) > 128 * 1024  # listed one by one
+    for mid in (members[0], members[-1], outsider):
+        page = site / mid / "news" / "x" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text('<html lang="ru"><body><article><h1>Делегация</h1><p>О визите.</p>'
+                        "</article></body></html>", encoding="utf-8")
+    group = regionsearch.Group("g0", (("ru", "Большая"), ("en", "Big")), members)
+    regionsearch.index_groups(site, [group], [group], ids)
+    assert urls(site / "pagefind" / "g0") == {f"/{members[0]}/news/x/",
+                                              f"/{members[-1]}/news/x/"}

@@ -83,9 +83,33 @@ def test_portal_only_takes_shares_put_together_and_no_other_foreign_folder(
     merged = tmp_path / "merged"
     assert run(config, "--shard", "1/1", "--site-dir", str(merged))[0] == 0
     (tmp_path / "merged.extrel-manifest.json").unlink()  # as a plain copy leaves it
+    # what the folder's owner keeps there (a gh-pages work tree, a domain file) is kept
+    write(merged, ".git/HEAD", "ref: refs/heads/gh-pages\n")
+    write(merged, "CNAME", "vneshsvyazi.region.example\n")
+    write(merged, "myapp/index.html", "<p>mine</p>")
+    mine = {k: v for k, v in files(merged).items()
+            if k.startswith((".git/", "CNAME", "myapp/"))}
     assert run(config, "--portal-only", "--site-dir", str(merged))[0] == 0
     assert (merged / "pagefind" / "pagefind-entry.json").is_file()
     assert (merged / "alpha/index.html").is_file()
+    assert {k: v for k, v in files(merged).items()
+            if k.startswith((".git/", "CNAME", "myapp/"))} == mine
+
+
+def test_portal_only_names_the_sections_a_merged_folder_lacks(tmp_path: Path) -> None:
+    """A share left out of the copy (a failed CI job): the portal would link to sections
+    that are not there. The build stops, names them, and changes nothing."""
+    config = make_region(tmp_path / "r")
+    commit_all(config.parent, "2026-11-10T12:00:00+04:00")
+    merged = tmp_path / "merged"
+    assert run(config, "--shard", "1/1", "--site-dir", str(merged))[0] == 0
+    (tmp_path / "merged.extrel-manifest.json").unlink()
+    shutil.rmtree(merged / "beta")
+    before = files(merged)
+    code, output = run(config, "--portal-only", "--site-dir", str(merged))
+    assert code == 2, output
+    assert "нет разделов муниципалитетов: beta" in output and "--shard" in output
+    assert files(merged) == before
 
 
 def test_every_top_level_entry_of_a_real_site_is_reserved(tmp_path: Path) -> None:

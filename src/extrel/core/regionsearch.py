@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,15 +115,40 @@ def group_glob(site_dir: Path, group: Group, municipalities: Collection[str]) ->
     (every page outside a municipality's folder). Municipality ids are slugs; a portal page
     whose folder name holds a glob's pattern characters (``{``, ``*``, ...: an editor may name
     a file so) is left out of the groups' indexes, never matched as a pattern."""
-    alternatives = [PAGES_ROOT]
-    for top in sorted(os.scandir(site_dir), key=lambda e: e.name):
-        if (top.is_dir() and top.name not in municipalities and top.name != FOLDER
-                and GLOB_SAFE.match(top.name)):
-            alternatives += [f"{top.name}/{PAGES_ROOT}", f"{top.name}/**/{PAGES_ROOT}"]
-    for mid in group.members:
-        if GLOB_SAFE.match(mid):
-            alternatives += [f"{mid}/{PAGES_ROOT}", f"{mid}/**/{PAGES_ROOT}"]
-    return "{" + ",".join(alternatives) + "}"
+    folders = [top.name for top in sorted(os.scandir(site_dir), key=lambda e: e.name)
+               if top.is_dir() and top.name not in municipalities and top.name != FOLDER
+               and GLOB_SAFE.match(top.name)]
+    folders += [mid for mid in group.members if GLOB_SAFE.match(mid)]
+    if not folders:
+        return PAGES_ROOT
+    return "{" + f"{PAGES_ROOT},{_alternatives(sorted(set(folders)))}/**/{PAGES_ROOT}" + "}"
+
+
+def _alternatives(names: list[str]) -> str:
+    """``{a,b,...}`` for the sorted ``names``, their common beginnings written once
+    (``{novo{spasskoe,ulyanovsk}}``): Pagefind's glob compiler refuses a few thousand long
+    names listed one by one (and an empty alternative, so a name that begins another is
+    written whole: ``{inza,inza-town}`` → ``{inza,inza-town}``, not ``inza{,-town}``)."""
+    def tree(group: list[str]) -> list[str]:
+        if len(group) == 1:
+            return group
+        prefix = os.path.commonprefix(group)
+        branches: dict[str, list[str]] = {}
+        whole = False
+        for name in group:
+            rest = name[len(prefix):]
+            if rest:
+                branches.setdefault(rest[0], []).append(rest)
+            else:
+                whole = True
+        globs = []
+        for branch in branches.values():
+            inner = tree(branch)
+            globs.append(inner[0] if len(inner) == 1 else "{" + ",".join(inner) + "}")
+        joined = globs[0] if len(globs) == 1 else "{" + ",".join(globs) + "}"
+        return ([prefix] if whole else []) + [prefix + joined]
+
+    return "{" + ",".join(tree(names)) + "}"
 
 
 def index_site(site_dir: Path, all_groups: Sequence[Group],
@@ -168,11 +194,15 @@ def index_region(site_dir: Path, pages: str = PAGES, folder: str = FOLDER) -> No
 
     out = site_dir / folder
     shutil.rmtree(out, ignore_errors=True)
-    subprocess.run(
-        [str(get_executable()), "--site", str(site_dir), "--output-subdir", folder,
-         "--root-selector", "article", "--glob", pages, "--quiet"],
-        check=True, stdout=subprocess.DEVNULL,
-    )
+    # the glob goes in Pagefind's configuration file, not on its command line: a group's
+    # glob names each of its municipalities, beyond the length one argument may have
+    with tempfile.TemporaryDirectory(prefix="extrel-pagefind-") as config:
+        Path(config, "pagefind.json").write_text(json.dumps({"glob": pages}), encoding="utf-8")
+        subprocess.run(
+            [str(get_executable()), "--site", str(site_dir.resolve()), "--output-subdir",
+             folder, "--root-selector", "article", "--quiet"],
+            check=True, stdout=subprocess.DEVNULL, cwd=config,
+        )
     # the languages in a fixed order: the same pages give the same files, build after build
     entry = out / "pagefind-entry.json"
     data = json.loads(entry.read_text(encoding="utf-8"))

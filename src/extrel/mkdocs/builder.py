@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import MkDocsException
 
 from ..core import regionsearch
-from ..core.buildstate import BuildPlan, Manifest, load_manifest, next_manifest, plan, save_manifest
+from ..core.buildstate import (
+    BuildPlan,
+    Manifest,
+    load_manifest,
+    manifest_path,
+    next_manifest,
+    plan,
+    save_manifest,
+)
 from ..core.messages import bilingual
 from ..core.sections import DEFAULT_LANGUAGE
 from ..editor import admin
@@ -243,6 +251,17 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         ids = [i for i in ids if i in set(only)]
     if shard:
         ids = shard_of(snapshot, ids, *shard)
+    # shares of a build in shards copied together (no manifest beside them, check_site_dir
+    # let them through for --portal-only): every section must be there, and whatever else
+    # the folder holds is kept (never a foreign folder's files deleted)
+    merged = (portal_only and site_dir.is_dir()
+              and not manifest_path(site_dir).exists() and any(site_dir.iterdir()))
+    if merged:
+        missing = [mid for mid in snapshot.region.municipalities
+                   if not (site_dir / mid / "index.html").is_file()]
+        if missing:
+            raise BuildError(bilingual("build.merged.missing", site_dir=site_dir,
+                                       ids=", ".join(missing)))
     manifest = load_manifest(site_dir)
     common = inputs.shared(config_file)
     sections = {mid: inputs.section_parts(snapshot, mid, common) for mid in ids}
@@ -308,7 +327,8 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         if exists:
             publish.check_removable(site_dir)
             publish.assemble(staging, site_dir, built=todo.build, portal=todo.portal,
-                             current=current, remove=todo.remove, skip=remade)
+                             current=current, remove=todo.remove, skip=remade,
+                             keep_others=merged)
         search_groups = regionsearch.groups(snapshot.region)
         if remade and exists:  # only the languages (or groups) whose pages changed
             searchindex.update(staging, site_dir, _changed_entries(staging, site_dir, todo,

@@ -172,16 +172,18 @@ def link_tree(src: Path, dst: Path) -> None:
 
 def assemble(staging: Path, site_dir: Path, *, built: Collection[str], portal: bool,
              current: Collection[str], remove: Collection[str],
-             skip: Collection[str] = ()) -> None:
+             skip: Collection[str] = (), keep_others: bool = False) -> None:
     """Complete ``staging`` (which holds the ``built`` sections and, with ``portal``, the
     new portal) with the kept parts of ``site_dir``: the sections of ``current`` not
     rebuilt, and, without ``portal``, the old portal's files (not the ``remove``d
-    sections, nor the ``skip``ped entries, which the build makes afterwards)."""
+    sections, nor the ``skip``ped entries, which the build makes afterwards).
+    ``keep_others``: keep every entry the build does not write (a folder of shares put
+    together, which may hold files of its owner's)."""
     for child in sorted(site_dir.iterdir()):
         name = child.name
         if name in built or name in remove or name in skip or os.path.lexists(staging / name):
             continue
-        if portal and name not in current:
+        if portal and name not in current and not keep_others:
             continue  # the old portal's, or a municipality no longer in the registry
         link_tree(child, staging / name)
 
