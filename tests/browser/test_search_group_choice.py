@@ -132,3 +132,68 @@ def test_the_choice_fits_and_is_accessible(pages: Any, width: int) -> None:
     choice = page.locator(".md-search__output form.x-search-group")
     choice.wait_for(state="visible")
     assert page.evaluate(INSIDE, ".md-search__output form.x-search-group select")
+
+
+def test_tab_from_the_search_field_reaches_the_choice_above_the_results(pages: Any) -> None:
+    """Material closes its search on Tab from the field; on a portal of groups Tab leads to
+    the choice above the results (a keyboard user's way to it), Shift+Tab back."""
+    page = pages.open("")
+    typed_search(page, "Привет")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "x-search-group-results"
+    assert page.locator(".md-search__output").is_visible()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function(FOUND, arg=["/beta/news/2026-08-01-hello/"], timeout=30000)
+    assert page.evaluate("document.activeElement.id") == "x-search-group-results"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.getAttribute('data-md-component')") \
+        == "search-query"
+
+
+def test_the_choice_holds_without_storage(pages: Any) -> None:
+    """Storage refused (a privacy setting): the group picked on the page is still the one
+    searched."""
+    page = pages.open("")
+    page.evaluate("""() => {
+      Storage.prototype.setItem = () => { throw new Error("refused"); };
+      Storage.prototype.getItem = () => { throw new Error("refused"); };
+    }""")
+    page.locator("#x-search-group").select_option(ids["beta"])
+    typed_search(page, "Привет")
+    page.wait_for_function(FOUND, arg=["/beta/news/2026-08-01-hello/"], timeout=30000)
+    assert fetched_groups(pages, page) == {ids["beta"]}
+
+
+def test_a_group_picked_while_another_loads_wins(browser: Any, base_url: str) -> None:
+    """The first group's index is slow to come (a rural connection) and the visitor picks
+    another meanwhile: the results are the picked group's."""
+    import threading
+    import time
+    from functools import partial
+
+    from conftest import _Handler, _Server
+
+    slow = ids["alpha"]
+
+    class Slow(_Handler):
+        def do_GET(self) -> None:
+            if self.path.startswith(f"/pagefind/{slow}/"):
+                time.sleep(2.5)
+            super().do_GET()
+
+    server = _Server(("127.0.0.1", 0), partial(Slow, directory=str(built["site"])))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        typed_search(page, "Привет")
+        page.locator(".md-search__output #x-search-group-results").select_option(ids["beta"])
+        page.wait_for_function(FOUND, arg=["/beta/news/2026-08-01-hello/"], timeout=30000)
+        page.wait_for_timeout(4000)  # the slow index has arrived by now
+        assert results(page) == ["/beta/news/2026-08-01-hello/"]
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -116,13 +116,14 @@
      subject, say): the page offers the choice (form[data-x-search-group]), remembered across
      pages and languages; the same choice is shown above the search results, and a change
      tells the search worker, which answers the query again from that group's index. */
-  var GROUP_KEY = "extrel.search.group", workers = [];
+  var GROUP_KEY = "extrel.search.group", workers = [], picked = null, telling = null;
   function groupIds() {
     var select = document.getElementById("x-search-group");
     return select ? Array.prototype.map.call(select.options, function (o) { return o.value; }) : [];
   }
   function chosenGroup() {
     var ids = groupIds(), saved = null;
+    if (picked !== null && ids.indexOf(picked) >= 0) return picked;  /* even without storage */
     try { saved = window.localStorage.getItem(GROUP_KEY); } catch (e) { /* private mode */ }
     return ids.indexOf(saved) >= 0 ? saved : (ids[0] || null);
   }
@@ -140,15 +141,42 @@
     var group = chosenGroup();
     selects.forEach(function (select) {
       select.value = group;
-      /* Material's search takes the arrow keys to move between results */
-      select.addEventListener("keydown", function (ev) { ev.stopPropagation(); });
+      /* Material's search takes every key while it is open (arrows move between results, Tab
+         and letters go back to the field): the choice keeps them, but Escape, which closes
+         the search */
+      select.addEventListener("keydown", function (ev) {
+        if (ev.key !== "Escape") ev.stopPropagation();
+      });
       select.addEventListener("change", function () {
-        try { window.localStorage.setItem(GROUP_KEY, select.value); } catch (e) { /* private mode */ }
-        selects.forEach(function (other) { other.value = select.value; });
-        workers.forEach(function (worker) { worker.postMessage({ type: "x-group", data: select.value }); });
+        picked = select.value;
+        try { window.localStorage.setItem(GROUP_KEY, picked); } catch (e) { /* private mode */ }
+        selects.forEach(function (other) { other.value = picked; });
+        /* arrows through a closed list change it at each step: the worker hears the last */
+        window.clearTimeout(telling);
+        telling = window.setTimeout(function () {
+          workers.forEach(function (worker) { worker.postMessage({ type: "x-group", data: picked }); });
+        }, 300);
       });
     });
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    /* Material closes the search on Tab from its field: Tab leads to the choice above the
+       results instead (Shift+Tab from there leads back) */
+    var field = document.querySelector("[data-md-component=search-query]");
+    if (copy && field) {
+      field.addEventListener("keydown", function (ev) {
+        if (ev.key === "Tab" && !ev.shiftKey && !ev.altKey && !ev.ctrlKey && !ev.metaKey) {
+          ev.preventDefault();
+          ev.stopPropagation();
+          copy.querySelector("select").focus();
+        }
+      });
+      copy.querySelector("select").addEventListener("keydown", function (ev) {
+        if (ev.key === "Tab" && ev.shiftKey) {
+          ev.preventDefault();
+          field.focus();
+        }
+      });
+    }
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUpGroups);

@@ -116,6 +116,21 @@
     };
     self.addEventListener("message", function (ev) {
       var message = ev.data;
+      if (message && message.type === "x-group") {
+        ev.stopImmediatePropagation();  /* ours alone: Material's worker would throw on it */
+        if (failed) return;
+        var chosen = groupOf(String(message.data));
+        if (chosen.href === base.href) return;
+        base = chosen;
+        if (!pagefind) return;  /* still starting: the start loads the group picked last */
+        load(chosen).then(function (module) {
+          if (base.href !== chosen.href) return;  /* another group was picked meanwhile */
+          pagefind = module;
+          if (wanted === null && last !== null) wanted = last;
+          next();
+        }, function (err) { console.warn("extrel: the group's search index is missing", err); });
+        return;
+      }
       if (failed) return;
       if (message && message.type === SETUP) {
         ev.stopImmediatePropagation();
@@ -130,8 +145,15 @@
             }
           };
         }
-        load(base).then(function (module) {
-          pagefind = module;
+        var ready = function (at) {
+          return load(at).then(function (module) {
+            /* another group was picked while this one loaded: wait for that one instead */
+            if (base.href !== at.href) return ready(base);
+            pagefind = module;
+            return module;
+          });
+        };
+        ready(base).then(function () {
           self.postMessage({ type: 1 });
           next();
         }).catch(function (err) {
@@ -141,17 +163,6 @@
           self.dispatchEvent(new MessageEvent("message", { data: message }));
           early.splice(0).forEach(function (m) { self.dispatchEvent(new MessageEvent("message", { data: m })); });
         });
-      } else if (message && message.type === "x-group") {
-        ev.stopImmediatePropagation();
-        var chosen = groupOf(String(message.data));
-        if (chosen.href === base.href) return;
-        base = chosen;
-        load(base).then(function (module) {
-          if (base !== chosen) return;  /* another group was picked meanwhile */
-          pagefind = module;
-          if (wanted === null && last !== null) wanted = last;
-          next();
-        }, function (err) { console.warn("extrel: the group's search index is missing", err); });
       } else if (message && message.type === QUERY) {
         ev.stopImmediatePropagation();
         if (!pagefind) { early.push(message); return; }
