@@ -251,3 +251,25 @@ def test_a_group_of_thousands_with_long_ids_is_indexed(tmp_path: Path) -> None:
     regionsearch.index_groups(site, [group], [group], ids)
     assert urls(site / "pagefind" / "g0") == {f"/{members[0]}/news/x/",
                                               f"/{members[-1]}/news/x/"}
+
+
+def test_check_names_a_group_written_two_ways_and_two_groups_one_english_name(
+        region: Path) -> None:
+    """The registry entries of one group must agree on its English name, and two groups
+    need two English names: check warns, naming the files and the names."""
+    from click.testing import CliRunner
+
+    from extrel.cli import cli
+
+    root = region.parent
+    set_group(root, "beta", GROUPS["alpha"][0], "Alfa Region")
+    commit_all(root, "2026-11-22T12:00:00+04:00", "two names")
+    result = CliRunner().invoke(cli, ["check", "-f", str(region), "--today", "2026-11-23"])
+    assert ("municipalities/alpha.yml: группа поиска «Альфинская область» названа "
+            "по-английски по-разному: Alpha Oblast (alpha); Alfa Region (beta)") in result.output
+    set_group(root, "beta", "Другая область", GROUPS["alpha"][1])
+    commit_all(root, "2026-11-22T13:00:00+04:00", "one english name")
+    result = CliRunner().invoke(cli, ["check", "-f", str(region), "--today", "2026-11-23"])
+    assert ("у групп поиска «Альфинская область», «Другая область» одно английское название "
+            "«Alpha Oblast»") in result.output
+    assert result.exit_code in (0, 1), result.output  # warnings: the content is still valid

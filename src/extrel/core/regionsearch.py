@@ -81,10 +81,42 @@ def size_warnings(municipalities: Mapping[str, Municipality]) -> list[Problem]:
         return [Problem("municipalities", None, "problem.search.too_large",
                         {"count": len(municipalities), "limit": GROUP_LIMIT, "lb": "{", "rb": "}"},
                         severity="warning")]
-    return [Problem("municipalities", None, "problem.search.group_too_large",
+    told = [Problem("municipalities", None, "problem.search.group_too_large",
                     {"count": len(g.members), "limit": GROUP_LIMIT,
                      "group": {"ru": g.name("ru"), "en": g.name("en")}}, severity="warning")
             for g in found if len(g.members) > GROUP_LIMIT]
+    return told + _name_warnings(municipalities)
+
+
+def _name_warnings(municipalities: Mapping[str, Municipality]) -> list[Problem]:
+    """One group written with two English names (the first would be shown), or two groups
+    with one English name (an English visitor could not tell them apart): which files, and
+    the names."""
+    english: dict[str, dict[str, list[str]]] = {}  # Russian name → English name → ids
+    russian: dict[str, set[str]] = {}  # English name → Russian names
+    for mid, m in sorted(municipalities.items()):
+        name = getattr(m.meta, "group", None)
+        if name is not None:
+            english.setdefault(name.ru, {}).setdefault(name.en, []).append(mid)
+            russian.setdefault(name.en, set()).add(name.ru)
+    found = []
+    for ru, by_en in english.items():
+        if len(by_en) > 1:
+            first = min(ids[0] for ids in by_en.values())
+            found.append(Problem(f"municipalities/{first}.yml", None,
+                                 "problem.search.group_two_names",
+                                 {"group": ru, "names": "; ".join(
+                                     f"{en} ({', '.join(ids)})" for en, ids in by_en.items())},
+                                 severity="warning"))
+    for en, names in russian.items():
+        if len(names) > 1:
+            first = min(english[ru][en][0] for ru in names)
+            found.append(Problem(f"municipalities/{first}.yml", None,
+                                 "problem.search.group_same_english",
+                                 {"name": en, "groups": ", ".join(f"«{ru}»" for ru in
+                                                                  sorted(names))},
+                                 severity="warning"))
+    return found
 
 
 def groups_of(municipalities: Mapping[str, Municipality]) -> list[Group]:
