@@ -28,35 +28,6 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 SEARCH = ("/pagefind/", "/workers/search.", "/lunr/", "extrel-search.js", "search_index.json")
 
 
-def measure(site: Path, path: str, query: str) -> tuple[list[tuple[str, int, int]], int]:
-    from playwright.sync_api import sync_playwright
-
-    with serve(site) as url, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 800})
-        page = context.new_page()
-        page.goto(url + path, wait_until="networkidle")
-        responses: list = []
-        context.on("response", lambda r: responses.append(r))
-        page.locator(".md-search__input").click()
-        page.keyboard.type(query, delay=100)
-        page.wait_for_function(
-            "([q]) => { const a = [...document.querySelectorAll('.md-search-result__item > a')];"
-            " return a.length > 0 && a.every(x => new URL(x.href).searchParams.get('h') === q); }",
-            arg=[query], timeout=60000)
-        page.wait_for_load_state("networkidle")
-        rows = []
-        for r in responses:
-            name = urlsplit(r.url).path
-            if any(part in name for part in SEARCH) and r.ok:
-                body = r.body()
-                sent = int(r.headers.get("content-length", len(body)))
-                rows.append((name, sent, len(body)))
-        shown = page.locator(".md-search-result__item").count()
-        browser.close()
-    return rows, shown
-
-
 @dataclass
 class Searched:
     """What one typed query fetched: (path, sent, unpacked) per response."""
@@ -148,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query", default="Кобрин")
     parser.add_argument("--path", default="", help="the portal page, e.g. en/")
     args = parser.parse_args(argv)
-    rows, shown = measure(args.site, args.path, args.query)
+    searched = measure_session(args.site, args.path, [args.query])[0]
+    rows, shown = searched.rows, searched.shown
     pages = sum(1 for _ in args.site.rglob("index.html"))
     lunr = lunr_alternative(args.site, args.path)
     sent, raw = sum(r[1] for r in rows), sum(r[2] for r in rows)

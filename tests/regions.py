@@ -222,3 +222,15 @@ def inodes(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_ino
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
+
+def fragments(index: Path) -> dict[str, dict[str, object]]:
+    """The pages of the Pagefind index folder ``index`` by the name of their fragment file
+    (``ru_….pf_fragment``): each page's record as the search shows it (URL, text, title)."""
+    import gzip
+    import json
+
+    found = {}
+    for path in sorted((index / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        found[path.name] = json.loads(data[data.index(b"{"):])
+    return found

@@ -27,13 +27,18 @@ def index_files(files: dict[str, int], lang: str) -> dict[str, int]:
             and searchindex._language(Path(k).name) == lang}
 
 
-def test_an_edit_relinks_one_section_and_indexes_one_language(tmp_path: Path) -> None:
+def built_region(tmp_path: Path) -> tuple[Path, Path, Path, Path]:
+    """``make_region`` committed and built once: its mkdocs.yml, root, site folder, and where
+    the previous site would be kept."""
     config = make_region(tmp_path / "r")
     root = config.parent
-    site = root / "site"
-    kept = previoussite.folder(site)
     commit_all(root, "2026-11-10T12:00:00+04:00")
     build(config)
+    return config, root, root / "site", previoussite.folder(root / "site")
+
+
+def test_an_edit_relinks_one_section_and_indexes_one_language(tmp_path: Path) -> None:
+    config, root, site, kept = built_region(tmp_path)
     assert not kept.exists(), "a first build replaces nothing"
     first = inodes(site)
     # a later last update: the portal's freshness table changes, in every language, but the
@@ -84,12 +89,7 @@ def test_an_edit_relinks_one_section_and_indexes_one_language(tmp_path: Path) ->
 
 
 def test_a_tampered_or_missing_marker_means_a_whole_staging_folder(tmp_path: Path) -> None:
-    config = make_region(tmp_path / "r")
-    root = config.parent
-    site = root / "site"
-    kept = previoussite.folder(site)
-    commit_all(root, "2026-11-10T12:00:00+04:00")
-    build(config)
+    config, root, site, kept = built_region(tmp_path)
     edit(root, "ru", "Второй абзац.", 12)
     build(config)
     # a kept site whose marker lies (or that someone changed) is not trusted file by file:

@@ -5,13 +5,21 @@ were: hard links). A region without groups keeps its one index (test_search_page
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 from pathlib import Path
 
 import pytest
-from regions import GROUPS, build, commit_all, inodes, make_grouped_region, set_group, write
+from regions import (
+    GROUPS,
+    build,
+    commit_all,
+    fragments,
+    inodes,
+    make_grouped_region,
+    set_group,
+    write,
+)
 
 from extrel.core import regionsearch
 from extrel.core.loader import load_region
@@ -19,11 +27,7 @@ from extrel.core.loader import load_region
 
 def urls(index: Path) -> set[str]:
     """The URLs of the pages in the Pagefind index folder ``index``."""
-    found = set()
-    for path in (index / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        found.add(json.loads(data[data.index(b"{"):])["url"])
-    return found
+    return {str(record["url"]) for record in fragments(index).values()}
 
 
 def group_ids(root: Path) -> dict[str, str]:

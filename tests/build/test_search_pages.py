@@ -7,14 +7,13 @@ an editor's HTML cannot mark a page of its own (the sanitizer drops ``data-*``).
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from regions import commit_all, make_zh_region, write
+from regions import commit_all, fragments, make_zh_region, write
 
 from extrel.cli import cli
 from extrel.core import regionsearch
@@ -55,10 +54,8 @@ def indexed(site: Path) -> dict[str, dict[str, dict[str, object]]]:
     """Every page Pagefind indexed, by language, then by URL: its fragment (the page's
     record the search shows: URL, text, title)."""
     pages: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)
-    for path in sorted((site / regionsearch.FOLDER / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        record = json.loads(data[data.index(b"{"):])
-        pages[path.name.split("_")[0]][record["url"]] = record
+    for name, record in fragments(site / regionsearch.FOLDER).items():
+        pages[name.split("_")[0]][str(record["url"])] = record
     return dict(pages)
 
 

@@ -37,11 +37,12 @@ if TYPE_CHECKING:
     from .model import Municipality, Region
 
 FOLDER = "pagefind"
+GLOB_SAFE = re.compile(r"^[^*?\[\]{}!,\\]+$")
+"""A folder name a glob takes as it is (no pattern characters): municipality ids, subsections,
+languages, an editor's portal page named in Cyrillic or with spaces."""
 GROUPS = "groups.json"
 """In ``pagefind/`` of a site with groups: each group's id and municipalities (what the next
 build compares to know which groups' indexes it can keep)."""
-SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
-"""Folder names written into a glob as they are (municipality ids, subsections, languages)."""
 
 
 @dataclass(frozen=True)
@@ -136,10 +137,6 @@ def groups_of(municipalities: Mapping[str, Municipality]) -> list[Group]:
     order = sorted(by_name, key=lambda ru: (ru == other, ru.casefold()))
     return [Group("g" + hashlib.sha1(ru.encode("utf-8")).hexdigest()[:10], by_name[ru][0],
                   tuple(sorted(by_name[ru][1]))) for ru in order]
-
-
-GLOB_SAFE = re.compile(r"^[^*?\[\]{}!,\\]+$")
-"""A folder name a glob takes as it is (no pattern characters)."""
 
 
 def group_glob(site_dir: Path, group: Group, municipalities: Collection[str]) -> str:

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from ..core import regionsearch
 from ..core.languages import DEFAULT_LANGUAGE
-from ..core.regionsearch import SAFE_NAME, Group
+from ..core.regionsearch import GLOB_SAFE, Group
 from .publish import link_tree
 
 PAGE = "index.html"
@@ -151,7 +151,7 @@ def pages_glob(site: Path, languages: Collection[str], others: Collection[str]) 
                              for sub in sorted(os.scandir(top.path), key=lambda e: e.name)
                              if sub.is_dir() and sub.name not in others]
     names = {part for alt in alternatives for part in alt.split("/")} - {"*", "**", PAGE}
-    if not all(SAFE_NAME.match(name) for name in names):
+    if not all(GLOB_SAFE.match(name) for name in names):
         return None
     return "{" + ",".join(alternatives) + "}"
 
