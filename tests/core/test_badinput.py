@@ -309,3 +309,13 @@ def test_each_image_is_opened_once_per_load(root: Path, monkeypatch: pytest.Monk
             date=f"2026-11-0{day}", image="photo.jpg", image_alt="Участники"))
     assert load_region(root).problems == []
     assert sum(p.endswith("news/photo.jpg") for p in opened) == 1
+
+
+def test_a_mistake_two_checks_find_is_told_once(root: Path) -> None:
+    """``date: 2026-13-45`` is refused by the strict YAML reading and by the schema, in the
+    same words: the editor reads it once, beside the page's other mistakes."""
+    write(root, NEWS, news(date="2026-13-45", kind="вечеринка"))
+    problems = [p for p in load_region(root).problems if p.file == NEWS]
+    dates = [p for p in problems if "2026-13-45" in p.ru]
+    assert len(dates) == 1, "\n".join(p.format() for p in problems)
+    assert any("вечеринка" in p.ru for p in problems)

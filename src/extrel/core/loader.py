@@ -119,7 +119,23 @@ def load_region(
             )
     municipalities = dict(sorted(municipalities.items()))
     problems.extend(regionsearch.size_warnings(municipalities))
-    return Region(root, content_dir, municipalities, portal_pages, problems, languages)
+    return Region(root, content_dir, municipalities, portal_pages, told_once(problems),
+                  languages)
+
+
+def told_once(problems: list[Problem]) -> list[Problem]:
+    """``problems`` without repeats: two checks that find the same mistake (the strict YAML
+    reading and the schema both refuse ``date: 2026-13-45``) say the same sentence about the
+    same line, and an editor reads it once."""
+    seen: set[tuple[str, int | None, str, str]] = set()
+    once = []
+    for problem in problems:
+        said = (problem.file, problem.line, problem.severity,
+                problem.message("ru"))
+        if said not in seen:
+            seen.add(said)
+            once.append(problem)
+    return once
 
 
 Read = tuple[dict[str, list[Entry]] | None, dict[str, dict[str, list[str]]], list[Problem],
