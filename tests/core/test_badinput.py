@@ -319,3 +319,13 @@ def test_a_mistake_two_checks_find_is_told_once(root: Path) -> None:
     dates = [p for p in problems if "2026-13-45" in p.ru]
     assert len(dates) == 1, "\n".join(p.format() for p in problems)
     assert any("вечеринка" in p.ru for p in problems)
+
+
+def test_a_field_written_twice_is_named_with_both_lines(root: Path) -> None:
+    """YAML keeps the last of two ``kind:`` lines silently; the editor is told instead."""
+    write(root, NEWS, "---\ntitle: Визит\nkind: conference\ndate: 2026-11-20\n"
+                      "kind: вечеринка\n---\n\nТекст.\n")
+    (problem,) = [p for p in load_region(root).problems if p.file == NEWS]
+    assert problem.line == 5, problem.format()
+    assert "поле «kind» записано второй раз (первый — в строке 3)" in problem.ru
+    assert "the field “kind” is written a second time (the first is on line 3)" in problem.en

@@ -74,6 +74,14 @@ class AliasError(StrictError):
         super().__init__(mark, "problem.yaml.alias")
 
 
+class DuplicateKeyError(StrictError):
+    """A field written twice: YAML readers keep the last one silently, and the editor's
+    first value vanishes."""
+
+    def __init__(self, mark: Any, key: str, first: int) -> None:
+        super().__init__(mark, "problem.yaml.duplicate", field=key, first=first)
+
+
 class DateError(StrictError):
     """A plain ``2026-02-30``: MkDocs' YAML reader fails on it, so it is refused here."""
 
@@ -153,10 +161,15 @@ class _StrictLoader(Composer, *_PARSING, SafeConstructor, Resolver):  # type: ig
         node = MappingNode(self.resolve(MappingNode, None, start.implicit), [],
                            start.start_mark, None, flow_style=start.flow_style)
         outer = self.key
+        seen: dict[str, int] = {}
         while not self.check_event(MappingEndEvent):
             key = self.compose_node(node, None)
             name = str(key.value) if isinstance(key, ScalarNode) else "?"
             self.key = f"{outer}.{name}" if outer else name
+            if isinstance(key, ScalarNode):
+                if name in seen:  # the line in the page: after the opening '---'
+                    raise DuplicateKeyError(key.start_mark, self.key, seen[name])
+                seen[name] = key.start_mark.line + 2
             value = self.compose_node(node, key)
             node.value.append((key, value))
         self.key = outer
