@@ -20,7 +20,7 @@ from typing import NoReturn
 
 import click
 
-from .cli_errors import Choice, Command, Group, Option, option, parse_date
+from .cli_errors import Choice, Command, Deferred, Group, LazyChoice, Option, option, parse_date
 from .commands.common import (  # noqa: F401  (the front end's vocabulary, for main())
     EXIT_BEHIND,
     EXIT_INVALID,
@@ -29,7 +29,6 @@ from .commands.common import (  # noqa: F401  (the front end's vocabulary, for m
     fail,
 )
 from .core.messages import CATALOGUES, t
-from .core.sections import SUBSECTION_IDS
 
 EXIT_INTERNAL = 3
 
@@ -132,9 +131,16 @@ def serve(municipality: str, config_file: str, dev_addr: str, today: dt.date | N
         lang or default_lang())
 
 
+def _subsection_ids() -> tuple[str, ...]:
+    """The ids ``extrel new`` takes (the subsection registry: not loaded by other commands)."""
+    from .core.sections import SUBSECTION_IDS
+
+    return SUBSECTION_IDS
+
+
 @cli.command(cls=Command, help_key="help.new",
-             help_params={"types": ", ".join(SUBSECTION_IDS)})
-@click.argument("type_", metavar="TYPE", type=Choice(SUBSECTION_IDS))
+             help_params=Deferred(types=lambda: ", ".join(_subsection_ids())))
+@click.argument("type_", metavar="TYPE", type=LazyChoice(_subsection_ids))
 @option("-m", "--municipality", key="help.new.municipality", required=True, metavar="ID")
 @option("-t", "--title", key="help.new.title", required=True)
 @option("--title-en", key="help.new.title_en")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import IO, Any
 
 import click
@@ -60,6 +60,40 @@ class Choice(click.Choice):
         except click.BadParameter as exc:
             raise BadChoice(exc.message, str(value), [str(c) for c in self.choices],
                             ctx, param) from None
+
+
+class Deferred(Mapping[str, Any]):
+    """``help_params`` whose values are worked out when the help is shown (from a module that
+    every other command can do without loading): ``Deferred(types=lambda: ...)``."""
+
+    def __init__(self, **values: Callable[[], Any]) -> None:
+        self._values = values
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+class LazyChoice(Choice):
+    """A ``Choice`` whose values ``load`` gives when first needed (a command's values from a
+    module that every other command can do without loading)."""
+
+    def __init__(self, load: Callable[[], Sequence[str]]) -> None:
+        self._load = load
+        super().__init__(())
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        return self._load()
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:  # click's __init__ sets them: ignored
+        pass
 
 
 class Usage(click.UsageError):
@@ -146,7 +180,7 @@ class Worded:
     ``help_params``), worded in the language of messages whenever click reads it."""
 
     help_key: str | None = None
-    help_params: dict[str, Any] = {}  # noqa: RUF012 - read only, replaced per instance
+    help_params: Mapping[str, Any] = {}  # noqa: RUF012 - read only, replaced per instance
     _help: str | None = None
 
     @property
@@ -174,7 +208,7 @@ class _WordedCommand(Worded):
 class Command(_WordedCommand, click.Command):
     """An ``extrel`` command: ``@click.command(cls=Command, help_key="help.check")``."""
 
-    def __init__(self, *args: Any, help_key: str, help_params: dict[str, Any] | None = None,
+    def __init__(self, *args: Any, help_key: str, help_params: Mapping[str, Any] | None = None,
                  **kwargs: Any) -> None:
         self.help_key, self.help_params = help_key, help_params or {}
         super().__init__(*args, **kwargs)

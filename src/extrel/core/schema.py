@@ -80,7 +80,8 @@ def _date(key: str, label: str) -> Any:
 
 
 class _Meta(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
+                              defer_build=True)
     title: str = Field(min_length=1, description=hint("schema.title"),
                        json_schema_extra=labelled("schema.title"))
 
@@ -193,7 +194,8 @@ _FILE_KINDS = words("label.file", PresentationKind)
 
 
 class PresentationFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
+                              defer_build=True)
     file: str = Field(description=hint("schema.file.file"),
                       json_schema_extra=labelled("cms.label.file"))
     title: str = Field(description=hint("schema.file.title"),
@@ -209,13 +211,15 @@ class PresentationMeta(_Meta):
 
 
 class Localized(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
+                              defer_build=True)
     ru: str = Field(min_length=1, description=hint("schema.localized.ru"))
     en: str = Field(min_length=1, description=hint("schema.localized.en"))
 
 
 class Coordinator(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
+                              defer_build=True)
     name: Localized = Field(description=hint("schema.coordinator.name", **BRACES))
     email: str | None = Field(default=None, description=hint("schema.coordinator.email"))
     phone: str | None = Field(default=None, description=hint("schema.coordinator.phone"))
@@ -225,7 +229,8 @@ class Coordinator(BaseModel):
 
 
 class MunicipalityMeta(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
+                              defer_build=True)
     name: Localized = Field(description=hint("schema.municipality.name", **BRACES))
     kind: MunicipalityKind = Field(description=hint("schema.municipality.kind"))
     coat_of_arms: str | None = Field(

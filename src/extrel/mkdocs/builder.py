@@ -14,7 +14,6 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,8 +31,7 @@ from ..core.buildstate import (
     save_manifest,
 )
 from ..core.messages import bilingual
-from ..core.sections import DEFAULT_LANGUAGE
-from ..editor import admin
+from ..core.languages import DEFAULT_LANGUAGE
 from . import inputs, previoussite, publish, searchindex, siteconfig
 from .inputs import quick_key
 
@@ -305,6 +303,8 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
             # into a folder of its own: MkDocs empties its output folder first, which must
             # not be the one the sections are being built into at the same time
             portal = staging / ".portal"
+            from ..editor import admin  # only a build of the portal publishes the editor
+
             try:
                 warnings = (_run(config_file, snapshot, role="portal", site_dir=portal)
                             + admin.publish_region(portal, snapshot))  # the editor, if asked
@@ -382,6 +382,8 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
     weight = {mid: sum(len(files) for by_lang in snapshot.region.municipalities[mid]
                        .page_files.values() for files in by_lang.values()) for mid in ids}
     order = sorted(ids, key=lambda mid: (-weight[mid], mid))
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # not for a quick build
+
     with ProcessPoolExecutor(max_workers=min(workers, len(ids))) as pool:
         futures = [pool.submit(build_section, config_file, snapshot.only(mid), mid, staging / mid)
                    for mid in order]

@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..core.buildstate import Parts
 from ..core.fingerprint import Fingerprint
-from ..core.freshness import freshness_to_dict
-from ..core.sections import PORTAL_SUBSECTIONS
 from . import siteconfig
 
 if TYPE_CHECKING:
@@ -84,6 +82,10 @@ def section_parts(snapshot: Snapshot, municipality: str, common: str) -> Parts:
 def portal_parts(snapshot: Snapshot, common: str) -> Parts:
     """What the portal and the dashboard show. An edit to a news item's text alone leaves
     the portal as it was."""
+    # imported here: ``quick_key`` (a rebuild with nothing changed) reads none of them
+    from ..core.freshness import freshness_to_dict
+    from ..core.sections import PORTAL_SUBSECTIONS
+
     root = snapshot.root
     data = freshness_to_dict(snapshot.today, snapshot.options.timezone,
                              list(snapshot.freshness.values()),

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.theme import Theme
 
-from ..core import addresses
 from ..core.languages import UI_FALLBACK
 from ..core.project import PLUGIN, Project, plugin_entries, plugin_options
 
@@ -186,6 +185,8 @@ def overrides(
     plugins.append({PLUGIN: options})
     site_url = raw.get("site_url")
     if site_url:
+        from ..core import addresses  # the subsection registry: not for a build's quick key
+
         site_url = addresses.site_url(site_url, municipality, lang)
     watch = [str(region.registry)]
     result: dict[str, Any] = {
