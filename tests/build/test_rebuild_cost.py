@@ -5,8 +5,10 @@ only for the languages whose pages changed. Each result equals a fresh build, fi
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
+import pytest
 from regions import build, commit_all, git, inodes, make_region, tree
 
 from extrel.core import regionsearch
@@ -104,6 +106,57 @@ def test_a_tampered_or_missing_marker_means_a_whole_staging_folder(tmp_path: Pat
     edit(root, "ru", "Четвёртый абзац.", 14)
     build(config)
     assert not (site / "alpha/stray.html").exists()
+    fresh = tmp_path / "fresh"
+    build(config, "--site-dir", str(fresh))
+    assert tree(site) == tree(fresh)
+
+
+@pytest.mark.parametrize("memory", ["scratch", "none", "full"])
+def test_an_index_made_again_shares_the_files_that_did_not_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory: str) -> None:
+    """Pagefind writes the edited language's index into memory; the files equal to the
+    current site's become hard links to them, so only the few changed files are new, and
+    the entry file (rewritten by the build) is never the current site's. Without that
+    memory, or where it is full, Pagefind writes into the site. Each way, the site equals a
+    fresh build."""
+    scratch = tmp_path / "shm"
+    scratch.mkdir()
+    monkeypatch.setattr(regionsearch, "SCRATCH", scratch if memory != "none"
+                        else tmp_path / "no-such-folder")
+    if memory == "full":  # Pagefind fails to write into memory (a container's small /dev/shm)
+        real = regionsearch._pagefind
+
+        def no_room(site_dir: Path, pages: str, output: list[str], *,
+                    quiet: bool = False) -> None:
+            if "--output-path" in output:
+                raise subprocess.CalledProcessError(1, "pagefind")
+            real(site_dir, pages, output, quiet=quiet)
+
+        monkeypatch.setattr(regionsearch, "_pagefind", no_room)
+    config, root, site, _kept = built_region(tmp_path)
+    edit(root, "ru", "Второй абзац.", 12)
+    build(config)
+    before = inodes(site)
+    live_entry = (site / regionsearch.FOLDER / regionsearch.ENTRY).read_bytes()
+    edit(root, "ru", "Третий абзац.", 12)
+    build(config)
+    after = inodes(site)
+    ru_before, ru_after = index_files(before, "ru"), index_files(after, "ru")
+    kept = {k for k, v in ru_after.items() if ru_before.get(k) == v}
+    new = set(ru_after) - kept
+    fragments = [k for k in ru_after if k.endswith(".pf_fragment")]
+    if memory == "scratch":
+        # one page's text changed: its fragment, the word index and the metadata are new
+        assert len(fragments) > 4 and 0 < len(new) < len(fragments) / 2, new
+        assert {k for k in kept if k.endswith(".pf_fragment")}, "unchanged pages' fragments"
+    else:
+        assert not kept and new == set(ru_after)
+    entry = f"{regionsearch.FOLDER}/{regionsearch.ENTRY}"
+    assert after[entry] != before[entry]
+    assert list(scratch.iterdir()) == [], "nothing left in memory"
+    # the previous site (kept beside for the next build) still has its own entry file
+    assert (previoussite.folder(site) / regionsearch.FOLDER / regionsearch.ENTRY
+            ).read_bytes() == live_entry
     fresh = tmp_path / "fresh"
     build(config, "--site-dir", str(fresh))
     assert tree(site) == tree(fresh)

@@ -191,14 +191,14 @@ def index_site(site_dir: Path, all_groups: Sequence[Group],
 
 
 def index_groups(site_dir: Path, only: Sequence[Group], all_groups: Sequence[Group],
-                 municipalities: Collection[str]) -> None:
+                 municipalities: Collection[str], *, reuse: Path | None = None) -> None:
     """(Re)write the indexes of the groups ``only`` in ``site_dir/pagefind/<id>/``, and the
-    list of ``all_groups``."""
+    list of ``all_groups``. ``reuse``: the current site's ``pagefind/`` (``index_region``)."""
     out = site_dir / FOLDER
     out.mkdir(exist_ok=True)
     for group in only:
         index_region(site_dir, group_glob(site_dir, group, municipalities),
-                     f"{FOLDER}/{group.id}")
+                     f"{FOLDER}/{group.id}", reuse=reuse / group.id if reuse else None)
     (out / GROUPS).write_text(json.dumps(
         {g.id: list(g.members) for g in all_groups}, ensure_ascii=False, sort_keys=True),
         encoding="utf-8")
@@ -206,9 +206,15 @@ def index_groups(site_dir: Path, only: Sequence[Group], all_groups: Sequence[Gro
 
 PAGES_ROOT = "index.html"
 PAGES = "**/index.html"
+ENTRY = "pagefind-entry.json"
+"""Pagefind's entry file: the index's languages (rewritten after Pagefind, never shared)."""
+SCRATCH = Path("/dev/shm")
+"""Where Pagefind writes an index that the current site mostly has already (memory, where
+the machine has this folder): see ``index_region``'s ``reuse``."""
 
 
-def index_region(site_dir: Path, pages: str = PAGES, folder: str = FOLDER) -> None:
+def index_region(site_dir: Path, pages: str = PAGES, folder: str = FOLDER, *,
+                 reuse: Path | None = None) -> None:
     """(Re)write ``site_dir/pagefind/`` from every page under ``site_dir`` (or those the
     glob ``pages`` matches: one language's, ``mkdocs/searchindex.py``).
 
@@ -218,23 +224,87 @@ def index_region(site_dir: Path, pages: str = PAGES, folder: str = FOLDER) -> No
     (the lists, news years, the portal's home and dashboard that repeat the entries'
     titles). Within ``article`` only (a site without any mark, a portal without
     municipalities, is indexed whole, still without the menus, header and footer), and only
-    ``index.html`` pages (not ``404.html``)."""
-    from pagefind_bin import get_executable  # the binary the registry package ships
+    ``index.html`` pages (not ``404.html``).
 
+    ``reuse``: this index in the current site. Pagefind then writes into memory
+    (``SCRATCH``), and each file the current index has with the same name and bytes becomes a
+    hard link to it (``_settle``): after an edit of one page, the few files that changed are
+    written, not the thousands of fragments of its language, whose names are their contents'
+    hashes. New files cost a file system far more than links (ext4 about 0.3 ms each, more
+    just after a build deleted as many). Where memory cannot take the index (a container's
+    small ``/dev/shm``), Pagefind writes into the site as without ``reuse``."""
     out = site_dir / folder
     shutil.rmtree(out, ignore_errors=True)
+    scratch = _scratch() if reuse is not None and reuse.is_dir() else None
+    if scratch is not None and reuse is not None:
+        with tempfile.TemporaryDirectory(prefix="extrel-pagefind-", dir=scratch) as tmp:
+            made = Path(tmp, "index")
+            try:
+                _pagefind(site_dir, pages, ["--output-path", str(made)], quiet=True)
+            except subprocess.CalledProcessError:
+                pass  # no room in memory, say: into the site below
+            else:
+                _sort_languages(made)
+                _settle(made, out, reuse)
+                return
+    _pagefind(site_dir, pages, ["--output-subdir", folder])
+    _sort_languages(out)
+
+
+def _pagefind(site_dir: Path, pages: str, output: list[str], *, quiet: bool = False) -> None:
+    """Run Pagefind over the pages of ``site_dir`` the glob ``pages`` matches (``quiet``: its
+    errors not shown, for an attempt that is made again if it fails)."""
+    from pagefind_bin import get_executable  # the binary the registry package ships
+
     # the glob goes in Pagefind's configuration file, not on its command line: a group's
     # glob names each of its municipalities, beyond the length one argument may have
     with tempfile.TemporaryDirectory(prefix="extrel-pagefind-") as config:
         Path(config, "pagefind.json").write_text(json.dumps({"glob": pages}), encoding="utf-8")
         subprocess.run(
-            [str(get_executable()), "--site", str(site_dir.resolve()), "--output-subdir",
-             folder, "--root-selector", "article", "--quiet"],
-            check=True, stdout=subprocess.DEVNULL, cwd=config,
+            [str(get_executable()), "--site", str(site_dir.resolve()), *output,
+             "--root-selector", "article", "--quiet"],
+            check=True, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL if quiet else None, cwd=config,
         )
-    # the languages in a fixed order: the same pages give the same files, build after build
-    entry = out / "pagefind-entry.json"
+
+
+def _sort_languages(index: Path) -> None:
+    """The languages in a fixed order: the same pages give the same files, build after
+    build."""
+    entry = index / ENTRY
     data = json.loads(entry.read_text(encoding="utf-8"))
     data["languages"] = dict(sorted(data["languages"].items()))
     entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                      encoding="utf-8")
+
+
+def _scratch() -> Path | None:
+    """``SCRATCH`` where this process may write there, else None."""
+    return SCRATCH if SCRATCH.is_dir() and os.access(SCRATCH, os.W_OK | os.X_OK) else None
+
+
+def _settle(made: Path, out: Path, reuse: Path) -> None:
+    """Put the index ``made`` at ``out``: each file as a hard link to ``reuse``'s file of the
+    same path where their bytes are the same, else as a copy. The entry file is always a
+    copy: the build rewrites it (``mkdocs/searchindex.py``), which must never reach a file of
+    the current site."""
+    for dirpath, _dirs, files in os.walk(made):
+        rel = os.path.relpath(dirpath, made)
+        target = out / rel
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            new, old = Path(dirpath, name), reuse / rel / name
+            if name != ENTRY and _same_bytes(new, old):
+                try:
+                    os.link(old, target / name)
+                    continue
+                except OSError:  # another file system, a link limit: a copy
+                    pass
+            shutil.copyfile(new, target / name)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False

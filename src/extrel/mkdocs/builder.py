@@ -30,8 +30,8 @@ from ..core.buildstate import (
     plan,
     save_manifest,
 )
-from ..core.messages import bilingual
 from ..core.languages import DEFAULT_LANGUAGE
+from ..core.messages import bilingual
 from . import inputs, previoussite, publish, searchindex, siteconfig
 from .inputs import quick_key
 

@@ -36,11 +36,10 @@ from pathlib import Path
 
 from ..core import regionsearch
 from ..core.languages import DEFAULT_LANGUAGE
-from ..core.regionsearch import GLOB_SAFE, Group
+from ..core.regionsearch import ENTRY, GLOB_SAFE, Group
 from .publish import link_tree
 
 PAGE = "index.html"
-ENTRY = "pagefind-entry.json"
 
 
 def _pages(folder: Path) -> dict[str, os.stat_result]:
@@ -175,7 +174,7 @@ def update(staging: Path, site_dir: Path, names: Collection[str],
         indexed = set()
     changed = changed_languages(staging, site_dir, names, others)
     if not changed <= indexed or changed >= set(languages) or not indexed:
-        regionsearch.index_region(staging)
+        regionsearch.index_region(staging, reuse=current)
         return
     out = staging / regionsearch.FOLDER
     if not changed:
@@ -183,12 +182,12 @@ def update(staging: Path, site_dir: Path, names: Collection[str],
         return
     glob = pages_glob(staging, changed, others)
     if glob is None:
-        regionsearch.index_region(staging)
+        regionsearch.index_region(staging, reuse=current)
         return
-    regionsearch.index_region(staging, glob)
+    regionsearch.index_region(staging, glob, reuse=current)
     fresh = json.loads((out / ENTRY).read_text(encoding="utf-8"))
     if not set(fresh["languages"]) <= changed:  # a page not where its language lives
-        regionsearch.index_region(staging)
+        regionsearch.index_region(staging, reuse=current)
         return
     kept = [code for code in indexed if code not in changed]
     _link_languages(current, out, kept)
@@ -252,4 +251,4 @@ def _update_groups(staging: Path, site_dir: Path, names: Collection[str],
     for group in groups:
         if group not in redo:
             link_tree(current / group.id, out / group.id)
-    regionsearch.index_groups(staging, redo, groups, municipalities)
+    regionsearch.index_groups(staging, redo, groups, municipalities, reuse=current)
