@@ -239,6 +239,32 @@ def test_a_read_only_folder_in_the_site_stops_the_build_and_keeps_the_old_site(
     assert tree(site) == before
 
 
+def test_a_read_only_folder_is_found_while_the_portal_and_a_section_build_together(
+        nobody_region: Path) -> None:
+    """A new news page rebuilds its section (in a worker process) and the portal (in this
+    one) while the old site is walked in a thread: the read-only folder is still told, and
+    the old site kept."""
+    config = nobody_region
+    root = config.parent
+    site = root / "site"
+    assert as_nobody(config).returncode == 0
+    before = tree(site)
+    (site / "alpha").chmod(0o555)
+    added = root / "content/beta/news/2026-11-01-second.ru.md"
+    added.write_text("---\ntitle: Вторая новость\ndate: 2026-11-01\n---\n\nТекст.\n", "utf-8")
+    added.with_name("2026-11-01-second.en.md").write_text(
+        "---\ntitle: Second news\ndate: 2026-11-01\n---\n\nText.\n", "utf-8")
+    subprocess.run(["chown", "nobody:nogroup", str(added),
+                    str(added.with_name("2026-11-01-second.en.md"))], check=True)
+    again = as_nobody(config, "--workers", "2")
+    output = again.stdout + again.stderr
+    assert again.returncode == 2, output
+    assert "Traceback" not in output
+    assert "нет прав" in output and "no permission" in output and "alpha" in output
+    assert tree(site) == before
+    assert leftovers(root) == []
+
+
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 24 MB file system of its own (tmpfs), to fill up."""

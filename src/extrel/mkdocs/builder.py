@@ -8,12 +8,14 @@ in under a lock. A failed build leaves the last good ``site/`` as it was.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
 import shutil
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -315,17 +317,20 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
             portal.rmdir()
             return warnings
 
-        built, portal_warnings = _build_sections(config_file, snapshot, todo.build, staging,
-                                                 workers, progress,
-                                                 build_portal if todo.portal else None)
+        # the old site must be removable once replaced: walked while the sections build
+        built, portal_warnings, unremovable = _build_sections(
+            config_file, snapshot, todo.build, staging, workers, progress,
+            build_portal if todo.portal else None,
+            meanwhile=(lambda: publish.check_removable(site_dir)) if exists else None)
         if emptying is not None:  # gone before anything reads the whole staging folder
             emptying.finish()
         failed = [r for r in built if r.error]
         if failed:
             raise BuildError("\n".join(f"{r.municipality}: {r.error}" for r in failed))
+        if unremovable is not None:
+            raise unremovable
         results += built
         if exists:
-            publish.check_removable(site_dir)
             publish.assemble(staging, site_dir, built=todo.build, portal=todo.portal,
                              current=current, remove=todo.remove, skip=remade,
                              keep_others=merged)
@@ -365,20 +370,26 @@ def _changed_entries(staging: Path, site_dir: Path, todo: BuildPlan,
 def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], staging: Path,
                     workers: int | None,
                     progress: Callable[[SectionResult, int, int], None] | None,
-                    alongside: Callable[[], list[str]] | None = None,
-                    ) -> tuple[list[SectionResult], list[str]]:
+                    alongside: Callable[[], list[str]] | None = None, *,
+                    meanwhile: Callable[[], None] | None = None,
+                    ) -> tuple[list[SectionResult], list[str], BaseException | None]:
     """Build ``ids`` in a pool of processes, heaviest first so that no large section is left
     to finish alone. ``alongside``: this process's own work while the pool builds (the
-    portal); its result is returned beside the sections'."""
+    portal); its result is returned beside the sections'. ``meanwhile``: work that waits
+    on the disk more than on the processor (a walk of the old site), in a thread once the
+    pool's processes are started (a fork while another thread runs may copy a held lock);
+    what it raised is returned third."""
     workers = workers or snapshot.options.workers or os.cpu_count() or 1
     results: list[SectionResult] = []
     if workers == 1 or not ids or (len(ids) == 1 and alongside is None):
-        extra = alongside() if alongside else []
-        for mid in ids:
-            results.append(build_section(config_file, snapshot.only(mid), mid, staging / mid))
-            if progress:
-                progress(results[-1], len(results), len(ids))
-        return results, extra
+        with _in_thread(meanwhile) as raised:
+            extra = alongside() if alongside else []
+            for mid in ids:
+                results.append(build_section(config_file, snapshot.only(mid), mid,
+                                             staging / mid))
+                if progress:
+                    progress(results[-1], len(results), len(ids))
+        return results, extra, raised()
     weight = {mid: sum(len(files) for by_lang in snapshot.region.municipalities[mid]
                        .page_files.values() for files in by_lang.values()) for mid in ids}
     order = sorted(ids, key=lambda mid: (-weight[mid], mid))
@@ -387,13 +398,41 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
     with ProcessPoolExecutor(max_workers=min(workers, len(ids))) as pool:
         futures = [pool.submit(build_section, config_file, snapshot.only(mid), mid, staging / mid)
                    for mid in order]
+        with _in_thread(meanwhile) as raised:
+            try:
+                extra = alongside() if alongside else []
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
+            for future in as_completed(futures):
+                results.append(future.result())
+                if progress:
+                    progress(results[-1], len(results), len(ids))
+    return sorted(results, key=lambda r: r.municipality), extra, raised()
+
+
+@contextlib.contextmanager
+def _in_thread(work: Callable[[], None] | None,
+               ) -> Iterator[Callable[[], BaseException | None]]:
+    """Run ``work`` in a thread for the block, which gets a function that tells (after the
+    block) what ``work`` raised. The thread is always waited for."""
+    failure: list[BaseException] = []
+    if work is None:
+        yield lambda: None
+        return
+
+    def run() -> None:
         try:
-            extra = alongside() if alongside else []
-        except BaseException:
-            pool.shutdown(cancel_futures=True)
-            raise
-        for future in as_completed(futures):
-            results.append(future.result())
-            if progress:
-                progress(results[-1], len(results), len(ids))
-    return sorted(results, key=lambda r: r.municipality), extra
+            work()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            failure.append(exc)
+
+    def raised() -> BaseException | None:
+        return failure[0] if failure else None
+
+    thread = threading.Thread(target=run, name="extrel-meanwhile", daemon=True)
+    thread.start()
+    try:
+        yield raised
+    finally:
+        thread.join()
