@@ -22,6 +22,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import tempfile
 from collections.abc import Collection, Mapping, Sequence
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import processes
 from .languages import ui_language
 from .messages import t
 from .problems import Problem
@@ -211,6 +213,13 @@ ENTRY = "pagefind-entry.json"
 SCRATCH = Path("/dev/shm")
 """Where Pagefind writes an index that the current site mostly has already (memory, where
 the machine has this folder): see ``index_region``'s ``reuse``."""
+SCRATCH_PREFIX = "extrel-pagefind-"
+"""The start of a build's folder in ``SCRATCH``: then its process id, so that the next build
+removes what a build that was stopped left there."""
+SCRATCH_SPARE = 16 * 1024 * 1024
+"""Room that must stay free in ``SCRATCH`` beyond twice the current index, before and after
+Pagefind runs there (a file system that fills up leaves Pagefind's files cut short, and
+Pagefind does not say so)."""
 
 
 def index_region(site_dir: Path, pages: str = PAGES, folder: str = FOLDER, *,
@@ -231,24 +240,69 @@ def index_region(site_dir: Path, pages: str = PAGES, folder: str = FOLDER, *,
     hard link to it (``_settle``): after an edit of one page, the few files that changed are
     written, not the thousands of fragments of its language, whose names are their contents'
     hashes. New files cost a file system far more than links (ext4 about 0.3 ms each, more
-    just after a build deleted as many). Where memory cannot take the index (a container's
-    small ``/dev/shm``), Pagefind writes into the site as without ``reuse``."""
+    just after a build deleted as many). Where memory is missing, too small or fills up (a
+    container's ``/dev/shm``), Pagefind writes into the site as without ``reuse``."""
     out = site_dir / folder
     shutil.rmtree(out, ignore_errors=True)
-    scratch = _scratch() if reuse is not None and reuse.is_dir() else None
-    if scratch is not None and reuse is not None:
-        with tempfile.TemporaryDirectory(prefix="extrel-pagefind-", dir=scratch) as tmp:
-            made = Path(tmp, "index")
-            try:
-                _pagefind(site_dir, pages, ["--output-path", str(made)], quiet=True)
-            except subprocess.CalledProcessError:
-                pass  # no room in memory, say: into the site below
-            else:
-                _sort_languages(made)
-                _settle(made, out, reuse)
-                return
+    if reuse is not None and _in_memory(site_dir, pages, out, reuse):
+        return
     _pagefind(site_dir, pages, ["--output-subdir", folder])
     _sort_languages(out)
+
+
+def _in_memory(site_dir: Path, pages: str, out: Path, reuse: Path) -> bool:
+    """``index_region`` by way of ``SCRATCH``; False, with nothing at ``out``, where it could
+    not be done there."""
+    try:
+        if not reuse.is_dir() or not _room(_size(reuse)):
+            return False
+        _clear_stopped()
+        with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-",
+                                         dir=SCRATCH) as tmp:
+            made = Path(tmp, "index")
+            _pagefind(site_dir, pages, ["--output-path", str(made)], quiet=True)
+            if not _room(0) or not _whole(made):
+                return False
+            _sort_languages(made)
+            _settle(made, out, reuse)
+        return True
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        shutil.rmtree(out, ignore_errors=True)  # what was settled of it, if anything
+        return False
+
+
+def _room(need: int) -> bool:
+    """Whether ``SCRATCH`` is there for this process, with ``2 * need`` bytes and
+    ``SCRATCH_SPARE`` free."""
+    if not SCRATCH.is_dir() or not os.access(SCRATCH, os.W_OK | os.X_OK):
+        return False
+    free = os.statvfs(SCRATCH)
+    return free.f_bavail * free.f_frsize >= 2 * need + SCRATCH_SPARE
+
+
+def _size(folder: Path) -> int:
+    return sum(os.lstat(os.path.join(dirpath, name)).st_size
+               for dirpath, _dirs, files in os.walk(folder) for name in files)
+
+
+def _whole(index: Path) -> bool:
+    """Whether Pagefind's output looks complete: its entry file there, no file empty (a write
+    cut short by a full file system leaves empty files, and Pagefind still exits with 0)."""
+    if not (index / ENTRY).is_file():
+        return False
+    return all(os.lstat(os.path.join(dirpath, name)).st_size > 0
+               for dirpath, _dirs, files in os.walk(index) for name in files)
+
+
+def _clear_stopped() -> None:
+    """Remove this user's folders in ``SCRATCH`` that builds since stopped left there."""
+    pattern = re.compile(rf"^{re.escape(SCRATCH_PREFIX)}(\d+)-")
+    for entry in os.scandir(SCRATCH):
+        found = pattern.match(entry.name)
+        if (found and int(found[1]) != os.getpid() and not processes.alive(int(found[1]))
+                and entry.is_dir(follow_symlinks=False)
+                and entry.stat(follow_symlinks=False).st_uid == os.getuid()):
+            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _pagefind(site_dir: Path, pages: str, output: list[str], *, quiet: bool = False) -> None:
@@ -258,7 +312,7 @@ def _pagefind(site_dir: Path, pages: str, output: list[str], *, quiet: bool = Fa
 
     # the glob goes in Pagefind's configuration file, not on its command line: a group's
     # glob names each of its municipalities, beyond the length one argument may have
-    with tempfile.TemporaryDirectory(prefix="extrel-pagefind-") as config:
+    with tempfile.TemporaryDirectory(prefix="extrel-pagefind-config-") as config:
         Path(config, "pagefind.json").write_text(json.dumps({"glob": pages}), encoding="utf-8")
         subprocess.run(
             [str(get_executable()), "--site", str(site_dir.resolve()), *output,
@@ -278,11 +332,6 @@ def _sort_languages(index: Path) -> None:
                      encoding="utf-8")
 
 
-def _scratch() -> Path | None:
-    """``SCRATCH`` where this process may write there, else None."""
-    return SCRATCH if SCRATCH.is_dir() and os.access(SCRATCH, os.W_OK | os.X_OK) else None
-
-
 def _settle(made: Path, out: Path, reuse: Path) -> None:
     """Put the index ``made`` at ``out``: each file as a hard link to ``reuse``'s file of the
     same path where their bytes are the same, else as a copy. The entry file is always a
@@ -294,17 +343,21 @@ def _settle(made: Path, out: Path, reuse: Path) -> None:
         target.mkdir(parents=True, exist_ok=True)
         for name in files:
             new, old = Path(dirpath, name), reuse / rel / name
-            if name != ENTRY and _same_bytes(new, old):
+            if name != ENTRY and _same_file(new, old):
                 try:
-                    os.link(old, target / name)
+                    os.link(old, target / name, follow_symlinks=False)
                     continue
                 except OSError:  # another file system, a link limit: a copy
                     pass
             shutil.copyfile(new, target / name)
 
 
-def _same_bytes(a: Path, b: Path) -> bool:
+def _same_file(new: Path, old: Path) -> bool:
+    """Whether ``old`` is a regular file (not a link to one elsewhere) with ``new``'s bytes."""
     try:
-        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+        found = os.lstat(old)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != new.stat().st_size:
+            return False
+        return new.read_bytes() == old.read_bytes()
     except OSError:
         return False

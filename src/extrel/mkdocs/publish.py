@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..core.buildstate import Manifest, manifest_path
 from ..core.messages import bilingual
+from ..core.processes import alive
 from . import previoussite
 
 log = logging.getLogger("extrel.build")
@@ -75,16 +76,6 @@ def merged_shards(site_dir: Path) -> bool:
             and (site_dir / "index.html").is_file())
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def staging_dir(site_dir: Path) -> Path:
     return site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
 
@@ -102,7 +93,7 @@ def _leftovers(site_dir: Path) -> Iterator[tuple[str, Path]]:
         return
     for child in children:
         found = pattern.match(child.name)
-        if found and int(found[2]) != os.getpid() and not _alive(int(found[2])):
+        if found and int(found[2]) != os.getpid() and not alive(int(found[2])):
             yield found[1], child
 
 
