@@ -182,8 +182,15 @@ def _python_for_nobody() -> str | None:
 def nobody_region() -> Iterator[Path]:
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
         pytest.skip("needs root to run the build as another user")
-    if _python_for_nobody() is None:
+    python = _python_for_nobody()
+    if python is None:
         pytest.skip("no Python the unprivileged user can run")
+    probe = subprocess.run(["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                            python, "-c", "import extrel.cli, mkdocs"],
+                           capture_output=True, env=_nobody_env(), cwd="/")
+    if probe.returncode != 0:
+        pytest.skip("the unprivileged user cannot read this checkout or its packages (a "
+                    "private folder, as mktemp makes)")
     folder = Path(tempfile.mkdtemp(prefix="extrel-nobody-"))
     folder.chmod(0o755)
     try:
@@ -196,16 +203,19 @@ def nobody_region() -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _nobody_env() -> dict[str, str]:
+    site_packages = next(p for p in sys.path if p.endswith("site-packages"))
+    return {"PATH": os.environ["PATH"], "PYTHONPATH": f"{SRC}{os.pathsep}{site_packages}",
+            "HOME": "/nonexistent", "LANG": "C.UTF-8"}
+
+
 def as_nobody(config: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     python = _python_for_nobody()
     assert python
-    site_packages = next(p for p in sys.path if p.endswith("site-packages"))
     args = command(config, *extra)[1:]
-    env = {"PATH": os.environ["PATH"], "PYTHONPATH": f"{SRC}{os.pathsep}{site_packages}",
-           "HOME": "/nonexistent", "LANG": "C.UTF-8"}
     return subprocess.run(
         ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", python, *args],
-        capture_output=True, text=True, cwd=config.parent, env=env)
+        capture_output=True, text=True, cwd=config.parent, env=_nobody_env())
 
 
 def test_a_read_only_folder_in_the_site_stops_the_build_and_keeps_the_old_site(
