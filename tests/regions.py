@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 from PIL import Image
@@ -234,3 +236,20 @@ def fragments(index: Path) -> dict[str, dict[str, object]]:
         data = gzip.decompress(path.read_bytes())
         found[path.name] = json.loads(data[data.index(b"{"):])
     return found
+
+
+@contextlib.contextmanager
+def memory_disk(folder: Path, size: str) -> Iterator[Path]:
+    """A file system of its own in memory (tmpfs) of ``size`` (``24m``, ``256k``) at
+    ``folder``, to fill up; the test is skipped where it cannot be mounted."""
+    import pytest
+
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
+                              str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from regions import commit_all, git, make_region, tree
+from regions import commit_all, git, make_region, memory_disk, tree
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 NEWS = "content/beta/news/2026-08-01-hello.ru.md"
@@ -278,16 +278,8 @@ def test_a_read_only_folder_is_found_while_the_portal_and_a_section_build_togeth
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 24 MB file system of its own (tmpfs), to fill up."""
-    folder = tmp_path / "disk"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(folder)],
-                             capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
+    with memory_disk(tmp_path / "disk", "24m") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
 def test_a_full_disk_stops_the_build_and_keeps_the_old_site(tmp_path: Path,

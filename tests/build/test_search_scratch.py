@@ -6,7 +6,6 @@ build that was stopped left in memory, the next one removes."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
@@ -15,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from regions import build, commit_all, inodes, make_region, tree
+from regions import build, commit_all, inodes, make_region, memory_disk, tree
 
 from extrel.core import regionsearch
 
@@ -37,24 +36,10 @@ def site(built_site: Path, tmp_path: Path) -> Path:
     return copy
 
 
-@contextlib.contextmanager
-def memory(folder: Path, size_kb: int) -> Iterator[Path]:
-    """A file system in memory (tmpfs) of ``size_kb`` at ``folder``."""
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs",
-                              str(folder)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
 @pytest.fixture
 def small_memory(tmp_path: Path) -> Iterator[Path]:
     """A 256 KB file system in memory: less than the region's index."""
-    with memory(tmp_path / "shm", 256) as folder:
+    with memory_disk(tmp_path / "shm", "256k") as folder:
         yield folder
 
 
@@ -114,7 +99,7 @@ def test_a_memory_that_fills_up_gives_the_index_written_into_the_site(
     whole = tree(expected / regionsearch.FOLDER)
     size_kb = sum(len(data) for data in whole.values()) // 1024
     for share in range(30, 100, 4):
-        with memory(tmp_path / f"shm{share}", size_kb * share // 100) as folder:
+        with memory_disk(tmp_path / f"shm{share}", f"{size_kb * share // 100}k") as folder:
             monkeypatch.setattr(regionsearch, "SCRATCH", folder)
             regionsearch.index_region(site, reuse=tiny)
             assert tree(site / regionsearch.FOLDER) == whole, f"{share} %"
