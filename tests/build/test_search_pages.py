@@ -8,6 +8,7 @@ an editor's HTML cannot mark a page of its own (the sanitizer drops ``data-*``).
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -112,6 +113,17 @@ def test_a_section_home_is_found_by_its_name_and_holds_no_list(site: Path) -> No
     item = pages["ru"]["/alpha/news/2026-11-05-kutaisi/"]
     assert item["meta"]["title"] == "Делегация из Кутаиси"  # type: ignore[index]
     assert "Подробный рассказ о событии" in str(item["content"])
+
+
+def test_a_fact_and_its_value_are_two_words_in_the_results(site: Path) -> None:
+    """The excerpt a resident reads under a result: each fact's label apart from its value
+    ("Дата 5 ноября", never "Дата5 ноября"; Pagefind joins a ``dt`` to its ``dd``)."""
+    pages = indexed(site)
+    for lang, url, label in (("ru", "/alpha/news/2026-11-05-kutaisi/", "Дата"),
+                             ("en", "/alpha/en/news/2026-11-05-kutaisi/", "Date"),
+                             ("ru", "/alpha/partners/kutaisi/", "Страна")):
+        content = str(pages[lang][url]["content"])
+        assert f"{label} " in content and not re.search(rf"{label}\w", content), content
 
 
 def test_an_editors_html_cannot_put_a_page_in_the_index(site: Path) -> None:
