@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from regions import build, commit_all, git, inodes, make_region, tree
 
 from extrel.core import regionsearch
@@ -25,7 +24,7 @@ def edit(root: Path, lang: str, words: str, day: int) -> None:
 def index_files(files: dict[str, int], lang: str) -> dict[str, int]:
     """The inodes of one language's files of the search index, of a site's ``inodes``."""
     return {k: v for k, v in files.items() if k.startswith(regionsearch.FOLDER + "/")
-            and searchindex._language(Path(k).name) == lang}
+            and regionsearch.language_of_file(Path(k).name) == lang}
 
 
 def built_region(tmp_path: Path) -> tuple[Path, Path, Path, Path]:
@@ -110,23 +109,17 @@ def test_a_tampered_or_missing_marker_means_a_whole_staging_folder(tmp_path: Pat
     assert tree(site) == tree(fresh)
 
 
-@pytest.mark.parametrize("memory", ["scratch", "none"])
-def test_an_index_made_again_shares_the_files_that_did_not_change(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory: str) -> None:
-    """Pagefind writes the edited language's index into memory; the files equal to the
-    current site's become hard links to them, so only the few changed files are new, and
-    the entry file (rewritten by the build) is never the current site's. Without that
-    memory Pagefind writes into the site (a memory too small or filling up:
-    ``test_search_scratch.py``). Each way, the site equals a fresh build."""
-    scratch = tmp_path / "shm"
-    scratch.mkdir()
-    monkeypatch.setattr(regionsearch, "SCRATCH", scratch if memory == "scratch"
-                        else tmp_path / "no-such-folder")
+def test_an_index_made_again_shares_the_files_that_did_not_change(tmp_path: Path) -> None:
+    """The edited language's index is made in a folder holding hard links to the current
+    index's files named by a hash; Pagefind writes only the files whose contents changed
+    (never one already there), the files the new index does not use are removed, and the
+    entry file (rewritten by the build) is never the current site's. No file of the current
+    site changes, and the site equals a fresh build."""
     config, root, site, _kept = built_region(tmp_path)
     edit(root, "ru", "Второй абзац.", 12)
     build(config)
     before = inodes(site)
-    live_entry = (site / regionsearch.FOLDER / regionsearch.ENTRY).read_bytes()
+    live = tree(site / regionsearch.FOLDER)
     edit(root, "ru", "Третий абзац.", 12)
     build(config)
     after = inodes(site)
@@ -134,18 +127,16 @@ def test_an_index_made_again_shares_the_files_that_did_not_change(
     kept = {k for k, v in ru_after.items() if ru_before.get(k) == v}
     new = set(ru_after) - kept
     fragments = [k for k in ru_after if k.endswith(".pf_fragment")]
-    if memory == "scratch":
-        # one page's text changed: its fragment, the word index and the metadata are new
-        assert len(fragments) > 4 and 0 < len(new) < len(fragments) / 2, new
-        assert {k for k in kept if k.endswith(".pf_fragment")}, "unchanged pages' fragments"
-    else:
-        assert not kept and new == set(ru_after)
+    # one page's text changed: its fragment, the word index and the metadata are new
+    assert len(fragments) > 4 and 0 < len(new) < len(fragments) / 2, new
+    assert {k for k in kept if k.endswith(".pf_fragment")}, "unchanged pages' fragments"
+    gone = set(ru_before) - set(ru_after)
+    assert any(k.endswith(".pf_fragment") for k in gone), "the edited page's old fragment"
     entry = f"{regionsearch.FOLDER}/{regionsearch.ENTRY}"
     assert after[entry] != before[entry]
-    assert list(scratch.iterdir()) == [], "nothing left in memory"
-    # the previous site (kept beside for the next build) still has its own entry file
-    assert (previoussite.folder(site) / regionsearch.FOLDER / regionsearch.ENTRY
-            ).read_bytes() == live_entry
+    # the previous site (kept beside for the next build) has every index file as it was
+    previous = previoussite.folder(site) / regionsearch.FOLDER
+    assert tree(previous) == live
     fresh = tmp_path / "fresh"
     build(config, "--site-dir", str(fresh))
     assert tree(site) == tree(fresh)

@@ -1,5 +1,5 @@
 """Whether a process still runs: what a build that was stopped left (a staging folder beside
-the site, an index in memory) is removed by the next build only where its process is gone."""
+the site) is removed by the next build only where its process is gone."""
 
 from __future__ import annotations
 

@@ -22,7 +22,6 @@ import json
 import os
 import re
 import shutil
-import stat
 import subprocess
 import tempfile
 from collections.abc import Collection, Mapping, Sequence
@@ -30,7 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import processes
 from .languages import ui_language
 from .messages import t
 from .problems import Problem
@@ -210,20 +208,19 @@ PAGES_ROOT = "index.html"
 PAGES = "**/index.html"
 ENTRY = "pagefind-entry.json"
 """Pagefind's entry file: the index's languages (rewritten after Pagefind, never shared)."""
-SCRATCH = Path("/dev/shm")
-"""Where Pagefind writes an index that the current site mostly has already (memory, where
-the machine has this folder): see ``index_region``'s ``reuse``."""
-SCRATCH_PREFIX = "extrel-pagefind-"
-"""The start of a build's folder in ``SCRATCH``: then its process id, so that the next build
-removes what a build that was stopped left there."""
-SCRATCH_SPARE = 16 * 1024 * 1024
-"""Room that must stay free in ``SCRATCH`` beyond twice the current index, before and after
-Pagefind runs there (a file system that fills up leaves Pagefind's files cut short, and
-Pagefind does not say so)."""
+HASHED = {"": ".pf_meta", "fragment": ".pf_fragment", "index": ".pf_index",
+          "filter": ".pf_filter"}
+"""Pagefind's files named by a hash of their contents, by folder (within an index's folder)
+and ending: the language's metadata, each page's fragment, the word and filter index chunks.
+Pagefind never writes such a file where one of its name is already there (its own files,
+which a hash names, are never rewritten); every other file (its scripts, WebAssembly and
+the entry) it writes anew each time."""
+META_PREFIX = b"pagefind_dcd"
+"""The bytes before Pagefind's CBOR in a decompressed ``.pf_meta`` file."""
 
 
 def index_region(site_dir: Path, pages: str = PAGES, folder: str = FOLDER, *,
-                 reuse: Path | None = None) -> None:
+                 reuse: Path | None = None, languages: Collection[str] | None = None) -> None:
     """(Re)write ``site_dir/pagefind/`` from every page under ``site_dir`` (or those the
     glob ``pages`` matches: one language's, ``mkdocs/searchindex.py``).
 
@@ -235,54 +232,116 @@ def index_region(site_dir: Path, pages: str = PAGES, folder: str = FOLDER, *,
     municipalities, is indexed whole, still without the menus, header and footer), and only
     ``index.html`` pages (not ``404.html``).
 
-    ``reuse``: this index in the current site. Pagefind then writes into memory
-    (``SCRATCH``), and each file the current index has with the same name and bytes becomes a
-    hard link to it (``_settle``): after an edit of one page, the few files that changed are
-    written, not the thousands of fragments of its language, whose names are their contents'
-    hashes. New files cost a file system far more than links (ext4 about 0.3 ms each, more
-    just after a build deleted as many). Where memory is missing, too small or fills up (a
-    container's ``/dev/shm``), Pagefind writes into the site as without ``reuse``."""
+    ``reuse``: this index in the current site (``languages``: only its files of these). Its
+    files named by their contents' hashes (``HASHED``) are first hard-linked into the new
+    folder, and Pagefind, which never writes such a file where it is already there, then
+    compresses and writes only the files whose contents changed: after an edit of one page,
+    a few files, not the thousands of fragments of its language (about half of Pagefind's
+    time, and new files cost a file system far more than links). The files the new index
+    does not name (the edited page's old fragment, with its old text) are then removed
+    (``_drop_unused``). Where any of it fails, the index is made from nothing."""
     out = site_dir / folder
     shutil.rmtree(out, ignore_errors=True)
-    if reuse is not None and _in_memory(site_dir, pages, out, reuse):
+    if reuse is not None and _reusing(site_dir, pages, folder, reuse, languages):
         return
+    shutil.rmtree(out, ignore_errors=True)
     _pagefind(site_dir, pages, ["--output-subdir", folder])
     _sort_languages(out)
 
 
-def _in_memory(site_dir: Path, pages: str, out: Path, reuse: Path) -> bool:
-    """``index_region`` by way of ``SCRATCH``; False, with nothing at ``out``, where it could
-    not be done there."""
+def _reusing(site_dir: Path, pages: str, folder: str, reuse: Path,
+             languages: Collection[str] | None) -> bool:
+    """``index_region`` from ``reuse``'s files; False, where it could not be done so."""
+    out = site_dir / folder
     try:
-        if not reuse.is_dir() or not _room(_size(reuse)):
+        if not reuse.is_dir():
             return False
-        _clear_stopped()
-        with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-",
-                                         dir=SCRATCH) as tmp:
-            made = Path(tmp, "index")
-            _pagefind(site_dir, pages, ["--output-path", str(made)], quiet=True)
-            if not _room(0) or not _whole(made):
-                return False
-            _sort_languages(made)
-            _settle(made, out, reuse)
+        _link_hashed(reuse, out, languages)
+        _pagefind(site_dir, pages, ["--output-subdir", folder], quiet=True)
+        if not _whole(out):
+            return False
+        _sort_languages(out)
+        _drop_unused(out)
         return True
     except (OSError, ValueError, subprocess.CalledProcessError):
-        shutil.rmtree(out, ignore_errors=True)  # what was settled of it, if anything
         return False
 
 
-def _room(need: int) -> bool:
-    """Whether ``SCRATCH`` is there for this process, with ``2 * need`` bytes and
-    ``SCRATCH_SPARE`` free."""
-    if not SCRATCH.is_dir() or not os.access(SCRATCH, os.W_OK | os.X_OK):
-        return False
-    free = os.statvfs(SCRATCH)
-    return free.f_bavail * free.f_frsize >= 2 * need + SCRATCH_SPARE
+def _link_hashed(reuse: Path, out: Path, languages: Collection[str] | None) -> None:
+    """Hard links in ``out`` to ``reuse``'s regular files named by a hash (``HASHED``), of
+    ``languages`` if given; links to elsewhere are never followed."""
+    for sub, ending in HASHED.items():
+        source = reuse / sub
+        if not source.is_dir() or source.is_symlink():
+            continue
+        target = out / sub
+        target.mkdir(parents=True, exist_ok=True)
+        with os.scandir(source) as entries:
+            for entry in entries:
+                if (entry.name.endswith(ending) and entry.is_file(follow_symlinks=False)
+                        and (languages is None or language_of_file(entry.name) in languages)):
+                    os.link(entry.path, target / entry.name, follow_symlinks=False)
 
 
-def _size(folder: Path) -> int:
-    return sum(os.lstat(os.path.join(dirpath, name)).st_size
-               for dirpath, _dirs, files in os.walk(folder) for name in files)
+def language_of_file(name: str) -> str | None:
+    """The language an index file belongs to (from its name); None for the scripts and
+    styles."""
+    if name.startswith("pagefind.") and name.endswith(".pf_meta"):
+        return name[len("pagefind."):].split("_")[0]
+    if name.startswith("wasm.") and name.endswith(".pagefind"):
+        return name[len("wasm."):-len(".pagefind")]
+    if name.endswith((".pf_fragment", ".pf_index", ".pf_filter")):
+        return name.split("_")[0]
+    return None
+
+
+def used_files(index: Path) -> set[str]:
+    """The files (paths within ``index``) named by a hash that the index's languages use, as
+    their metadata lists them. Raises ValueError where the entry or a metadata file cannot
+    be read as Pagefind writes them."""
+    import gzip
+
+    import cbor2
+
+    try:
+        entry = json.loads((index / ENTRY).read_text(encoding="utf-8"))
+        used: set[str] = set()
+        for language in entry["languages"].values():
+            meta_name = f"pagefind.{language['hash']}{HASHED['']}"
+            raw = gzip.decompress((index / meta_name).read_bytes())
+            if not raw.startswith(META_PREFIX):
+                raise ValueError(f"{meta_name}: not Pagefind's metadata")
+            _version, pages, chunks, filters, *_rest = cbor2.loads(raw[len(META_PREFIX):])
+            used.add(meta_name)
+            used.update(f"fragment/{page[0]}{HASHED['fragment']}" for page in pages)
+            used.update(f"index/{chunk[2]}{HASHED['index']}" for chunk in chunks)
+            used.update(f"filter/{found[1]}{HASHED['filter']}" for found in filters)
+    except (KeyError, IndexError, TypeError, EOFError, cbor2.CBORDecodeError) as exc:
+        raise ValueError(f"{index}: {exc!r}") from None
+    return used
+
+
+def _drop_unused(index: Path) -> None:
+    """Remove the files named by a hash that the index does not use (linked from the
+    current index for pages since changed or gone); ValueError where a file it uses is
+    missing."""
+    used = used_files(index)
+    present: set[str] = set()
+    for sub, ending in HASHED.items():
+        folder = index / sub
+        if not folder.is_dir():
+            continue
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                rel = f"{sub}/{entry.name}" if sub else entry.name
+                if not entry.name.endswith(ending):
+                    continue
+                if rel in used:
+                    present.add(rel)
+                else:
+                    os.unlink(entry.path)
+    if present != used:
+        raise ValueError(f"{index}: missing {sorted(used - present)[:3]}")
 
 
 def _whole(index: Path) -> bool:
@@ -292,17 +351,6 @@ def _whole(index: Path) -> bool:
         return False
     return all(os.lstat(os.path.join(dirpath, name)).st_size > 0
                for dirpath, _dirs, files in os.walk(index) for name in files)
-
-
-def _clear_stopped() -> None:
-    """Remove this user's folders in ``SCRATCH`` that builds since stopped left there."""
-    pattern = re.compile(rf"^{re.escape(SCRATCH_PREFIX)}(\d+)-")
-    for entry in os.scandir(SCRATCH):
-        found = pattern.match(entry.name)
-        if (found and int(found[1]) != os.getpid() and not processes.alive(int(found[1]))
-                and entry.is_dir(follow_symlinks=False)
-                and entry.stat(follow_symlinks=False).st_uid == os.getuid()):
-            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _pagefind(site_dir: Path, pages: str, output: list[str], *, quiet: bool = False) -> None:
@@ -330,34 +378,3 @@ def _sort_languages(index: Path) -> None:
     data["languages"] = dict(sorted(data["languages"].items()))
     entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                      encoding="utf-8")
-
-
-def _settle(made: Path, out: Path, reuse: Path) -> None:
-    """Put the index ``made`` at ``out``: each file as a hard link to ``reuse``'s file of the
-    same path where their bytes are the same, else as a copy. The entry file is always a
-    copy: the build rewrites it (``mkdocs/searchindex.py``), which must never reach a file of
-    the current site."""
-    for dirpath, _dirs, files in os.walk(made):
-        rel = os.path.relpath(dirpath, made)
-        target = out / rel
-        target.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            new, old = Path(dirpath, name), reuse / rel / name
-            if name != ENTRY and _same_file(new, old):
-                try:
-                    os.link(old, target / name, follow_symlinks=False)
-                    continue
-                except OSError:  # another file system, a link limit: a copy
-                    pass
-            shutil.copyfile(new, target / name)
-
-
-def _same_file(new: Path, old: Path) -> bool:
-    """Whether ``old`` is a regular file (not a link to one elsewhere) with ``new``'s bytes."""
-    try:
-        found = os.lstat(old)
-        if not stat.S_ISREG(found.st_mode) or found.st_size != new.stat().st_size:
-            return False
-        return new.read_bytes() == old.read_bytes()
-    except OSError:
-        return False

@@ -184,7 +184,7 @@ def update(staging: Path, site_dir: Path, names: Collection[str],
     if glob is None:
         regionsearch.index_region(staging, reuse=current)
         return
-    regionsearch.index_region(staging, glob, reuse=current)
+    regionsearch.index_region(staging, glob, reuse=current, languages=changed)
     fresh = json.loads((out / ENTRY).read_text(encoding="utf-8"))
     if not set(fresh["languages"]) <= changed:  # a page not where its language lives
         regionsearch.index_region(staging, reuse=current)
@@ -204,19 +204,8 @@ def _link_languages(current: Path, out: Path, languages: Collection[str]) -> Non
         target = out if rel == "." else out / rel
         target.mkdir(exist_ok=True)
         for name in files:
-            if _language(name) in languages:
+            if regionsearch.language_of_file(name) in languages:
                 os.link(os.path.join(dirpath, name), target / name)
-
-
-def _language(name: str) -> str | None:
-    """The language an index file belongs to; None for the scripts and styles."""
-    if name.startswith("pagefind.") and name.endswith(".pf_meta"):
-        return name[len("pagefind."):].split("_")[0]
-    if name.startswith("wasm.") and name.endswith(".pagefind"):
-        return name[len("wasm."):-len(".pagefind")]
-    if name.endswith((".pf_fragment", ".pf_index", ".pf_filter")):
-        return name.split("_")[0]
-    return None
 
 
 def _update_groups(staging: Path, site_dir: Path, names: Collection[str],
