@@ -87,25 +87,29 @@ class _Collect(logging.Handler):
 
 
 def _run(config_file: Path, snapshot: Snapshot, *, role: str, site_dir: Path,
-         municipality: str | None = None) -> list[str]:
-    """One MkDocs build of the default language (the plugin chains the others)."""
+         municipality: str | None = None, lang: str = DEFAULT_LANGUAGE,
+         chain: bool = True) -> list[str]:
+    """One MkDocs build of ``lang``; of the default language, the plugin chains the others
+    unless ``chain`` is False."""
     # imported here: a rebuild with nothing changed never loads MkDocs' build machinery
     from mkdocs.commands.build import build as mkdocs_build
 
     if municipality:
-        name = snapshot.region.municipalities[municipality].name(DEFAULT_LANGUAGE)
+        name = snapshot.region.municipalities[municipality].name(lang)
     else:
-        name = siteconfig.project(config_file).site_name(DEFAULT_LANGUAGE)
+        name = siteconfig.project(config_file).site_name(lang)
     config = siteconfig.load(
         config_file,
         role=role,
-        lang=DEFAULT_LANGUAGE,
+        lang=lang,
         site_name=name,
         municipality=municipality,
         today=snapshot.today.isoformat(),
         site_dir=site_dir,
     )
-    config.plugins[siteconfig.PLUGIN].preset = snapshot
+    plugin = config.plugins[siteconfig.PLUGIN]
+    plugin.preset = snapshot
+    plugin.chain = chain
     collect = _Collect()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(collect)
@@ -158,12 +162,15 @@ def describe_os_error(exc: OSError) -> str:
 
 
 def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
-                  site_dir: Path) -> SectionResult:
-    """Build one municipality's section (both languages) into ``site_dir``; never raises."""
+                  site_dir: Path, part: str | None = None) -> SectionResult:
+    """Build one municipality's section into ``site_dir``: every language, or with ``part``
+    one of them alone (the default one without its chain of the others; another one into a
+    folder of its own: ``_split``); never raises."""
     started = time.perf_counter()
     try:
         warnings = _run(config_file, snapshot, role="section", site_dir=site_dir,
-                        municipality=municipality)
+                        municipality=municipality, lang=part or DEFAULT_LANGUAGE,
+                        chain=part is None)
         return SectionResult(municipality, time.perf_counter() - started, warnings)
     except _failures() as exc:
         return SectionResult(municipality, time.perf_counter() - started, [],
@@ -378,10 +385,15 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
     portal); its result is returned beside the sections'. ``meanwhile``: work that waits
     on the disk more than on the processor (a walk of the old site), in a thread once the
     pool's processes are started (a fork while another thread runs may copy a held lock);
-    what it raised is returned third."""
+    what it raised is returned third.
+
+    Fewer sections (and portal) than processes, as after an edit: each section's languages
+    are built side by side (``_split``), not one after the other."""
     workers = workers or snapshot.options.workers or os.cpu_count() or 1
     results: list[SectionResult] = []
-    if workers == 1 or not ids or (len(ids) == 1 and alongside is None):
+    others = snapshot.region.languages.others
+    split = bool(others and ids) and workers > 1 and len(ids) + (alongside is not None) < workers
+    if not split and (workers == 1 or not ids or (len(ids) == 1 and alongside is None)):
         with _in_thread(meanwhile) as raised:
             extra = alongside() if alongside else []
             for mid in ids:
@@ -393,11 +405,16 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
     weight = {mid: sum(len(files) for by_lang in snapshot.region.municipalities[mid]
                        .page_files.values() for files in by_lang.values()) for mid in ids}
     order = sorted(ids, key=lambda mid: (-weight[mid], mid))
+    parts: list[tuple[str, str | None]] = (
+        [(mid, part) for mid in order for part in (DEFAULT_LANGUAGE, *others)] if split
+        else [(mid, None) for mid in order])
     from concurrent.futures import ProcessPoolExecutor, as_completed  # not for a quick build
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(ids))) as pool:
-        futures = [pool.submit(build_section, config_file, snapshot.only(mid), mid, staging / mid)
-                   for mid in order]
+    done: dict[str, dict[str | None, SectionResult]] = {}
+    with ProcessPoolExecutor(max_workers=min(workers, len(parts))) as pool:
+        futures = {pool.submit(build_section, config_file, snapshot.only(mid), mid,
+                               _part_dir(staging, mid, part), part): (mid, part)
+                   for mid, part in parts}
         with _in_thread(meanwhile) as raised:
             try:
                 extra = alongside() if alongside else []
@@ -405,10 +422,39 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
                 pool.shutdown(cancel_futures=True)
                 raise
             for future in as_completed(futures):
-                results.append(future.result())
+                mid, part = futures[future]
+                done.setdefault(mid, {})[part] = future.result()
+                if len(done[mid]) < (1 + len(others) if split else 1):
+                    continue
+                results.append(_joined(staging, mid, done[mid], others))
                 if progress:
                     progress(results[-1], len(results), len(ids))
     return sorted(results, key=lambda r: r.municipality), extra, raised()
+
+
+def _part_dir(staging: Path, mid: str, part: str | None) -> Path:
+    """Where a section (``part`` None), or one language of it, is built: another language
+    than the default one beside the section's folder (the default language's build empties
+    its folder first), moved into it once both are built (``_joined``)."""
+    if part is None or part == DEFAULT_LANGUAGE:
+        return staging / mid
+    return staging / f".{mid}.{part}"
+
+
+def _joined(staging: Path, mid: str, parts: dict[str | None, SectionResult],
+            others: Sequence[str]) -> SectionResult:
+    """One section's result from its languages' (each language's folder moved into the
+    section's, where all were built), warnings in the order a chained build tells them."""
+    if None in parts:
+        return parts[None]
+    ordered = [parts[lang] for lang in (DEFAULT_LANGUAGE, *others)]
+    failed = [r.error for r in ordered if r.error]
+    if not failed:
+        for lang in others:
+            os.rename(_part_dir(staging, mid, lang), staging / mid / lang)
+    return SectionResult(mid, max(r.seconds for r in ordered),
+                         [w for r in ordered for w in r.warnings],
+                         failed[0] if failed else None)
 
 
 @contextlib.contextmanager

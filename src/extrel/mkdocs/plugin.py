@@ -55,6 +55,9 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
         """Set by ``extrel build`` so that sub-builds share one analysis of the region."""
         self.preview = False
         """A live preview (``extrel serve``): pages load the live reload as a file."""
+        self.chain = True
+        """Whether the default language's build builds the other languages after it (False:
+        ``extrel build`` builds them beside it, in other processes)."""
 
     # -- configuration -----------------------------------------------------------------------
 
@@ -299,7 +302,7 @@ class ExtrelPlugin(BasePlugin[ExtrelConfig]):
             # the variants replace the originals: a 5 MB phone photo is never published
             for uri in self.pictures.sets:
                 (site_dir / uri).unlink(missing_ok=True)
-        if self.lang != DEFAULT_LANGUAGE:
+        if self.lang != DEFAULT_LANGUAGE or not self.chain:
             return
         for lang in self.languages.others:
             other = siteconfig.load(
