@@ -165,7 +165,7 @@ def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
                   site_dir: Path, part: str | None = None) -> SectionResult:
     """Build one municipality's section into ``site_dir``: every language, or with ``part``
     one of them alone (the default one without its chain of the others; another one into a
-    folder of its own: ``_split``); never raises."""
+    folder of its own: ``_part_dir``); never raises."""
     started = time.perf_counter()
     try:
         warnings = _run(config_file, snapshot, role="section", site_dir=site_dir,
@@ -388,7 +388,7 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
     what it raised is returned third.
 
     Fewer sections (and portal) than processes, as after an edit: each section's languages
-    are built side by side (``_split``), not one after the other."""
+    are built side by side (``_part_dir``, ``_joined``), not one after the other."""
     workers = workers or snapshot.options.workers or os.cpu_count() or 1
     results: list[SectionResult] = []
     others = snapshot.region.languages.others
