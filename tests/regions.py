@@ -9,6 +9,7 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from PIL import Image
 
 REPO = Path(__file__).resolve().parent.parent
@@ -211,6 +212,11 @@ def build(config: Path, *extra: str) -> str:
                                       "--workers", "1", *extra], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.output
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """A built page, parsed (BeautifulSoup with lxml)."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -11,7 +11,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from regions import commit_all, make_region, page, write
+from regions import commit_all, make_region, page, soup, write
 
 from extrel.cli import cli
 from extrel.core.scaffold import DRAFT_MARK
@@ -71,10 +71,6 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, dict]:
     code, output = run("build", "-f", str(config), "--today", TODAY, "--workers", "1")
     assert code == 0, output
     return root, before, after
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def test_an_unchanged_scaffold_refreshes_nothing(region) -> None:

@@ -10,9 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from regions import add_language, commit_all, make_region, make_zh_region, write
+from regions import add_language, commit_all, make_region, make_zh_region, soup, write
 
 from extrel.cli import cli
 from extrel.core.scaffold import DRAFT_MARK
@@ -29,10 +28,6 @@ def run(*args: str) -> tuple[int, str]:
 def run_stdout(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
     return result.exit_code, result.stdout
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from regions import commit_all, make_region, page, write
+from regions import build, commit_all, make_region, page, soup, write
 
 from extrel.cli import cli
 
@@ -35,16 +35,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "since": "2015-06-12", "location": "[52.21, 24.36]"}))
     write(root, "content/beta/partners/kobrin.en.md", page({"title": "Kobrin, Belarus"}))
     commit_all(root, "2026-11-10T12:00:00+04:00")
-    result = CliRunner().invoke(
-        cli, ["build", "-f", str(config), "--today", TODAY, "--workers", "2"],
-        catch_exceptions=False,
-    )
-    assert result.exit_code == 0, result.output
+    build(config, "--workers", "2")
     return root / "site"
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def map_of(html: BeautifulSoup) -> tuple[BeautifulSoup, BeautifulSoup]:

@@ -8,9 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from regions import commit_all, make_zh_region
+from regions import commit_all, make_zh_region, soup
 
 from extrel.cli import cli
 
@@ -30,10 +29,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         assert result.exit_code == 0, result.output
         sites[name] = config.parent / "site"
     return sites
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 @pytest.mark.parametrize("site, prefix", [("plain", "/"), ("hosted", "/region/")])

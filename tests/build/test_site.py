@@ -6,9 +6,8 @@ import json
 from pathlib import Path, PurePosixPath
 
 import pytest
-from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from regions import commit_all, image, make_region, page, write
+from regions import build, commit_all, image, make_region, page, soup, write
 
 from extrel.cli import cli
 from extrel.core.sections import SUBSECTIONS
@@ -26,16 +25,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write(root, "content/about.en.md", page({"title": "About the region"}, "About text."))
     image(root / "content/_files/logo.png", (32, 32))
     commit_all(root, "2026-11-10T12:00:00+04:00")
-    result = CliRunner().invoke(
-        cli, ["build", "-f", str(config), "--today", TODAY, "--workers", "2"],
-        catch_exceptions=False,
-    )
-    assert result.exit_code == 0, result.output
+    build(config, "--workers", "2")
     return root / "site"
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def test_every_url_of_the_contract_exists(site: Path) -> None:
