@@ -10,7 +10,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -30,6 +30,11 @@ from .common import (
     unknown_message,
     unregistered,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..core.project import Project
 
 
 def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | None,
@@ -58,6 +63,18 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
                 sys.exit(EXIT_BEHIND)
             return
     project = load_project(path, lang)
+    # the build's processes start now, and get ready while this one reads the region
+    with builder.started_workers(builder.worker_count(workers, project.options)) as pool:
+        _build(path, project, out, started, only=only, shard=shard, portal_only=portal_only,
+               today=today, allow_shallow=allow_shallow, fail_on_stale=fail_on_stale,
+               workers=workers, progress=progress, lang=lang, quick=quick, pool=pool)
+
+
+def _build(path: Path, project: Project, out: Path, started: float, *,
+           only: tuple[str, ...], shard: tuple[int, int] | None, portal_only: bool,
+           today: dt.date | None, allow_shallow: bool, fail_on_stale: bool | None,
+           workers: int | None, progress: bool | None, lang: str, quick: str | None,
+           pool: ProcessPoolExecutor | None) -> None:
     snapshot = load_snapshot(project, today, (), allow_shallow, lang)
     unknown = unregistered(path.parent, only, snapshot)
     if unknown:
@@ -91,7 +108,7 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
     try:
         result = build_region(path, snapshot, out, only=only or None, shard=shard,
                               workers=workers, progress=report, portal_only=portal_only,
-                              remember=remember)
+                              remember=remember, pool=pool)
     except BuildError as exc:
         fail(t("cli.build.failed" if _built_before(out) else "cli.build.failed_first", lang)
              + str(exc))

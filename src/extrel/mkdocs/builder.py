@@ -36,12 +36,16 @@ from ..core.languages import DEFAULT_LANGUAGE
 from ..core.messages import bilingual
 from . import inputs, previoussite, publish, searchindex, siteconfig
 from .inputs import quick_key
+from .treelinks import Linking
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..core.options import Options
     from ..core.snapshot import Snapshot
 
 __all__ = ["BuildError", "BuildResult", "SectionResult", "build_region", "quick_key",
-           "shard_of", "unchanged_since"]
+           "shard_of", "started_workers", "unchanged_since", "worker_count"]
 
 QUICK_KEY = "quick"
 """``remember``'s key for the fingerprint of a whole build's inputs (``quick_key``)."""
@@ -168,9 +172,11 @@ def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
     folder of its own: ``_part_dir``); never raises."""
     started = time.perf_counter()
     try:
-        warnings = _run(config_file, snapshot, role="section", site_dir=site_dir,
-                        municipality=municipality, lang=part or DEFAULT_LANGUAGE,
-                        chain=part is None)
+        # set here too: a pool's process may have been started before the build set it
+        with siteconfig.source_date_epoch(snapshot.today):
+            warnings = _run(config_file, snapshot, role="section", site_dir=site_dir,
+                            municipality=municipality, lang=part or DEFAULT_LANGUAGE,
+                            chain=part is None)
         return SectionResult(municipality, time.perf_counter() - started, warnings)
     except _failures() as exc:
         return SectionResult(municipality, time.perf_counter() - started, [],
@@ -206,6 +212,51 @@ def shard_of(snapshot: Snapshot, ids: Sequence[str], k: int, n: int) -> list[str
     return sorted(shares[k - 1])
 
 
+def worker_count(workers: int | None, options: Options) -> int:
+    """How many processes a build uses: ``--workers``, else the region's ``workers``
+    option, else one per processor."""
+    return workers or options.workers or os.cpu_count() or 1
+
+
+WORKER_NICENESS = 5
+"""How much a pool's processes give way to this one (``os.nice``): while they get ready,
+it reads the region, which the build waits for first."""
+
+
+@contextlib.contextmanager
+def started_workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``count`` processes for ``build_region``'s ``pool``, started now, before the
+    region is read: while this process reads it, each of them imports what a section's
+    build uses (``_warm``: MkDocs' build, the plugins, the templates' helpers), a quarter of
+    a section's build after an edit, no longer waited for once the sections are given to
+    them. None (a build in this process) for one process. Shut down after the block."""
+    if count <= 1:
+        yield None
+        return
+    from concurrent.futures import ProcessPoolExecutor  # not for a quick build
+
+    pool = ProcessPoolExecutor(max_workers=count, initializer=_warm)
+    try:
+        pool.submit(int)  # with fork, the first task starts every process
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _warm() -> None:
+    """A pool process's first work: the imports of a section's build (best effort: a
+    failure here is met again, and told, by the build itself), at a lower priority than
+    this process's reading of the region, which the build waits for first."""
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
+    with contextlib.suppress(Exception):
+        import mkdocs.commands.build  # noqa: F401
+        import mkdocs.config.defaults  # noqa: F401
+        from material.plugins.search import plugin as _search  # noqa: F401
+
+        from . import plugin as _plugin  # noqa: F401
+
+
 def build_region(
     config_file: Path,
     snapshot: Snapshot,
@@ -217,6 +268,7 @@ def build_region(
     progress: Callable[[SectionResult, int, int], None] | None = None,
     portal_only: bool = False,
     remember: dict[str, Any] | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> BuildResult:
     """Build what changed and put the complete new site in place of the old one. Raises
     BuildError; ``site_dir`` is then kept as it was.
@@ -227,7 +279,9 @@ def build_region(
     swapped in whole (``publish``). One build at a time writes a site folder (a lock).
 
     ``remember``: the ``quick_key`` of a full build's inputs and what it reported, kept in
-    the manifest so that the next build with the same key can answer at once.
+    the manifest so that the next build with the same key can answer at once. ``pool``:
+    processes for the sections (``started_workers``), else a pool is started here; shut
+    down once the sections are built.
     """
     started = time.perf_counter()
     root = config_file.parent.resolve()
@@ -242,7 +296,7 @@ def build_region(
         with publish.site_lock(site_dir), siteconfig.source_date_epoch(snapshot.today):
             return _build_locked(config_file, snapshot, site_dir, started, only=only,
                                  shard=shard, workers=workers, progress=progress,
-                                 portal_only=portal_only, remember=remember)
+                                 portal_only=portal_only, remember=remember, pool=pool)
     except publish.PublishError as exc:
         raise BuildError(str(exc)) from None
     except OSError as exc:
@@ -252,7 +306,8 @@ def build_region(
 def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started: float, *,
                   only: Sequence[str] | None, shard: tuple[int, int] | None,
                   workers: int | None, progress: Callable[[SectionResult, int, int], None] | None,
-                  portal_only: bool, remember: dict[str, Any] | None) -> BuildResult:
+                  portal_only: bool, remember: dict[str, Any] | None,
+                  pool: ProcessPoolExecutor | None) -> BuildResult:
     ids = [] if portal_only else list(snapshot.region.municipalities)
     if only:
         ids = [i for i in ids if i in set(only)]
@@ -296,6 +351,8 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
     remade = [] if shard else [regionsearch.FOLDER]
     trusted = exists and manifest.complete
     emptying = None
+    linking: Linking | None = None
+    preparing: Linking | None = None
     try:
         if trusted:  # start from the site before this one: only what changed is redone
             held = previoussite.claim(site_dir, staging)
@@ -308,27 +365,20 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
             previoussite.discard(site_dir)
             staging.mkdir()
 
-        def build_portal() -> list[str]:
-            # into a folder of its own: MkDocs empties its output folder first, which must
-            # not be the one the sections are being built into at the same time
-            portal = staging / ".portal"
-            from ..editor import admin  # only a build of the portal publishes the editor
-
-            try:
-                warnings = (_run(config_file, snapshot, role="portal", site_dir=portal)
-                            + admin.publish_region(portal, snapshot))  # the editor, if asked
-            except _failures() as exc:
-                raise BuildError(f"portal: {describe(exc, config_file.parent)}") from None
-            for child in portal.iterdir():
-                os.rename(child, staging / child.name)
-            portal.rmdir()
-            return warnings
-
+        # the current site's kept parts are linked in by a child process meanwhile (not
+        # beside a folder of shares, where the portal's build decides what is kept)
+        linking = (Linking(site_dir, publish.kept_entries(
+            staging, site_dir, built=todo.build, portal=todo.portal, current=current,
+            remove=todo.remove, skip=remade), staging)
+            if exists and not merged else None)
         # the old site must be removable once replaced: walked while the sections build
         built, portal_warnings, unremovable = _build_sections(
             config_file, snapshot, todo.build, staging, workers, progress,
-            build_portal if todo.portal else None,
-            meanwhile=(lambda: publish.check_removable(site_dir)) if exists else None)
+            todo.portal,
+            meanwhile=(lambda: publish.check_removable(site_dir)) if exists else None,
+            pool=pool)
+        if pool is not None:  # its processes' memory is not held while the index is made
+            pool.shutdown()
         if emptying is not None:  # gone before anything reads the whole staging folder
             emptying.finish()
         failed = [r for r in built if r.error]
@@ -337,10 +387,15 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         if unremovable is not None:
             raise unremovable
         results += built
-        if exists:
+        if linking is not None:
+            linking.finish()
+        elif exists:
             publish.assemble(staging, site_dir, built=todo.build, portal=todo.portal,
                              current=current, remove=todo.remove, skip=remade,
                              keep_others=merged)
+        # nothing to start the next build from: the new site copied while its index is made
+        preparing = (previoussite.prepare(site_dir, staging, derived=remade)
+                     if not trusted and remade and not merged else None)
         search_groups = regionsearch.groups(snapshot.region)
         if remade and exists:  # only the languages (or groups) whose pages changed
             searchindex.update(staging, site_dir, _changed_entries(staging, site_dir, todo,
@@ -353,7 +408,16 @@ def _build_locked(config_file: Path, snapshot: Snapshot, site_dir: Path, started
         save_manifest(site_dir, Manifest(complete=False))
         publish.publish(staging, site_dir, keep=manifest if trusted else None)
         save_manifest(site_dir, after)
+        if preparing is not None:
+            previoussite.prepared(preparing, site_dir, after)
     except BaseException:
+        if emptying is not None:  # its child waited for, before the folder goes
+            with contextlib.suppress(OSError):
+                emptying.finish()
+        if linking is not None:
+            linking.stop()
+        if preparing is not None:
+            previoussite.abandon(preparing, site_dir)
         shutil.rmtree(staging, ignore_errors=True)
         raise
     results.sort(key=lambda r: r.municipality)
@@ -374,28 +438,52 @@ def _changed_entries(staging: Path, site_dir: Path, todo: BuildPlan,
     return names
 
 
+def build_portal(config_file: Path, snapshot: Snapshot, staging: Path) -> list[str]:
+    """Build the portal (and publish the web editor, if asked) into ``staging``, in this
+    process or a pool's; its warnings. Raises BuildError."""
+    # into a folder of its own: MkDocs empties its output folder first, which must not be
+    # the one the sections are being built into at the same time
+    portal = staging / ".portal"
+    from ..editor import admin  # only a build of the portal publishes the editor
+
+    try:
+        with siteconfig.source_date_epoch(snapshot.today):  # a pool's process: see there
+            warnings = (_run(config_file, snapshot, role="portal", site_dir=portal)
+                        + admin.publish_region(portal, snapshot))  # the editor, if asked
+    except _failures() as exc:
+        raise BuildError(f"portal: {describe(exc, config_file.parent)}") from None
+    for child in portal.iterdir():
+        os.rename(child, staging / child.name)
+    portal.rmdir()
+    return warnings
+
+
 def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], staging: Path,
                     workers: int | None,
                     progress: Callable[[SectionResult, int, int], None] | None,
-                    alongside: Callable[[], list[str]] | None = None, *,
+                    portal: bool = False, *,
                     meanwhile: Callable[[], None] | None = None,
+                    pool: ProcessPoolExecutor | None = None,
                     ) -> tuple[list[SectionResult], list[str], BaseException | None]:
     """Build ``ids`` in a pool of processes, heaviest first so that no large section is left
-    to finish alone. ``alongside``: this process's own work while the pool builds (the
-    portal); its result is returned beside the sections'. ``meanwhile``: work that waits
-    on the disk more than on the processor (a walk of the old site), in a thread once the
-    pool's processes are started (a fork while another thread runs may copy a held lock);
-    what it raised is returned third.
+    to finish alone, and, with ``portal``, the portal (its warnings are returned second).
+    ``pool``: processes already started (``started_workers``), which build the portal too;
+    else a pool is started here for the sections (unless one process does all: one
+    process, or one section and no portal) while this process builds the portal.
+    ``meanwhile``: work that waits on the disk more than on the processor (a walk of the
+    old site), in a thread once the pool's processes are started (a fork while another
+    thread runs may copy a held lock); what it raised is returned third.
 
     Fewer sections (and portal) than processes, as after an edit: each section's languages
     are built side by side (``_part_dir``, ``_joined``), not one after the other."""
-    workers = workers or snapshot.options.workers or os.cpu_count() or 1
+    workers = worker_count(workers, snapshot.options)
     results: list[SectionResult] = []
     others = snapshot.region.languages.others
-    split = bool(others and ids) and workers > 1 and len(ids) + (alongside is not None) < workers
-    if not split and (workers == 1 or not ids or (len(ids) == 1 and alongside is None)):
+    split = bool(others and ids) and workers > 1 and len(ids) + portal < workers
+    if pool is None and not split and (workers == 1 or not ids or (len(ids) == 1
+                                                                   and not portal)):
         with _in_thread(meanwhile) as raised:
-            extra = alongside() if alongside else []
+            extra = build_portal(config_file, snapshot, staging) if portal else []
             for mid in ids:
                 results.append(build_section(config_file, snapshot.only(mid), mid,
                                              staging / mid))
@@ -408,27 +496,52 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
     parts: list[tuple[str, str | None]] = (
         [(mid, part) for mid in order for part in (DEFAULT_LANGUAGE, *others)] if split
         else [(mid, None) for mid in order])
-    from concurrent.futures import ProcessPoolExecutor, as_completed  # not for a quick build
+    from concurrent.futures import (  # not for a quick build
+        Future,
+        ProcessPoolExecutor,
+        as_completed,
+        wait,
+    )
 
     done: dict[str, dict[str | None, SectionResult]] = {}
-    with ProcessPoolExecutor(max_workers=min(workers, len(parts))) as pool:
-        futures = {pool.submit(build_section, config_file, snapshot.only(mid), mid,
-                               _part_dir(staging, mid, part), part): (mid, part)
-                   for mid, part in parts}
+    extra: list[str] = []
+    with (contextlib.nullcontext(pool) if pool is not None
+          else ProcessPoolExecutor(max_workers=min(workers, len(parts)))) as processes:
+        futures: dict[Future[Any], tuple[str, str | None]] = {}
+
+        def submit_portal() -> None:
+            futures[processes.submit(build_portal, config_file, snapshot, staging)] = ("", "")
+
+        # the portal first, a cold build's largest part; last where every part gets a
+        # process at once (an edit), as it takes longer to hand over (the whole region)
+        at_once = len(parts) < workers
+        if portal and pool is not None and not at_once:
+            submit_portal()
+        futures.update({processes.submit(build_section, config_file, snapshot.only(mid), mid,
+                                         _part_dir(staging, mid, part), part): (mid, part)
+                        for mid, part in parts})
+        if portal and pool is not None and at_once:
+            submit_portal()
         with _in_thread(meanwhile) as raised:
             try:
-                extra = alongside() if alongside else []
+                if portal and pool is None:
+                    extra = build_portal(config_file, snapshot, staging)
+                for future in as_completed(futures):
+                    mid, part = futures[future]
+                    if not mid:
+                        extra = future.result()
+                        continue
+                    done.setdefault(mid, {})[part] = future.result()
+                    if len(done[mid]) < (1 + len(others) if split else 1):
+                        continue
+                    results.append(_joined(staging, mid, done[mid], others))
+                    if progress:
+                        progress(results[-1], len(results), len(ids))
             except BaseException:
-                pool.shutdown(cancel_futures=True)
+                for future in futures:  # those not started; the others are waited for
+                    future.cancel()
+                wait(futures)
                 raise
-            for future in as_completed(futures):
-                mid, part = futures[future]
-                done.setdefault(mid, {})[part] = future.result()
-                if len(done[mid]) < (1 + len(others) if split else 1):
-                    continue
-                results.append(_joined(staging, mid, done[mid], others))
-                if progress:
-                    progress(results[-1], len(results), len(ids))
     return sorted(results, key=lambda r: r.municipality), extra, raised()
 
 

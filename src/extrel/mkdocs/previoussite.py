@@ -13,6 +13,12 @@ site as before. An edit of one page so costs the links and deletions of one sect
 of the whole site (about 12,000 links at region size, and as many deletions after the
 swap).
 
+A build that replaces no site (the first into its folder, or one that could not trust the
+site there) has none to keep: it keeps a copy of its own new site instead (``prepare``),
+made of links by a child process while the search index is made, so that the first edit
+after it costs what the later ones do (linking a whole site costs some 5,000 new folders at
+region size).
+
 Nothing here weakens the swap: the staging folder is still completed before one exchange,
 and a build killed at any moment leaves the old site or the new one. A killed build has
 renamed the previous site into its staging folder, which the next build clears as any
@@ -30,6 +36,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..core.buildstate import Manifest
+from .treelinks import Linking, remove
 
 SUFFIX = ".extrel-previous"
 TRASH = ".extrel-trash"
@@ -41,14 +48,6 @@ never reaches a published site."""
 
 def folder(site_dir: Path) -> Path:
     return site_dir.with_name(site_dir.name + SUFFIX)
-
-
-def remove(path: Path | os.DirEntry[str]) -> None:
-    """Delete a file or a folder (a symbolic link itself, never what it points to)."""
-    if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path)
-    else:
-        os.unlink(path)
 
 
 def discard(site_dir: Path) -> None:
@@ -133,6 +132,57 @@ class Emptying:
             self.process.wait()
         if os.path.lexists(self.folder):
             shutil.rmtree(self.folder)
+
+
+ROOM = (512 << 20, 50_000)
+"""Free bytes and inodes the site's file system must have for ``prepare`` to start: the
+copy's folders take room (about 20 MB and 5,000 inodes at region size), and must never be
+what leaves the build itself without."""
+
+
+def prepare(site_dir: Path, staging: Path, *, derived: Collection[str]) -> Linking | None:
+    """Where a build has no previous site to start from (the first into ``site_dir``, or
+    one that could not trust what was there): a copy of its new site (``staging``, complete
+    but for the ``derived`` entries, made afterwards), made of links by a child process
+    while the search index is made, to be kept as the previous site once the new one is in
+    place (``prepared``). The next build, an edit, so starts from it instead of linking the
+    whole site. None where the file system is short of room."""
+    discard(site_dir)
+    try:
+        free = os.statvfs(site_dir.parent)
+    except OSError:
+        return None
+    if free.f_bavail * free.f_frsize < ROOM[0] or (free.f_files and free.f_favail < ROOM[1]):
+        return None
+    kept = folder(site_dir)
+    try:
+        kept.mkdir()
+    except OSError:
+        return None
+    names = sorted(n for n in os.listdir(staging) if n not in derived and n != TRASH)
+    return Linking(staging, names, kept, fallback=False)
+
+
+def prepared(copy: Linking, site_dir: Path, manifest: Manifest) -> None:
+    """The copy ``prepare`` began, kept as the previous site of the site now in place
+    (built from ``manifest``); removed where it is not whole."""
+    try:
+        if copy.finish():
+            (folder(site_dir) / MARKER).write_text(manifest.model_dump_json(),
+                                                   encoding="utf-8")
+            return
+    except OSError:
+        pass
+    abandon(copy, site_dir)
+
+
+def abandon(copy: Linking, site_dir: Path) -> None:
+    """Stop the copy ``prepare`` began, and remove it (a failed build)."""
+    copy.stop()
+    try:
+        discard(site_dir)
+    except OSError:
+        shutil.rmtree(folder(site_dir), ignore_errors=True)
 
 
 def keep(old: Path, site_dir: Path, manifest: Manifest) -> None:

@@ -9,8 +9,8 @@ see the old complete site or the new complete one, never a mix or a hole.
   a second build waits for the first, and clears what killed builds left behind.
 - ``publish`` swaps a complete staging folder with the site in one step: Linux's
   ``renameat2(RENAME_EXCHANGE)``, else two renames whose half-way state the next build
-  repairs. The staging folder holds the new parts and hard links to the kept ones, so no
-  page is copied.
+  repairs. The staging folder holds the new parts and hard links to the kept ones
+  (``kept_entries``, linked by ``treelinks``), so no page is copied.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from ..core.buildstate import Manifest, manifest_path
 from ..core.messages import bilingual
 from ..core.processes import alive
 from . import previoussite
+from .treelinks import link_tree
 
 log = logging.getLogger("extrel.build")
 
@@ -133,50 +134,33 @@ def site_lock(site_dir: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-def link_tree(src: Path, dst: Path) -> None:
-    """``dst`` as a copy of ``src`` made of hard links (a real copy where links fail).
-    A lean walk: folders get the default mode, as MkDocs makes them (copying every folder's
-    mode and times, as ``shutil.copytree`` does, doubled the cost)."""
-    def link(a: str, b: str) -> None:
-        try:
-            os.link(a, b, follow_symlinks=False)
-        except OSError as exc:
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM):
-                raise
-            shutil.copy2(a, b, follow_symlinks=False)
-
-    def walk(a: str, b: str) -> None:
-        os.mkdir(b)
-        with os.scandir(a) as entries:
-            for entry in entries:
-                target = os.path.join(b, entry.name)
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, target)
-                else:
-                    link(entry.path, target)
-
-    if src.is_dir() and not src.is_symlink():
-        walk(str(src), str(dst))
-    else:
-        link(str(src), str(dst))
+def kept_entries(staging: Path, site_dir: Path, *, built: Collection[str], portal: bool,
+                 current: Collection[str], remove: Collection[str],
+                 skip: Collection[str] = (), keep_others: bool = False) -> list[str]:
+    """The top-level entries of ``site_dir`` that complete ``staging`` (which holds, or will
+    hold, the ``built`` sections and, with ``portal``, the new portal): the sections of
+    ``current`` not rebuilt, and, without ``portal``, the old portal's files (not the
+    ``remove``d sections, nor the ``skip``ped entries, which the build makes afterwards, nor
+    what ``staging`` already holds). ``keep_others``: every entry the build does not write
+    (a folder of shares put together, which may hold files of its owner's)."""
+    names = []
+    for name in sorted(os.listdir(site_dir)):
+        if name in built or name in remove or name in skip or os.path.lexists(staging / name):
+            continue
+        if portal and name not in current and not keep_others:
+            continue  # the old portal's, or a municipality no longer in the registry
+        names.append(name)
+    return names
 
 
 def assemble(staging: Path, site_dir: Path, *, built: Collection[str], portal: bool,
              current: Collection[str], remove: Collection[str],
              skip: Collection[str] = (), keep_others: bool = False) -> None:
-    """Complete ``staging`` (which holds the ``built`` sections and, with ``portal``, the
-    new portal) with the kept parts of ``site_dir``: the sections of ``current`` not
-    rebuilt, and, without ``portal``, the old portal's files (not the ``remove``d
-    sections, nor the ``skip``ped entries, which the build makes afterwards).
-    ``keep_others``: keep every entry the build does not write (a folder of shares put
-    together, which may hold files of its owner's)."""
-    for child in sorted(site_dir.iterdir()):
-        name = child.name
-        if name in built or name in remove or name in skip or os.path.lexists(staging / name):
-            continue
-        if portal and name not in current and not keep_others:
-            continue  # the old portal's, or a municipality no longer in the registry
-        link_tree(child, staging / name)
+    """Complete ``staging`` with links to the ``kept_entries`` of ``site_dir``, once the
+    build has written its own."""
+    for name in kept_entries(staging, site_dir, built=built, portal=portal, current=current,
+                             remove=remove, skip=skip, keep_others=keep_others):
+        link_tree(site_dir / name, staging / name)
 
 
 def check_removable(site_dir: Path) -> None:

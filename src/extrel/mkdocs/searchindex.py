@@ -37,7 +37,7 @@ from pathlib import Path
 from ..core import regionsearch
 from ..core.languages import DEFAULT_LANGUAGE
 from ..core.regionsearch import ENTRY, GLOB_SAFE, Group
-from .publish import link_tree
+from .treelinks import link_tree
 
 PAGE = "index.html"
 
