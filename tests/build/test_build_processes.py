@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -195,3 +198,45 @@ def test_a_copy_left_unfinished_is_not_started_from(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh"
     build(config, "--site-dir", str(fresh))
     assert tree(root / "site") == tree(fresh)
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            status = Path(f"/proc/{entry}/status").read_text()
+        except OSError:
+            continue
+        if f"\nPPid:\t{pid}\n" in status:
+            found.append(int(entry))
+    return found
+
+
+def test_a_killed_build_leaves_no_process_of_its_pool(tmp_path: Path) -> None:
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    build_process = subprocess.Popen(
+        [sys.executable, "-c", "from extrel.cli import main; main()", "build", "-f",
+         str(config), "--today", "2026-11-23", "--workers", "2", "--no-progress"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    pool: list[int] = []
+    while len(pool) < 2 and time.monotonic() < deadline and build_process.poll() is None:
+        pool = children(build_process.pid)
+        time.sleep(0.005)
+    assert len(pool) >= 2, "the pool's processes were not seen"
+    build_process.kill()
+    build_process.wait()
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() and "State:\tZ" not in
+              Path(f"/proc/{pid}/status").read_text(errors="replace") for pid in pool
+              if Path(f"/proc/{pid}/status").exists()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in pool if Path(f"/proc/{pid}/status").exists()
+            and "State:\tZ" not in Path(f"/proc/{pid}/status").read_text(errors="replace")]
+    assert left == [], "processes of the killed build's pool still run"

@@ -34,6 +34,7 @@ from ..core.buildstate import (
 )
 from ..core.languages import DEFAULT_LANGUAGE
 from ..core.messages import bilingual
+from ..core.processes import end_with
 from . import inputs, previoussite, publish, searchindex, siteconfig
 from .inputs import quick_key
 from .treelinks import Linking
@@ -227,7 +228,7 @@ it reads the region, which the build waits for first."""
 def started_workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
     """A pool of ``count`` processes for ``build_region``'s ``pool``, started now, before the
     region is read: while this process reads it, each of them imports what a section's
-    build uses (``_warm``: MkDocs' build, the plugins, the templates' helpers), a quarter of
+    build uses (``_worker``: MkDocs' build, the plugins, the templates' helpers), a quarter of
     a section's build after an edit, no longer waited for once the sections are given to
     them. None (a build in this process) for one process. Shut down after the block."""
     if count <= 1:
@@ -235,7 +236,8 @@ def started_workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
         return
     from concurrent.futures import ProcessPoolExecutor  # not for a quick build
 
-    pool = ProcessPoolExecutor(max_workers=count, initializer=_warm)
+    pool = ProcessPoolExecutor(max_workers=count, initializer=_worker,
+                               initargs=(os.getpid(), True))
     try:
         pool.submit(int)  # with fork, the first task starts every process
         yield pool
@@ -243,10 +245,15 @@ def started_workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
         pool.shutdown(cancel_futures=True)
 
 
-def _warm() -> None:
-    """A pool process's first work: the imports of a section's build (best effort: a
+def _worker(parent: int, warm: bool) -> None:
+    """A pool process's start: it ends with the build's process (``processes.end_with``: a
+    build killed leaves no process of its pool behind, idle or writing into a folder the
+    next build removes). ``warm``: it imports what a section's build uses (best effort: a
     failure here is met again, and told, by the build itself), at a lower priority than
-    this process's reading of the region, which the build waits for first."""
+    the build's process reading the region, which the build waits for first."""
+    end_with(parent)
+    if not warm:
+        return
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)
     with contextlib.suppress(Exception):
@@ -506,7 +513,8 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
     done: dict[str, dict[str | None, SectionResult]] = {}
     extra: list[str] = []
     with (contextlib.nullcontext(pool) if pool is not None
-          else ProcessPoolExecutor(max_workers=min(workers, len(parts)))) as processes:
+          else ProcessPoolExecutor(max_workers=min(workers, len(parts)), initializer=_worker,
+                                   initargs=(os.getpid(), False))) as processes:
         futures: dict[Future[Any], tuple[str, str | None]] = {}
 
         def submit_portal() -> None:
