@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -126,7 +127,7 @@ def test_linking_without_cp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                             fallback: bool) -> None:
     source, target = sample(tmp_path / "s"), tmp_path / "t"
     target.mkdir()
-    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))  # no nice, xargs or cp
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))  # no setpriv, nice or cp
     linking = Linking(source, ["a", "top.txt", "link"], target, fallback=fallback)
     assert linking.process is None
     assert linking.finish() is fallback
@@ -240,3 +241,73 @@ def test_a_killed_build_leaves_no_process_of_its_pool(tmp_path: Path) -> None:
     left = [pid for pid in pool if Path(f"/proc/{pid}/status").exists()
             and "State:\tZ" not in Path(f"/proc/{pid}/status").read_text(errors="replace")]
     assert left == [], "processes of the killed build's pool still run"
+
+
+def running(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status")
+    try:
+        return "State:\tZ" not in status.read_text(errors="replace")
+    except OSError:
+        return False
+
+
+def test_linking_ends_with_the_build(tmp_path: Path) -> None:
+    """A build killed while its child links leaves no ``cp`` writing on."""
+    source, target = sample(tmp_path / "s"), tmp_path / "t"
+    target.mkdir()
+    slow = tmp_path / "bin"
+    slow.mkdir()
+    (slow / "cp").write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")
+    (slow / "cp").chmod(0o755)
+    script = ("import sys, time\nfrom pathlib import Path\n"
+              "from extrel.mkdocs.treelinks import Linking\n"
+              f"linking = Linking(Path({str(source)!r}), ['a'], Path({str(target)!r}))\n"
+              "print(linking.process.pid, flush=True)\ntime.sleep(60)\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path),
+               PATH=f"{slow}{os.pathsep}{os.environ['PATH']}")
+    parent = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE,
+                              text=True)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    deadline = time.monotonic() + 10
+    while "sleep" not in Path(f"/proc/{child}/cmdline").read_text(errors="replace"):
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    parent.kill()
+    parent.wait()
+    parent.stdout.close()
+    deadline = time.monotonic() + 10
+    while running(child) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not running(child)
+
+
+def test_an_interrupted_build_stops_quietly(tmp_path: Path) -> None:
+    """Ctrl-C (an interrupt to the terminal's whole process group) while the region is read
+    or built: no traceback from the pool's processes, none of them left."""
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    build_process = subprocess.Popen(
+        [sys.executable, "-c", "from extrel.cli import main; main()", "build", "-f",
+         str(config), "--today", "2026-11-23", "--workers", "2", "--no-progress"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True)
+    deadline = time.monotonic() + 60
+    pool: list[int] = []
+    while len(pool) < 2 and time.monotonic() < deadline and build_process.poll() is None:
+        pool = children(build_process.pid)
+        time.sleep(0.005)
+    assert len(pool) >= 2, "the pool's processes were not seen"
+    os.killpg(build_process.pid, signal.SIGINT)
+    out, err = build_process.communicate(timeout=60)
+    assert build_process.returncode != 0
+    assert "Traceback" not in out + err and "KeyboardInterrupt" not in out + err, err
+    assert not [pid for pid in pool if running(pid)]
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".site.building")]
+
+
+def test_the_early_pool_is_what_an_edit_needs() -> None:
+    assert builder.early_workers(64, 2) == 3  # the portal, a section's two languages
+    assert builder.early_workers(2, 3) == 2

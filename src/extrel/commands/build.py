@@ -63,8 +63,11 @@ def build(config_file: Path, only: tuple[str, ...], shard: tuple[int, int] | Non
                 sys.exit(EXIT_BEHIND)
             return
     project = load_project(path, lang)
-    # the build's processes start now, and get ready while this one reads the region
-    with builder.started_workers(builder.worker_count(workers, project.options)) as pool:
+    # the processes an edit needs start now, and get ready while this one reads the region
+    # (not where the plan may well be to build nothing: part of a region)
+    early = 0 if (only or shard or portal_only) else builder.early_workers(
+        builder.worker_count(workers, project.options), len(project.languages))
+    with builder.started_workers(early) as pool:
         _build(path, project, out, started, only=only, shard=shard, portal_only=portal_only,
                today=today, allow_shallow=allow_shallow, fail_on_stale=fail_on_stale,
                workers=workers, progress=progress, lang=lang, quick=quick, pool=pool)

@@ -13,6 +13,7 @@ import errno
 import logging
 import os
 import shutil
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -219,27 +220,33 @@ def worker_count(workers: int | None, options: Options) -> int:
     return workers or options.workers or os.cpu_count() or 1
 
 
-WORKER_NICENESS = 5
-"""How much a pool's processes give way to this one (``os.nice``): while they get ready,
-it reads the region, which the build waits for first."""
+def early_workers(count: int, languages: int) -> int:
+    """How many of a build's ``count`` processes ``started_workers`` starts before the plan
+    is known: enough for an edit (the portal and one section's ``languages`` side by side),
+    never one per processor of a large machine for it; a build that needs more (a cold one)
+    starts a full pool then (``_build_sections``)."""
+    return min(count, 1 + languages)
 
 
 @contextlib.contextmanager
 def started_workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
     """A pool of ``count`` processes for ``build_region``'s ``pool``, started now, before the
-    region is read: while this process reads it, each of them imports what a section's
-    build uses (``_worker``: MkDocs' build, the plugins, the templates' helpers), a quarter of
-    a section's build after an edit, no longer waited for once the sections are given to
-    them. None (a build in this process) for one process. Shut down after the block."""
+    region is read (``early_workers`` says how many): while this process reads it, each of
+    them imports what a section's build uses (``_worker``: MkDocs' build, the plugins), a
+    quarter of a section's build after an edit, no longer waited for once the sections are
+    given to them. None (a build in this process) for one process. Shut down after the
+    block."""
     if count <= 1:
         yield None
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # not for a quick build
 
-    pool = ProcessPoolExecutor(max_workers=count, initializer=_worker,
-                               initargs=(os.getpid(), True))
+    # forked, every process at the first task (no thread runs yet), whatever the default
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker, initargs=(os.getpid(), True))
     try:
-        pool.submit(int)  # with fork, the first task starts every process
+        pool.submit(int)
         yield pool
     finally:
         pool.shutdown(cancel_futures=True)
@@ -248,14 +255,13 @@ def started_workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
 def _worker(parent: int, warm: bool) -> None:
     """A pool process's start: it ends with the build's process (``processes.end_with``: a
     build killed leaves no process of its pool behind, idle or writing into a folder the
-    next build removes). ``warm``: it imports what a section's build uses (best effort: a
-    failure here is met again, and told, by the build itself), at a lower priority than
-    the build's process reading the region, which the build waits for first."""
+    next build removes), and leaves an interrupt (Ctrl-C) to it: the build stops its pool
+    itself. ``warm``: it imports what a section's build uses (best effort: a failure here
+    is met again, and told, by the build itself)."""
     end_with(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not warm:
         return
-    with contextlib.suppress(OSError):
-        os.nice(WORKER_NICENESS)
     with contextlib.suppress(Exception):
         import mkdocs.commands.build  # noqa: F401
         import mkdocs.config.defaults  # noqa: F401
@@ -510,6 +516,10 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
         wait,
     )
 
+    early = early_workers(workers, 1 + len(others))
+    if pool is not None and workers > early and len(parts) + portal > early:
+        pool.shutdown()  # too few for this build (a cold one): every processor's then
+        pool = None
     done: dict[str, dict[str | None, SectionResult]] = {}
     extra: list[str] = []
     with (contextlib.nullcontext(pool) if pool is not None

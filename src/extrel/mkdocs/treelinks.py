@@ -3,9 +3,11 @@ one before it, so that no page is copied (``publish.assemble``, ``previoussite``
 search index's unchanged files).
 
 ``link_tree`` does it in this process. ``Linking`` has a child process do it while the
-build goes on: GNU ``cp -R -P -l``, fed the names by ``xargs`` (about 10,000 links and
-5,000 folders at region size, mostly the kernel's work, done in C beside the build rather
-than after it), at the lowest priority, so that what the build itself does comes first.
+build goes on: GNU ``cp -R -P -l`` (about 10,000 links and 5,000 folders at region size,
+mostly the kernel's work, done in C beside the build rather than after it), at the lowest
+priority, so that what the build itself does comes first, and killed if the build's
+process ends first (util-linux ``setpriv --pdeathsig``): it never writes on into a folder
+the next build removes.
 """
 
 from __future__ import annotations
@@ -14,9 +16,7 @@ import contextlib
 import errno
 import os
 import shutil
-import signal
 import subprocess
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -57,6 +57,11 @@ def remove(path: Path | os.DirEntry[str]) -> None:
         os.unlink(path)
 
 
+MAX_ARGS = 256 << 10
+"""The longest list of names (bytes) given to one ``cp``, well within Linux's limit on a
+command line; a longer one (a national portal's thousands of sections) is linked here."""
+
+
 class Linking:
     """``names`` (entries of the folder ``source``) linked into the folder ``target`` by a
     child process, started at once. Nothing else may write an entry of these names into
@@ -65,27 +70,24 @@ class Linking:
     ``finish`` waits for it and tells whether every entry is there. Where the child could
     not start or did not succeed (no ``cp``, another file system, a full disk), what it left
     is removed and, with ``fallback``, ``link_tree`` links each entry, raising what it
-    meets; without, nothing is left and ``finish`` says False. ``stop`` ends the child and
-    its ``cp`` (a failed build)."""
+    meets; without, nothing is left and ``finish`` says False. ``stop`` ends the child (a
+    failed build)."""
 
     def __init__(self, source: Path, names: Sequence[str], target: Path, *,
                  fallback: bool = True) -> None:
         self.source, self.names, self.target = source, list(names), target
         self.fallback = fallback
         self.process: subprocess.Popen[bytes] | None = None
-        if not self.names:
+        if not self.names or sum(len(os.fsencode(n)) + 1 for n in self.names) > MAX_ARGS:
             return
-        with tempfile.TemporaryFile() as listing:  # NUL-separated: any name, any number
-            listing.write(b"".join(os.fsencode(name) + b"\0" for name in self.names))
-            listing.seek(0)
-            try:
-                self.process = subprocess.Popen(
-                    ["nice", "-n", "19",
-                     "xargs", "-0", "cp", "-R", "-P", "-l", "-t", str(target), "--"],
-                    cwd=source, stdin=listing, stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL, start_new_session=True)  # stop: its group
-            except OSError:  # no nice, xargs or cp here
-                self.process = None
+        try:
+            self.process = subprocess.Popen(
+                ["setpriv", "--pdeathsig", "KILL", "--", "nice", "-n", "19",
+                 "cp", "-R", "-P", "-l", "-t", str(target), "--", *self.names],
+                cwd=source, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL)
+        except OSError:  # no setpriv, nice or cp here, or too long a command line
+            self.process = None
 
     def finish(self) -> bool:
         done = not self.names or (self.process is not None and self.process.wait() == 0)
@@ -103,6 +105,6 @@ class Linking:
     def stop(self) -> None:
         if self.process is not None:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)  # xargs and its cp
+                self.process.kill()  # cp itself: setpriv and nice replace themselves by it
             self.process.wait()
             self.process = None
