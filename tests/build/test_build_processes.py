@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -217,30 +218,13 @@ def children(pid: int) -> list[int]:
 
 
 def test_a_killed_build_leaves_no_process_of_its_pool(tmp_path: Path) -> None:
-    config = make_region(tmp_path / "r")
-    root = config.parent
-    commit_all(root, "2026-11-10T12:00:00+04:00")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    build_process = subprocess.Popen(
-        [sys.executable, "-c", "from extrel.cli import main; main()", "build", "-f",
-         str(config), "--today", "2026-11-23", "--workers", "2", "--no-progress"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    pool: list[int] = []
-    while len(pool) < 2 and time.monotonic() < deadline and build_process.poll() is None:
-        pool = children(build_process.pid)
-        time.sleep(0.005)
-    assert len(pool) >= 2, "the pool's processes were not seen"
+    build_process, pool = build_with_pool(tmp_path)
     build_process.kill()
     build_process.wait()
     deadline = time.monotonic() + 10
-    while any(Path(f"/proc/{pid}").exists() and "State:\tZ" not in
-              Path(f"/proc/{pid}/status").read_text(errors="replace") for pid in pool
-              if Path(f"/proc/{pid}/status").exists()) and time.monotonic() < deadline:
+    while any(running(pid) for pid in pool) and time.monotonic() < deadline:
         time.sleep(0.05)
-    left = [pid for pid in pool if Path(f"/proc/{pid}/status").exists()
-            and "State:\tZ" not in Path(f"/proc/{pid}/status").read_text(errors="replace")]
-    assert left == [], "processes of the killed build's pool still run"
+    assert not [pid for pid in pool if running(pid)], "the killed build's pool still runs"
 
 
 def running(pid: int) -> bool:
@@ -249,6 +233,26 @@ def running(pid: int) -> bool:
         return "State:\tZ" not in status.read_text(errors="replace")
     except OSError:
         return False
+
+
+def build_with_pool(tmp_path: Path, **popen: Any) -> tuple[subprocess.Popen[Any], list[int]]:
+    """``extrel build --workers 2`` of a new region, in a process of its own, once the
+    processes of its pool are seen."""
+    config = make_region(tmp_path / "r")
+    commit_all(config.parent, "2026-11-10T12:00:00+04:00")
+    popen.setdefault("stdout", subprocess.DEVNULL)
+    popen.setdefault("stderr", subprocess.DEVNULL)
+    build_process = subprocess.Popen(
+        [sys.executable, "-c", "from extrel.cli import main; main()", "build", "-f",
+         str(config), "--today", "2026-11-23", "--workers", "2", "--no-progress"],
+        env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)), **popen)
+    deadline = time.monotonic() + 60
+    pool: list[int] = []
+    while len(pool) < 2 and time.monotonic() < deadline and build_process.poll() is None:
+        pool = children(build_process.pid)
+        time.sleep(0.005)
+    assert len(pool) >= 2, "the pool's processes were not seen"
+    return build_process, pool
 
 
 def test_linking_ends_with_the_build(tmp_path: Path) -> None:
@@ -285,26 +289,15 @@ def test_linking_ends_with_the_build(tmp_path: Path) -> None:
 def test_an_interrupted_build_stops_quietly(tmp_path: Path) -> None:
     """Ctrl-C (an interrupt to the terminal's whole process group) while the region is read
     or built: no traceback from the pool's processes, none of them left."""
-    config = make_region(tmp_path / "r")
-    root = config.parent
-    commit_all(root, "2026-11-10T12:00:00+04:00")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    build_process = subprocess.Popen(
-        [sys.executable, "-c", "from extrel.cli import main; main()", "build", "-f",
-         str(config), "--today", "2026-11-23", "--workers", "2", "--no-progress"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True)
-    deadline = time.monotonic() + 60
-    pool: list[int] = []
-    while len(pool) < 2 and time.monotonic() < deadline and build_process.poll() is None:
-        pool = children(build_process.pid)
-        time.sleep(0.005)
-    assert len(pool) >= 2, "the pool's processes were not seen"
+    build_process, pool = build_with_pool(tmp_path, stdout=subprocess.PIPE,
+                                          stderr=subprocess.PIPE, text=True,
+                                          start_new_session=True)
     os.killpg(build_process.pid, signal.SIGINT)
     out, err = build_process.communicate(timeout=60)
     assert build_process.returncode != 0
     assert "Traceback" not in out + err and "KeyboardInterrupt" not in out + err, err
     assert not [pid for pid in pool if running(pid)]
+    root = tmp_path / "r"
     assert not [p.name for p in root.iterdir() if p.name.startswith(".site.building")]
 
 
