@@ -120,11 +120,14 @@ def _run(config_file: Path, snapshot: Snapshot, *, role: str, site_dir: Path,
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(collect)
     try:
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
+        # MkDocs stamps sitemaps with the build date: the check date, for this build only
+        # (set here, in the process that builds: a pool's may have been started before)
+        with siteconfig.source_date_epoch(snapshot.today):
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
     finally:
         mkdocs_logger.removeHandler(collect)
     return collect.messages
@@ -174,11 +177,9 @@ def build_section(config_file: Path, snapshot: Snapshot, municipality: str,
     folder of its own: ``_part_dir``); never raises."""
     started = time.perf_counter()
     try:
-        # set here too: a pool's process may have been started before the build set it
-        with siteconfig.source_date_epoch(snapshot.today):
-            warnings = _run(config_file, snapshot, role="section", site_dir=site_dir,
-                            municipality=municipality, lang=part or DEFAULT_LANGUAGE,
-                            chain=part is None)
+        warnings = _run(config_file, snapshot, role="section", site_dir=site_dir,
+                        municipality=municipality, lang=part or DEFAULT_LANGUAGE,
+                        chain=part is None)
         return SectionResult(municipality, time.perf_counter() - started, warnings)
     except _failures() as exc:
         return SectionResult(municipality, time.perf_counter() - started, [],
@@ -305,8 +306,7 @@ def build_region(
     try:
         publish.check_site_dir(site_dir, root, sources, merged=portal_only)
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        # MkDocs stamps sitemaps with the build date: the check date, for this build only
-        with publish.site_lock(site_dir), siteconfig.source_date_epoch(snapshot.today):
+        with publish.site_lock(site_dir):
             return _build_locked(config_file, snapshot, site_dir, started, only=only,
                                  shard=shard, workers=workers, progress=progress,
                                  portal_only=portal_only, remember=remember, pool=pool)
@@ -460,9 +460,8 @@ def build_portal(config_file: Path, snapshot: Snapshot, staging: Path) -> list[s
     from ..editor import admin  # only a build of the portal publishes the editor
 
     try:
-        with siteconfig.source_date_epoch(snapshot.today):  # a pool's process: see there
-            warnings = (_run(config_file, snapshot, role="portal", site_dir=portal)
-                        + admin.publish_region(portal, snapshot))  # the editor, if asked
+        warnings = (_run(config_file, snapshot, role="portal", site_dir=portal)
+                    + admin.publish_region(portal, snapshot))  # the editor, if asked
     except _failures() as exc:
         raise BuildError(f"portal: {describe(exc, config_file.parent)}") from None
     for child in portal.iterdir():
