@@ -240,27 +240,41 @@ def started_workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
     if count <= 1:
         yield None
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor  # not for a quick build
-
-    # forked, every process at the first task (no thread runs yet), whatever the default
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_worker, initargs=(os.getpid(), True))
+    pool = _pool(count, warm=True)
     try:
-        pool.submit(int)
         yield pool
     finally:
         pool.shutdown(cancel_futures=True)
 
 
+def _pool(count: int, *, warm: bool) -> ProcessPoolExecutor:
+    """``count`` processes (``_worker``), forked now (every one at the first task), whatever
+    Python's default way of starting them. Ctrl-C is the build's to handle, not theirs: it
+    is held back (blocked) while they are forked, so that they start with it blocked and
+    ignore it before they let it in; an interrupt meanwhile reaches this process
+    afterwards."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # not for a quick build
+
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker, initargs=(os.getpid(), warm))
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool.submit(int)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    return pool
+
+
 def _worker(parent: int, warm: bool) -> None:
     """A pool process's start: it ends with the build's process (``processes.end_with``: a
     build killed leaves no process of its pool behind, idle or writing into a folder the
-    next build removes), and leaves an interrupt (Ctrl-C) to it: the build stops its pool
-    itself. ``warm``: it imports what a section's build uses (best effort: a failure here
-    is met again, and told, by the build itself)."""
+    next build removes); an interrupt (Ctrl-C) it ignores (``_pool``). ``warm``: it
+    imports what a section's build uses (best effort: a failure here is met again, and
+    told, by the build itself)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # then let in: one held back is dropped
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     end_with(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not warm:
         return
     with contextlib.suppress(Exception):
@@ -510,7 +524,6 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
         else [(mid, None) for mid in order])
     from concurrent.futures import (  # not for a quick build
         Future,
-        ProcessPoolExecutor,
         as_completed,
         wait,
     )
@@ -522,8 +535,7 @@ def _build_sections(config_file: Path, snapshot: Snapshot, ids: Sequence[str], s
     done: dict[str, dict[str | None, SectionResult]] = {}
     extra: list[str] = []
     with (contextlib.nullcontext(pool) if pool is not None
-          else ProcessPoolExecutor(max_workers=min(workers, len(parts)), initializer=_worker,
-                                   initargs=(os.getpid(), False))) as processes:
+          else _pool(min(workers, len(parts)), warm=False)) as processes:
         futures: dict[Future[Any], tuple[str, str | None]] = {}
 
         def submit_portal() -> None:
