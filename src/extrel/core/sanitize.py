@@ -103,13 +103,25 @@ def _attribute(tag: str, name: str, value: str, hosts: frozenset[str]) -> str | 
     if tag == "iframe" and name == "src":
         return value if frame_address(value, hosts) else None
     if name == "srcset":
-        parts = [p.strip() for p in value.split(",") if p.strip()]
-        return value if parts and all(local_address(p.split()[0]) for p in parts) else None
+        return value if _local_srcset(value) else None
     if name in EMBEDDED:
         return value if local_address(value) else None
     if name in ("href", "cite"):
         return value if link_address(value) else None
     return value
+
+
+_DESCRIPTOR = re.compile(r"^\d+(\.\d+)?[wx]$")
+
+
+def _local_srcset(value: str) -> bool:
+    """Image candidates as HTML defines them, each a relative address with at most one width
+    or density (``a.jpg 480w, b.jpg 2x``): anything else a browser would read in its own way
+    (``jav ascript:…`` is the address ``jav`` and a broken descriptor), so it is not kept."""
+    parts = [part for part in (p.split() for p in value.split(",")) if part]
+    return bool(parts) and all(
+        len(part) <= 2 and local_address(part[0])
+        and (len(part) == 1 or _DESCRIPTOR.match(part[1])) for part in parts)
 
 
 def local_address(value: str) -> bool:
