@@ -274,3 +274,49 @@ def test_open_data_has_every_language(site: Path) -> None:
     assert {"title_zh", "directions_zh", "url_zh"} <= set(header)
     readme = (site / "alpha/data/README.txt").read_text("utf-8")
     assert "title_zh: название на языке: китайский / name in Chinese" in readme
+
+
+def test_registry_names_in_a_further_language(tmp_path: Path) -> None:
+    """A registry entry may name its municipality (and coordinator) in the region's further
+    languages; their pages, the portal and the JSON show it, English where there is none. A
+    key that is not a language of the region is told with its file and line."""
+    config = make_zh_region(tmp_path / "r")
+    registry = config.parent / "municipalities/alpha.yml"
+    text = registry.read_text(encoding="utf-8")
+    text = text.replace("name: {ru: Альфинский район, en: Alpha District}",
+                        "name: {ru: Альфинский район, en: Alpha District, zh: 阿尔法区}")
+    text = text.replace("en: Anna Ivanova}", "en: Anna Ivanova, zh: 安娜}")
+    registry.write_text(text, encoding="utf-8")
+    commit_all(config.parent, "2026-11-10T12:00:00+04:00")
+    code, output = run("build", "-f", str(config), "--today", TODAY)
+    assert code == 0, output
+    site = config.parent / "site"
+    home = soup(site / "alpha/zh/index.html")
+    assert home.h1 is not None and "阿尔法区" in home.h1.get_text()
+    assert "安娜" in home.get_text() and "Anna Ivanova" not in home.get_text()
+    assert "Alpha District" in soup(site / "alpha/en/index.html").h1.get_text()
+    portal = soup(site / "zh/index.html").get_text()
+    assert "阿尔法区" in portal and "Beta District" in portal  # beta has no Chinese name
+    data = json.loads((site / "freshness.json").read_text(encoding="utf-8"))
+    names = {m["id"]: m["name"] for m in data["municipalities"]}
+    assert names == {"alpha": {"ru": "Альфинский район", "en": "Alpha District", "zh": "阿尔法区"},
+                     "beta": {"ru": "Бетинский район", "en": "Beta District",
+                              "zh": "Beta District"}}
+    # a typo for a language: told where it is, and nothing else changes
+    registry.write_text(text.replace("zh: 阿尔法区", "zn: 阿尔法区"), encoding="utf-8")
+    code, output = run("check", "-f", str(config), "--today", TODAY)
+    assert code == 2, output
+    line = next(i for i, row in enumerate(registry.read_text("utf-8").splitlines(), 1)
+                if "zn:" in row)
+    assert f"municipalities/alpha.yml:{line}" in output
+    assert "языка «zn» нет среди языков сайта (ru, en, zh)" in output
+    # the same entry in a region without Chinese: the registry is read again for it
+    registry.write_text(text, encoding="utf-8")
+    assert run("check", "-f", str(config), "--today", TODAY)[0] == 1
+    mkdocs = config.read_text(encoding="utf-8")
+    config.write_text("\n".join(line for line in mkdocs.splitlines()
+                                if "locale: zh" not in line) + "\n", encoding="utf-8")
+    for zh_page in (config.parent / "content").rglob("*.zh.md"):
+        zh_page.unlink()
+    code, output = run("check", "-f", str(config), "--today", TODAY)
+    assert code == 2 and "языка «zh» нет среди языков сайта (ru, en)" in output, output

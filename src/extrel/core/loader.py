@@ -58,7 +58,7 @@ def load_region(
     keys = FolderKeys(root, [content_dir, "municipalities"])
     run = Checks(root, hosts, problems)
     wanted = set(only) if only else None
-    registry = registry_cached(run, wanted, cache, keys)
+    registry = registry_cached(run, wanted, cache, keys, langs)
     content = root / content_dir
     municipalities: dict[str, Municipality] = {}
     folders = _read_folders(root, hosts, content, wanted, cache, workers, entries, keys, langs)

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .languages import DEFAULT_LANGUAGE, STANDARD, Languages, ui_language
+from .languages import DEFAULT_LANGUAGE, STANDARD, Languages
 from .problems import Problem
 from .schema import MunicipalityMeta
 from .sections import BY_ID, SUBSECTION_IDS
@@ -119,9 +119,9 @@ class Municipality:
     """Warnings about the folder's files found while reading it (the presentation's PDFs)."""
 
     def name(self, lang: str) -> str:
-        """The name in ``lang``: the registry has it in Russian and English (the latter for
-        every other language)."""
-        return getattr(self.meta.name, ui_language(lang), self.meta.name.ru)
+        """The name in ``lang``: the registry's, in Russian, English and any other language
+        it gives (English where it gives none: ``Localized.get``)."""
+        return self.meta.name.get(lang)
 
     def all_entries(self) -> list[Entry]:
         return [e for sid in SUBSECTION_IDS for e in self.entries[sid]]

@@ -3,11 +3,14 @@ municipality (its names, kind, coat of arms, coordinator), validated by ``schema
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import yaml
 
 from . import cachecodec, schema
 from .contentkeys import FolderKeys
 from .frontmatter import error_line, load_yaml, yaml_messages
+from .languages import REQUIRED
 from .loadcache import LoadCache, decode
 from .messages import worded
 from .problems import Problem
@@ -18,12 +21,14 @@ from .sections import SLUG
 
 
 def registry_cached(run: Checks, wanted: set[str] | None, cache: LoadCache | None,
-                     keys: FolderKeys) -> dict[str, MunicipalityMeta | None]:
-    """The registry, or what the last reading of the same ``municipalities/`` folder found."""
+                     keys: FolderKeys, languages: Sequence[str] = REQUIRED
+                     ) -> dict[str, MunicipalityMeta | None]:
+    """The registry, or what the last reading of the same ``municipalities/`` folder, for
+    the same languages, found."""
     if cache is None:
-        return load_registry(run, wanted)
+        return load_registry(run, wanted, languages)
     key = cache.key("_registry", keys.of(run.root / "municipalities"),
-                    repr(sorted(wanted)) if wanted is not None else "*")
+                    repr(sorted(wanted)) if wanted is not None else "*", *languages)
     stored = cache.get("_registry", key, 1)  # ids are slugs: "_registry" is never one
     found = decode(cachecodec.REGISTRY, stored[0]) if stored else None
     if found is not None:
@@ -31,13 +36,15 @@ def registry_cached(run: Checks, wanted: set[str] | None, cache: LoadCache | Non
         run.problems.extend(problems)
         return result
     before = len(run.problems)
-    result = load_registry(run, wanted)
+    result = load_registry(run, wanted, languages)
     cache.put("_registry", key, cachecodec.dump((result, run.problems[before:])))
     return result
 
 
-def load_registry(run: Checks, wanted: set[str] | None) -> dict[str, MunicipalityMeta | None]:
-    """Registry entries by id; None marks an entry that exists but is invalid."""
+def load_registry(run: Checks, wanted: set[str] | None, languages: Sequence[str] = REQUIRED
+                  ) -> dict[str, MunicipalityMeta | None]:
+    """Registry entries by id; None marks an entry that exists but is invalid. A name may be
+    given in each of ``languages`` (the region's) besides Russian and English."""
     root, problems = run.root, run.problems
     result: dict[str, MunicipalityMeta | None] = {}
     folder = root / "municipalities"
@@ -75,7 +82,7 @@ def load_registry(run: Checks, wanted: set[str] | None) -> dict[str, Municipalit
             continue
         data = {str(k): v for k, v in data.items()}
         run.markup(relpath, data, lines)
-        model, errs = schema.validate(MunicipalityMeta, data, lines)
+        model, errs = schema.validate(MunicipalityMeta, data, lines, languages)
         for found_ in errs:
             problems.append(Problem(relpath, found_.line, found_.key, found_.params))
         if model is None:

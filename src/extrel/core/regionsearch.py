@@ -52,11 +52,14 @@ class Group:
     id: str
     """``g`` and the start of the SHA-1 of the Russian name: the index's folder."""
     names: tuple[tuple[str, str], ...]
-    """(language, name) for Russian and English (``Localized``)."""
+    """(language, name) for Russian, English and each other language the registry gives it
+    in (``Localized``)."""
     members: tuple[str, ...]
 
     def name(self, lang: str) -> str:
-        return dict(self.names)[ui_language(lang)]
+        """The name in ``lang``; English where it has none (as ``Localized.get``)."""
+        names = dict(self.names)
+        return names.get(lang) or names[ui_language(lang)]
 
 
 GROUP_LIMIT = 2000
@@ -131,7 +134,7 @@ def groups_of(municipalities: Mapping[str, Municipality]) -> list[Group]:
             names = (("ru", t("ui.search.group_other", "ru")),
                      ("en", t("ui.search.group_other", "en")))
         else:
-            names = (("ru", name.ru), ("en", name.en))
+            names = tuple(name.model_dump().items())  # ru, en, then the others given
         by_name.setdefault(names[0][1], (names, []))[1].append(mid)
     other = t("ui.search.group_other", "ru")
     order = sorted(by_name, key=lambda ru: (ru == other, ru.casefold()))

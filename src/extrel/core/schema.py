@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Mapping
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -44,6 +45,7 @@ from .fieldtypes import (  # noqa: F401  # ACTIVITY_KINDS, EDITORS_LANGUAGE, LAN
     listed,
     words,
 )
+from .languages import DEFAULT_LANGUAGE
 from .messages import t, worded
 
 _ACTIVITY = words("label.activity", ACTIVITY_KINDS)
@@ -211,10 +213,46 @@ class PresentationMeta(_Meta):
 
 
 class Localized(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
-                              defer_build=True)
+    """A name in Russian and English, and in any further language of the region (``zh:
+    因扎区``, a key per language of the i18n block); a language without its own shows the
+    English one (``get``)."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True, frozen=True,
+                              defer_build=True,
+                              json_schema_extra={"description": hint("schema.localized")})
     ru: str = Field(min_length=1, description=hint("schema.localized.ru"))
     en: str = Field(min_length=1, description=hint("schema.localized.en"))
+    __pydantic_extra__: dict[str, Annotated[str, Field(min_length=1)]] = Field(init=False)
+
+    @model_validator(mode="after")
+    def _region_languages(self, info: ValidationInfo) -> Localized:
+        """Each further key is a language of the region (``LANGUAGES_CONTEXT``; a typo such
+        as ``eng`` is told, not kept). Read back from the cache, without that context, the
+        keys were checked when the entry was first read."""
+        languages = (info.context or {}).get(LANGUAGES_CONTEXT)
+        if languages is not None:
+            for code in self.__pydantic_extra__ or {}:
+                if code not in languages:
+                    raise PydanticCustomError(
+                        "language_unknown", "not a language of the region: {code}",
+                        {"code": code, "languages": ", ".join(languages)})
+        return self
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``: its own where written, else the English (Russian for
+        Russian)."""
+        own = (self.__pydantic_extra__ or {}).get(lang)
+        if own is not None:
+            return own
+        return self.ru if lang == DEFAULT_LANGUAGE else self.en
+
+    def by_language(self, languages: Iterable[str]) -> dict[str, str]:
+        """``get`` of each of ``languages``."""
+        return {lang: self.get(lang) for lang in languages}
+
+
+LANGUAGES_CONTEXT = "languages"
+"""The validation context's key of the region's language codes (``validate``)."""
 
 
 class Coordinator(BaseModel):
@@ -328,6 +366,11 @@ def explain(
         return Finding(line, field, "problem.date.invalid", {
             "name": name, "value": shown or worded("problem.value.the_value"),
             "example": _EXAMPLE_DATE})
+    if kind == "language_unknown":  # a model's own check: its line is the key's
+        ctx = error.get("ctx", {})
+        key = f"{name}.{ctx.get('code')}"
+        return Finding(lines.get(key) or line, field, "problem.localized.language",
+                       {"name": key, "code": ctx.get("code"), "languages": ctx.get("languages")})
     if kind == "location_invalid":  # the value as written: a list, not one quoted value
         return Finding(line, field, "problem.location.invalid", {"name": name, "value": text})
     if kind in _OF_MODEL:
@@ -361,11 +404,14 @@ def _fields_at(model: type[BaseModel], loc: list[str]) -> set[str]:
 
 
 def validate(
-    model: type[BaseModel], data: dict[str, object], lines: dict[str, int]
+    model: type[BaseModel], data: dict[str, object], lines: dict[str, int],
+    languages: Iterable[str] | None = None,
 ) -> tuple[BaseModel | None, list[Finding]]:
-    """Validate data; return the model (or None) and every problem found."""
+    """Validate data; return the model (or None) and every problem found. ``languages``: the
+    region's, where a name may be given in each (``Localized``)."""
+    context = {LANGUAGES_CONTEXT: tuple(languages)} if languages is not None else None
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data, context=context), []
     except ValidationError as exc:
         errors = exc.errors()
     found = [explain(e, model, lines) for e in errors]

@@ -17,7 +17,7 @@ from . import addresses
 from .eventtime import event_span
 from .freshness import MunicipalityFreshness
 from .labels import country_name, file_size, long_date, word, written_in
-from .languages import STANDARD, Languages, ui_language
+from .languages import STANDARD, Languages
 from .model import Entry, Municipality
 from .partnermap import map_view
 from .sections import BY_ID, DEFAULT_LANGUAGE, FEED, SUBSECTIONS
@@ -306,7 +306,7 @@ def home_view(
     coordinator = None
     if meta.coordinator:
         coordinator = {
-            "name": getattr(meta.coordinator.name, ui_language(lang)),
+            "name": meta.coordinator.name.get(lang),
             "email": meta.coordinator.email,
             "phone": meta.coordinator.phone,
         }
