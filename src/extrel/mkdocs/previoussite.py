@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from collections.abc import Collection
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..core.buildstate import Manifest
-from .treelinks import Linking, remove
+from .treelinks import Emptying, Linking, remove
 
 SUFFIX = ".extrel-previous"
 TRASH = ".extrel-trash"
@@ -111,27 +110,6 @@ def prune(staging: Path, site_dir: Path, *, held: Manifest, current_site: Manife
             trash.mkdir()
         os.rename(child.path, trash / name)
     return Emptying(staging / TRASH) if (staging / TRASH).exists() else None
-
-
-class Emptying:
-    """A folder being deleted by a child process (``rm -rf``: thousands of files, mostly
-    waiting on the disk, while the sections build); ``finish`` waits for it and deletes
-    what is left, raising ``OSError`` where it cannot."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        try:
-            self.process: subprocess.Popen[bytes] | None = subprocess.Popen(
-                ["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        except OSError:  # no rm here
-            self.process = None
-
-    def finish(self) -> None:
-        if self.process is not None:
-            self.process.wait()
-        if os.path.lexists(self.folder):
-            shutil.rmtree(self.folder)
 
 
 ROOM = (512 << 20, 50_000)

@@ -1,6 +1,7 @@
-"""Copies of folders made of hard links: a new site shares every unchanged file with the
-one before it, so that no page is copied (``publish.assemble``, ``previoussite``, the
-search index's unchanged files).
+"""Folder trees copied as hard links, and emptied: a new site shares every unchanged file
+with the one before it, so that no page is copied (``publish.assemble``, ``previoussite``,
+the search index's unchanged files), and what a build takes out of its staging folder is
+deleted beside it (``Emptying``: ``rm -rf`` in a child process).
 
 ``link_tree`` does it in this process. ``Linking`` has a child process do it while the
 build goes on: GNU ``cp -R -P -l`` (about 10,000 links and 5,000 folders at region size,
@@ -80,14 +81,10 @@ class Linking:
         self.process: subprocess.Popen[bytes] | None = None
         if not self.names or sum(len(os.fsencode(n)) + 1 for n in self.names) > MAX_ARGS:
             return
-        try:
-            self.process = subprocess.Popen(
-                ["setpriv", "--pdeathsig", "KILL", "--", "nice", "-n", "19",
-                 "cp", "-R", "-P", "-l", "-t", str(target), "--", *self.names],
-                cwd=source, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL)
-        except OSError:  # no setpriv, nice or cp here, or too long a command line
-            self.process = None
+        # no setpriv, nice or cp here, or too long a command line: None
+        self.process = _child(["setpriv", "--pdeathsig", "KILL", "--", "nice", "-n", "19",
+                               "cp", "-R", "-P", "-l", "-t", str(target), "--", *self.names],
+                              cwd=source)
 
     def finish(self) -> bool:
         done = not self.names or (self.process is not None and self.process.wait() == 0)
@@ -108,3 +105,30 @@ class Linking:
                 self.process.kill()  # cp itself: setpriv and nice replace themselves by it
             self.process.wait()
             self.process = None
+
+
+class Emptying:
+    """A folder being deleted by a child process (``rm -rf``: thousands of files, mostly
+    waiting on the disk, while the sections build); ``finish`` waits for it and deletes
+    what is left, raising ``OSError`` where it cannot."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        # left to finish if the build is killed (what it deletes is a build's leftover)
+        self.process = _child(["rm", "-rf", "--", str(folder)])  # None: no rm here
+
+    def finish(self) -> None:
+        if self.process is not None:
+            self.process.wait()
+        if os.path.lexists(self.folder):
+            shutil.rmtree(self.folder)
+
+
+def _child(command: list[str], cwd: Path | None = None) -> subprocess.Popen[bytes] | None:
+    """``command`` started as a child process with no input or output; None where it cannot
+    start."""
+    try:
+        return subprocess.Popen(command, cwd=cwd, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
