@@ -246,10 +246,6 @@ class Localized(BaseModel):
             return own
         return self.ru if lang == DEFAULT_LANGUAGE else self.en
 
-    def by_language(self, languages: Iterable[str]) -> dict[str, str]:
-        """``get`` of each of ``languages``."""
-        return {lang: self.get(lang) for lang in languages}
-
 
 LANGUAGES_CONTEXT = "languages"
 """The validation context's key of the region's language codes (``validate``)."""
