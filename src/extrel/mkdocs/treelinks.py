@@ -81,7 +81,10 @@ class Linking:
         self.process: subprocess.Popen[bytes] | None = None
         if not self.names or sum(len(os.fsencode(n)) + 1 for n in self.names) > MAX_ARGS:
             return
-        # no setpriv, nice or cp here, or too long a command line: None
+        # no setpriv, nice or cp here, or too long a command line: None. Ending with the
+        # build is what ``core.processes.end_with`` does for the pool's Python processes;
+        # a command run here gets it from setpriv, as Popen's preexec_fn is unsafe while
+        # the build has threads
         self.process = _child(["setpriv", "--pdeathsig", "KILL", "--", "nice", "-n", "19",
                                "cp", "-R", "-P", "-l", "-t", str(target), "--", *self.names],
                               cwd=source)
