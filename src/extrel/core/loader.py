@@ -91,31 +91,34 @@ def load_region(
                 problems.append(Problem(run.rel(child), None,
                                         "problem.municipality.folder_name", {"name": name}))
                 continue
-            meta = registry.get(name)
-            if meta is None and name not in registry:
+            registered = registry.get(name)
+            if registered is None and name not in registry:
                 problems.append(Problem(run.rel(child), None,
                                         "problem.municipality.no_registry", {"name": name}))
             m = Municipality(
                 id=name,
-                # without a valid entry the pages are still read, for their own problems
-                meta=meta or MunicipalityMeta.model_construct(name=None, kind="district"),
+                # without an entry the pages are still read, for their own problems
+                meta=(registered.meta if registered
+                      else MunicipalityMeta.model_construct(name=None, kind="district")),
                 registry_path=f"municipalities/{name}.yml",
                 content_path=run.rel(child),
+                registered=registered.valid if registered else False,
             )
             m.fingerprint, (read, m.page_files, found, m.file_warnings, m.facts,
                             m.drafts) = folders[name]
             if entries and read is not None:
                 m.entries = read
             problems.extend(found)
-            if meta is not None:
+            if registered is not None:
                 municipalities[name] = m
-    for mid, meta in registry.items():
-        if meta is not None and mid not in municipalities:
+    for mid, registered in registry.items():
+        if registered is not None and mid not in municipalities:
             municipalities[mid] = Municipality(
                 id=mid,
-                meta=meta,
+                meta=registered.meta,
                 registry_path=f"municipalities/{mid}.yml",
                 content_path=f"{content_dir}/{mid}",
+                registered=registered.valid,
             )
     municipalities = dict(sorted(municipalities.items()))
     problems.extend(regionsearch.size_warnings(municipalities))

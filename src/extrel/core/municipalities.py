@@ -1,11 +1,16 @@
 """Reading the registry of municipalities, ``municipalities/<id>.yml``: one entry per
-municipality (its names, kind, coat of arms, coordinator), validated by ``schema``."""
+municipality (its names, kind, coat of arms, coordinator), validated by ``schema``.
+
+An entry with a mistake is still a municipality: its problems are told, and what it says
+validly (its names, its coordinator) is kept, so that the check's table and the reminders
+do not lose it (``Registered.valid`` is false; a build refuses it)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import yaml
+from pydantic import ValidationError
 
 from . import cachecodec, schema
 from .contentkeys import FolderKeys
@@ -13,16 +18,17 @@ from .frontmatter import error_line, load_yaml, yaml_messages
 from .languages import REQUIRED
 from .loadcache import LoadCache, decode
 from .messages import worded
+from .model import Registered
 from .problems import Problem
 from .reserved import is_reserved
 from .safety import Checks, read_text
-from .schema import MunicipalityMeta
+from .schema import Localized, MunicipalityMeta
 from .sections import SLUG
 
 
 def registry_cached(run: Checks, wanted: set[str] | None, cache: LoadCache | None,
                      keys: FolderKeys, languages: Sequence[str] = REQUIRED
-                     ) -> dict[str, MunicipalityMeta | None]:
+                     ) -> dict[str, Registered | None]:
     """The registry, or what the last reading of the same ``municipalities/`` folder, for
     the same languages, found."""
     if cache is None:
@@ -42,11 +48,12 @@ def registry_cached(run: Checks, wanted: set[str] | None, cache: LoadCache | Non
 
 
 def load_registry(run: Checks, wanted: set[str] | None, languages: Sequence[str] = REQUIRED
-                  ) -> dict[str, MunicipalityMeta | None]:
-    """Registry entries by id; None marks an entry that exists but is invalid. A name may be
-    given in each of ``languages`` (the region's) besides Russian and English."""
+                  ) -> dict[str, Registered | None]:
+    """Registry entries by id; None marks a file whose id cannot be a municipality's (a
+    reserved name). A name may be given in each of ``languages`` (the region's) besides
+    Russian and English."""
     root, problems = run.root, run.problems
-    result: dict[str, MunicipalityMeta | None] = {}
+    result: dict[str, Registered | None] = {}
     folder = root / "municipalities"
     if not folder.is_dir():
         return result
@@ -65,6 +72,7 @@ def load_registry(run: Checks, wanted: set[str] | None, languages: Sequence[str]
         if is_reserved(mid):
             problems.append(Problem(relpath, None, "problem.municipality.reserved", {"id": mid}))
             continue
+        result[mid] = Registered(readable(mid, {}, languages), valid=False)
         if run.links_out(path, folder):
             continue
         text = read_text(path, relpath, problems)
@@ -86,11 +94,30 @@ def load_registry(run: Checks, wanted: set[str] | None, languages: Sequence[str]
         for found_ in errs:
             problems.append(Problem(relpath, found_.line, found_.key, found_.params))
         if model is None:
+            result[mid] = Registered(readable(mid, data, languages), valid=False)
             continue
         assert isinstance(model, MunicipalityMeta)
         if model.coat_of_arms:
             found = run.resolver.check(folder, folder, model.coat_of_arms, image=True, loads=True)
             if found:
                 problems.append(found.problem(relpath, lines.get("coat_of_arms")))
-        result[mid] = model
+        result[mid] = Registered(model, valid=True)
     return result
+
+
+def readable(mid: str, data: Mapping[str, object], languages: Sequence[str]
+             ) -> MunicipalityMeta:
+    """What an invalid entry says validly: each of its fields that passes alone, and the id
+    as the name (a district, as the kind) where it gives none that does. Only shown beside
+    the entry's problems (the check's table, a reminder, the preview), never built."""
+    context = {schema.LANGUAGES_CONTEXT: tuple(languages)}
+    fields = {k: v for k, v in data.items() if k in MunicipalityMeta.model_fields}
+    for _ in range(len(fields)):  # each round drops at least one field
+        try:
+            return MunicipalityMeta.model_validate(
+                {"name": {"ru": mid, "en": mid}, "kind": "district", **fields}, context=context)
+        except ValidationError as exc:
+            wrong = {str(e["loc"][0]) for e in exc.errors() if e["loc"]} & fields.keys()
+            # a mistake that is no single field's: nothing of the entry is kept
+            fields = {k: v for k, v in fields.items() if k not in wrong} if wrong else {}
+    return MunicipalityMeta(name=Localized(ru=mid, en=mid), kind="district")
