@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from .messages import t
+
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+"""Characters a reader cannot see or that act on the terminal or the text's direction: a
+control character, a zero-width space, a direction mark or override, a byte-order mark."""
+
+
+def visible(text: str) -> str:
+    """``text`` with each character of ``_UNSEEN`` shown: a control character as its picture
+    (a tab as ␉, an escape as ␛), any other as ``<U+202E>``. A message quotes what an editor
+    (or an attacker) wrote; a terminal must not act on it, and the editor must see it."""
+    return _UNSEEN.sub(_shown, text)
+
+
+def _shown(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return f"<U+{code:04X}>"
 
 
 @dataclass(frozen=True)
@@ -25,7 +46,7 @@ class Problem:
     """``error`` stops the build; ``warning`` is reported and the build goes on."""
 
     def message(self, lang: str = "ru") -> str:
-        return t(self.key, lang, **self.params)
+        return visible(t(self.key, lang, **self.params))
 
     @property
     def ru(self) -> str:
@@ -36,7 +57,7 @@ class Problem:
         return self.message("en")
 
     def format(self, lang: str = "ru") -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        where = f"{visible(self.file)}:{self.line}" if self.line else visible(self.file)
         return f"{where}: {self.message(lang)}"
 
     def to_dict(self, lang: str = "ru") -> dict[str, object]:
@@ -58,7 +79,7 @@ class Verdict:
     params: dict[str, Any] = field(default_factory=dict, hash=False)
 
     def message(self, lang: str = "ru") -> str:
-        return t(self.key, lang, **self.params)
+        return visible(t(self.key, lang, **self.params))
 
     def __iter__(self) -> Iterator[str]:
         return iter((self.message("ru"), self.message("en")))
