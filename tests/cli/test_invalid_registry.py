@@ -100,11 +100,13 @@ def test_what_an_invalid_entry_says_validly_is_kept() -> None:
         "coordinator": {"name": {"ru": "Анна", "en": "Anna"}, "email": "a@example.org"},
         "website": "javascript:alert(1)",
         "websit": "https://example.org/",
+        "coat_of_arms": "../../../etc/passwd",
     }, ("ru", "en"))
     assert isinstance(meta, MunicipalityMeta)
     assert meta.name.get("en") == "Inza District"
     assert meta.kind == "district"
     assert meta.coordinator is not None and meta.coordinator.email == "a@example.org"
     assert meta.website is None
+    assert meta.coat_of_arms is None  # its file is checked only for a valid entry
     nothing = municipalities.readable("inza", {"name": "Инза", "kind": 5}, ("ru", "en"))
     assert (nothing.name.get("ru"), nothing.coordinator) == ("inza", None)
