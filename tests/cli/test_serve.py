@@ -60,6 +60,31 @@ def test_serve_previews_both_languages_and_shows_problems(tmp_path: Path) -> Non
         server.wait(timeout=20)
 
 
+def test_serve_previews_a_section_whose_registry_entry_has_a_mistake(tmp_path: Path) -> None:
+    """The editor fixing the entry sees the section, named as the entry validly says, with
+    the mistake on the page."""
+    config = make_region(tmp_path / "r")
+    root = config.parent
+    entry = root / "municipalities/alpha.yml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("website:", "websit:"),
+                     encoding="utf-8")
+    commit_all(root, "2026-11-10T12:00:00+04:00")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "extrel", "serve", "alpha", "-a", f"127.0.0.1:{port}",
+         "--today", "2026-11-23"],
+        cwd=root, env=dict(os.environ, EXTREL_LANG="ru"), stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = fetch(f"http://127.0.0.1:{port}/", "x-cards")
+        assert "Альфинский район" in page
+        assert "municipalities/alpha.yml:8" in page and "websit" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
 def test_serve_previews_every_language(tmp_path: Path) -> None:
     from regions import make_zh_region
 
