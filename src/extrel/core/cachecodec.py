@@ -10,8 +10,9 @@ from pydantic_core import to_json
 from typing_extensions import TypedDict
 
 from .languages import REQUIRED
-from .model import Entry, EntryFacts, Page, Registered
+from .model import Entry, EntryFacts, Page
 from .problems import Problem
+from .schema import MunicipalityMeta
 from .sections import SCHEMAS, SUBSECTION_IDS
 
 
@@ -29,7 +30,7 @@ class _EntryJSON(TypedDict):
 
 
 _ENTRIES = TypeAdapter(dict[str, list[_EntryJSON]])
-REGISTRY = TypeAdapter(tuple[dict[str, Registered | None], list[Problem]])
+REGISTRY = TypeAdapter(tuple[dict[str, MunicipalityMeta | None], list[Problem]])
 FOLDER = TypeAdapter(tuple[dict[str, dict[str, list[str]]], list[Problem], list[Problem],
                            list[EntryFacts], list[str]])
 HISTORY = TypeAdapter(dict[str, int])

@@ -19,12 +19,11 @@ from .contentkeys import FolderKeys
 from .languages import STANDARD, Languages
 from .loadcache import LoadCache
 from .model import Entry, EntryFacts, Municipality, Region
-from .municipalities import registry_cached
+from .municipalities import readable, registry_cached
 from .options import Options
 from .pages import Folder, check_portal_page, read_folder
 from .problems import Problem
 from .safety import Checks
-from .schema import MunicipalityMeta
 from .sections import SLUG, SUBSECTION_IDS
 
 log = logging.getLogger(__name__)
@@ -91,34 +90,31 @@ def load_region(
                 problems.append(Problem(run.rel(child), None,
                                         "problem.municipality.folder_name", {"name": name}))
                 continue
-            registered = registry.get(name)
-            if registered is None and name not in registry:
+            meta = registry.get(name)
+            if meta is None and name not in registry:
                 problems.append(Problem(run.rel(child), None,
                                         "problem.municipality.no_registry", {"name": name}))
             m = Municipality(
                 id=name,
                 # without an entry the pages are still read, for their own problems
-                meta=(registered.meta if registered
-                      else MunicipalityMeta.model_construct(name=None, kind="district")),
+                meta=meta or readable(name, {}, langs),
                 registry_path=f"municipalities/{name}.yml",
                 content_path=run.rel(child),
-                registered=registered.valid if registered else False,
             )
             m.fingerprint, (read, m.page_files, found, m.file_warnings, m.facts,
                             m.drafts) = folders[name]
             if entries and read is not None:
                 m.entries = read
             problems.extend(found)
-            if registered is not None:
+            if meta is not None:
                 municipalities[name] = m
-    for mid, registered in registry.items():
-        if registered is not None and mid not in municipalities:
+    for mid, meta in registry.items():
+        if meta is not None and mid not in municipalities:
             municipalities[mid] = Municipality(
                 id=mid,
-                meta=registered.meta,
+                meta=meta,
                 registry_path=f"municipalities/{mid}.yml",
                 content_path=f"{content_dir}/{mid}",
-                registered=registered.valid,
             )
     municipalities = dict(sorted(municipalities.items()))
     problems.extend(regionsearch.size_warnings(municipalities))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -13,14 +13,6 @@ from .languages import DEFAULT_LANGUAGE, STANDARD, Languages
 from .problems import Problem
 from .schema import MunicipalityMeta
 from .sections import BY_ID, SUBSECTION_IDS
-
-
-class Registered(NamedTuple):
-    """A registry file, ``municipalities/<id>.yml``: what it says (of an invalid one, only its
-    valid fields, and the id for a name it does not give validly) and whether it is valid."""
-
-    meta: MunicipalityMeta
-    valid: bool
 
 
 @dataclass(slots=True)
@@ -125,9 +117,6 @@ class Municipality:
     ``page_files`` nor among the entries."""
     file_warnings: list[Problem] = field(default_factory=list)
     """Warnings about the folder's files found while reading it (the presentation's PDFs)."""
-    registered: bool = True
-    """Whether its registry entry is valid: an invalid one is told as a problem, and
-    ``meta`` holds only what it says validly (``municipalities.readable``)."""
 
     def name(self, lang: str) -> str:
         """The name in ``lang``: the registry's, in Russian, English and any other language

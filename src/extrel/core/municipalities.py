@@ -2,8 +2,8 @@
 municipality (its names, kind, coat of arms, coordinator), validated by ``schema``.
 
 An entry with a mistake is still a municipality: its problems are told, and what it says
-validly (its names, its coordinator) is kept, so that the check's table and the reminders
-do not lose it (``Registered.valid`` is false; a build refuses it)."""
+validly (its names, its coordinator) is kept, so that the check's table, the reminders and
+the preview do not lose it (``readable``); its problems make a build refuse it."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from .frontmatter import error_line, load_yaml, yaml_messages
 from .languages import REQUIRED
 from .loadcache import LoadCache, decode
 from .messages import worded
-from .model import Registered
 from .problems import Problem
 from .reserved import is_reserved
 from .safety import Checks, read_text
@@ -28,7 +27,7 @@ from .sections import SLUG
 
 def registry_cached(run: Checks, wanted: set[str] | None, cache: LoadCache | None,
                      keys: FolderKeys, languages: Sequence[str] = REQUIRED
-                     ) -> dict[str, Registered | None]:
+                     ) -> dict[str, MunicipalityMeta | None]:
     """The registry, or what the last reading of the same ``municipalities/`` folder, for
     the same languages, found."""
     if cache is None:
@@ -48,12 +47,12 @@ def registry_cached(run: Checks, wanted: set[str] | None, cache: LoadCache | Non
 
 
 def load_registry(run: Checks, wanted: set[str] | None, languages: Sequence[str] = REQUIRED
-                  ) -> dict[str, Registered | None]:
-    """Registry entries by id; None marks a file whose id cannot be a municipality's (a
-    reserved name). A name may be given in each of ``languages`` (the region's) besides
-    Russian and English."""
+                  ) -> dict[str, MunicipalityMeta | None]:
+    """Registry entries by id, an invalid one as ``readable`` makes it (its problems told);
+    None marks a file whose id cannot be a municipality's (a reserved name). A name may be
+    given in each of ``languages`` (the region's) besides Russian and English."""
     root, problems = run.root, run.problems
-    result: dict[str, Registered | None] = {}
+    result: dict[str, MunicipalityMeta | None] = {}
     folder = root / "municipalities"
     if not folder.is_dir():
         return result
@@ -72,7 +71,7 @@ def load_registry(run: Checks, wanted: set[str] | None, languages: Sequence[str]
         if is_reserved(mid):
             problems.append(Problem(relpath, None, "problem.municipality.reserved", {"id": mid}))
             continue
-        result[mid] = Registered(readable(mid, {}, languages), valid=False)
+        result[mid] = readable(mid, {}, languages)
         if run.links_out(path, folder):
             continue
         text = read_text(path, relpath, problems)
@@ -94,23 +93,24 @@ def load_registry(run: Checks, wanted: set[str] | None, languages: Sequence[str]
         for found_ in errs:
             problems.append(Problem(relpath, found_.line, found_.key, found_.params))
         if model is None:
-            result[mid] = Registered(readable(mid, data, languages), valid=False)
+            result[mid] = readable(mid, data, languages)
             continue
         assert isinstance(model, MunicipalityMeta)
         if model.coat_of_arms:
             found = run.resolver.check(folder, folder, model.coat_of_arms, image=True, loads=True)
             if found:
                 problems.append(found.problem(relpath, lines.get("coat_of_arms")))
-        result[mid] = Registered(model, valid=True)
+        result[mid] = model
     return result
 
 
 def readable(mid: str, data: Mapping[str, object], languages: Sequence[str]
              ) -> MunicipalityMeta:
     """What an invalid entry says validly: each of its fields that passes alone, and the id
-    as the name (a district, as the kind) where it gives none that does. Only shown beside
-    the entry's problems (the check's table, a reminder, the preview), never built. Its coat
-    of arms is left out: the file it names is checked only for a valid entry."""
+    as the name (a district, as the kind) where it gives none that does; with no ``data``,
+    the stand-in for a missing entry. Only shown beside the entry's problems (the check's
+    table, a reminder, the preview), never built. Its coat of arms is left out: the file it
+    names is checked only for a valid entry."""
     context = {schema.LANGUAGES_CONTEXT: tuple(languages)}
     fields = {k: v for k, v in data.items()
               if k in MunicipalityMeta.model_fields and k != "coat_of_arms"}
