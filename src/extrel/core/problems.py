@@ -10,8 +10,10 @@ from typing import Any
 from .messages import t
 
 _UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-"""Characters a reader cannot see or that act on the terminal or the text's direction: a
-control character, a zero-width space, a direction mark or override, a byte-order mark."""
+"""Characters a reader cannot see or that act on the terminal or the text's direction: those
+no text may hold (``frontmatter.CONTROL``, which the content's checks refuse) and, as a
+message is one line, tab and line feed too, and a zero-width space, a direction mark, a
+byte-order mark."""
 
 
 def visible(text: str) -> str:
